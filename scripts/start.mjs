@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm start`: make sure Electron's binary is there (electron >= 42 fetches it
+// lazily), then build and run the app. A failed fetch ends in one clear line.
+import { spawn, spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const electronDir = dirname(require.resolve('electron/package.json'))
+
+function ensureElectronBinary() {
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { encoding: 'utf8', stdio: 'pipe' })
+  if (result.status === 0) return
+  const reason = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/i.test(`${result.stderr}${result.stdout}`)
+    ? 'it could not be downloaded (no internet access?)'
+    : 'its download failed'
+  console.error(
+    `hark: cannot start: the Electron binary is not installed and ${reason}. ` +
+      'Run `npx install-electron` with internet access, or set ELECTRON_OVERRIDE_DIST_PATH to an Electron build.'
+  )
+  process.exit(1)
+}
+
+ensureElectronBinary()
+const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js')
+const child = spawn(process.execPath, [cli, 'preview', ...process.argv.slice(2)], { stdio: 'inherit' })
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)))

@@ -1,0 +1,30 @@
+import type { BrowserWindow } from 'electron'
+import type { TurnEvent } from '../../shared/turn-events'
+import type { WindowRegistry } from './window-registry'
+import type { SettingsStore } from './stores/settings-store'
+import type { KeyStore } from './stores/key-store'
+import type { TurnController } from './turn-controller'
+import type { SpeechControl } from './speech-control'
+import type { ConversationHistory } from './conversation-history'
+
+/**
+ * The main process's object graph, built once in hark-app.ts and handed to
+ * each feature's `install…(ctx)` (tray, quick prompt, push-to-talk…).
+ */
+export interface AppContext {
+  userData: string
+  registry: WindowRegistry
+  settings: SettingsStore
+  keys: KeyStore
+  speech: SpeechControl
+  history: ConversationHistory
+  turns: TurnController
+  /** turn events to every window, deltas coalesced */
+  publish: (e: TurnEvent) => void
+  /** shows (creating if needed) and focuses the main window */
+  showMainWindow: () => BrowserWindow
+  /** set once the user really asked to quit (tray Quit, Cmd+Q): windows stop vetoing close */
+  quitting: { value: boolean }
+  /** feature cleanups to run before quit */
+  onQuit: (cleanup: () => void) => void
+}

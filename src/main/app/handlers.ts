@@ -1,0 +1,56 @@
+import { app } from 'electron'
+import type { HandlersOf, RouteHandlers } from './ipc-router'
+import { UserFacingError } from './ipc-router'
+import type { AppContext } from './app-context'
+import { quickHandlers, type QuickHandlerDeps } from './quick-handlers'
+
+export type HandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & QuickHandlerDeps
+
+function turnHandlers({ turns }: HandlerDeps): HandlersOf<'turn.ask' | 'turn.stop'> {
+  return {
+    'turn.ask': ({ prompt, conversationId }) => {
+      const { turnId, conversationId: id } = turns.ask({ prompt, conversationId })
+      return { turnId, conversationId: id }
+    },
+    'turn.stop': ({ turnId }) => turns.stop(turnId)
+  }
+}
+
+function settingsHandlers({ settings }: HandlerDeps): HandlersOf<'settings.get' | 'settings.set'> {
+  return {
+    'settings.get': () => ({ settings: settings.get(), notices: [...settings.notices] }),
+    'settings.set': (patch) => {
+      try {
+        return settings.update(patch)
+      } catch (err) {
+        throw new UserFacingError(err instanceof Error ? err.message : String(err), 'invalid-settings')
+      }
+    }
+  }
+}
+
+function keyHandlers({ keys }: HandlerDeps): HandlersOf<'keys.status' | 'keys.set' | 'keys.clear'> {
+  return {
+    'keys.status': ({ provider }) => keys.status(provider),
+    'keys.set': ({ provider, key, allowPlainText }) => keys.set(provider, key, allowPlainText),
+    'keys.clear': ({ provider }) => keys.clear(provider)
+  }
+}
+
+function speechHandlers({ speech }: HandlerDeps): HandlersOf<'speech.stop' | 'speech.setMuted'> {
+  return {
+    'speech.stop': () => speech.stop(),
+    'speech.setMuted': ({ muted }) => speech.setMuted(muted)
+  }
+}
+
+export function createHandlers(deps: HandlerDeps): RouteHandlers {
+  return {
+    ...turnHandlers(deps),
+    ...settingsHandlers(deps),
+    ...keyHandlers(deps),
+    ...speechHandlers(deps),
+    ...quickHandlers(deps),
+    'app.info': () => ({ version: app.getVersion(), platform: process.platform, userData: app.getPath('userData') })
+  }
+}

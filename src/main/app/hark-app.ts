@@ -1,0 +1,103 @@
+import { app, ipcMain, safeStorage, type BrowserWindow } from 'electron'
+import { streamChat } from '../engine/llm/chat-stream'
+import { createSegmenter } from '../engine/segmenter/sentence-stream'
+import { coalesceDeltas } from '../engine/delta-coalescer'
+import { registerRoutes } from './ipc-router'
+import { createHandlers } from './handlers'
+import { WindowRegistry } from './window-registry'
+import { SettingsStore } from './stores/settings-store'
+import { KeyStore } from './stores/key-store'
+import { InMemoryHistory } from './conversation-history'
+import { TurnController } from './turn-controller'
+import { providerConfig } from './provider-config'
+import { createSpeechControl } from './speech-control-impl'
+import { createMainWindow } from './main-window'
+import { applySecurityPolicy } from './security'
+import type { AppContext } from './app-context'
+import { installQuickPrompt } from './quick-prompt'
+import { installTray, trayIsAlive } from './tray'
+import { installLoginItem, launchedAtLogin } from './login-item'
+
+/** Builds Hark's main-process object graph once the app is ready. */
+export function startHark(): AppContext {
+  applySecurityPolicy()
+  const ctx = buildContext()
+  registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.isTrustedSender)
+  installTray(ctx, installQuickPrompt(ctx))
+  installLoginItem(ctx)
+  // Started at login, Hark waits in the tray (if there is one to wait in).
+  if (!(launchedAtLogin() && trayIsAlive())) ctx.showMainWindow()
+
+  app.on('before-quit', () => {
+    ctx.quitting.value = true
+    ctx.turns.stop()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin' && !trayIsAlive()) app.quit()
+  })
+  app.on('activate', () => ctx.showMainWindow())
+  return ctx
+}
+
+function buildContext(): AppContext {
+  const userData = app.getPath('userData')
+  const registry = new WindowRegistry()
+  const settings = new SettingsStore(userData)
+  const keys = new KeyStore(userData, safeStorage)
+  const speech = createSpeechControl(settings.get().speech, (message) =>
+    registry.broadcast('app.notice', { level: 'warning', message })
+  )
+  settings.onChange((s) => {
+    speech.apply(s.speech)
+    registry.broadcast('settings.changed', s)
+  })
+
+  const toWindows = coalesceDeltas((e) => registry.broadcast('turn.event', e))
+  speech.sink.onEvent(({ turnId, index, state }) => toWindows.emit({ type: 'speech', turnId, index, state }))
+
+  const history = new InMemoryHistory()
+  const turns = new TurnController({
+    settings: () => settings.get(),
+    provider: (s) => providerConfig(s, keys.get(s.provider.preset)),
+    history,
+    speech: speech.sink,
+    streamChat,
+    createSegmenter,
+    publish: toWindows.emit
+  })
+
+  let mainWindow: BrowserWindow | null = null
+  const showMainWindow = (): BrowserWindow => {
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = keepInTrayOnClose(createMainWindow(registry), quitting)
+    else mainWindow.show()
+    mainWindow.focus()
+    return mainWindow
+  }
+  const quitting = { value: false }
+  const cleanups: Array<() => void> = []
+  app.on('will-quit', () => cleanups.splice(0).forEach((c) => c()))
+
+  return {
+    userData,
+    registry,
+    settings,
+    keys,
+    speech,
+    history,
+    turns,
+    publish: toWindows.emit,
+    showMainWindow,
+    quitting,
+    onQuit: (c) => cleanups.push(c)
+  }
+}
+
+/** Closing the main window hides it while the tray can bring it back; Quit really closes it. */
+function keepInTrayOnClose(win: BrowserWindow, quitting: { value: boolean }): BrowserWindow {
+  win.on('close', (event) => {
+    if (quitting.value || !trayIsAlive()) return
+    event.preventDefault()
+    win.hide()
+  })
+  return win
+}

@@ -1,0 +1,22 @@
+import type { Settings } from '../../shared/settings'
+import type { ProviderConfig } from '../engine/llm/chat-types'
+
+/**
+ * The endpoint a turn talks to. The environment overrides the settings file
+ * (OPENAI_BASE_URL, HARK_MODEL, OPENAI_API_KEY), so a launch can be pointed
+ * elsewhere without touching saved settings.
+ */
+export function providerConfig(
+  settings: Settings,
+  storedKey: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): ProviderConfig {
+  const p = settings.provider
+  return {
+    baseUrl: env['OPENAI_BASE_URL'] || p.baseUrl,
+    model: env['HARK_MODEL'] || p.model,
+    apiKey: env['OPENAI_API_KEY'] || storedKey || '',
+    connectTimeoutMs: p.connectTimeoutSec * 1000,
+    idleTimeoutMs: p.idleTimeoutSec * 1000
+  }
+}

@@ -1,0 +1,39 @@
+import type { AppContext } from './app-context'
+import type { Settings } from '../../shared/settings'
+import { GlobalHotkey } from './global-hotkey'
+import { QuickPromptWindow } from './quick-prompt-window'
+
+/** The popup and the hotkey that summons it, as the tray sees them. */
+export interface QuickPrompt {
+  popup: QuickPromptWindow
+  /** the registered accelerator, null when none is (failed or unset) */
+  accelerator(): string | null
+}
+
+/**
+ * Pre-creates the hidden popup and binds its global hotkey, following the
+ * setting. A hotkey that cannot be registered becomes a notice: pushed to open
+ * windows, and kept in the settings notices for a main window still loading.
+ */
+export function installQuickPrompt(ctx: AppContext): QuickPrompt {
+  const popup = new QuickPromptWindow(ctx)
+  popup.warm()
+
+  let starting = true
+  const notify = (message: string): void => {
+    console.warn(`[hark] ${message}`)
+    if (starting) ctx.settings.notices.push(message)
+    ctx.registry.broadcast('app.notice', { level: 'warning', message })
+  }
+  const hotkey = new GlobalHotkey('quick prompt', () => popup.toggle(Date.now()), notify)
+  const apply = (s: Settings): void => void hotkey.bind(s.hotkeys.quickPrompt)
+  apply(ctx.settings.get())
+  starting = false
+
+  const unsubscribe = ctx.settings.onChange(apply)
+  ctx.onQuit(() => {
+    unsubscribe()
+    hotkey.unbind()
+  })
+  return { popup, accelerator: () => hotkey.accelerator }
+}

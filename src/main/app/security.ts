@@ -1,0 +1,60 @@
+import { app, session, shell, type WebContents } from 'electron'
+import { isOwnPageUrl } from './renderer-location'
+
+/**
+ * Electron's security checklist for everything but window preferences (see
+ * secure-window.ts): locked navigation for every web contents, a CSP on every
+ * response, and a session that refuses every permission.
+ *
+ * To create a window, call createSecureWindow(registry, options) from
+ * secure-window.ts (there is no secureWebPreferences() any more).
+ */
+
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'"
+].join('; ')
+
+function isSafeExternalUrl(url: string): boolean {
+  try {
+    return ['https:', 'http:', 'mailto:'].includes(new URL(url).protocol)
+  } catch {
+    return false
+  }
+}
+
+function lockContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnPageUrl(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnPageUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  // Links in answers open in the user's browser, never in a Hark window.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+export function applySecurityPolicy(): void {
+  app.on('web-contents-created', (_event, contents) => lockContents(contents))
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] }
+    })
+  })
+}

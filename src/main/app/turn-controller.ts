@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto'
+import type { Settings } from '../../shared/settings'
+import type { TurnEvent } from '../../shared/turn-events'
+import type { ChatMessage, ChatStreamer, ProviderConfig } from '../engine/llm/chat-types'
+import type { Segmenter, SegmenterOptions } from '../engine/segmenter/utterance'
+import type { SpeechSink } from '../engine/speech/speech-types'
+import { runTurn, type TurnOutcome } from '../engine/turn'
+import type { ConversationHistory } from './conversation-history'
+import { CONTINUE_PROMPT } from '../../shared/conversation'
+
+/**
+ * Runs at most one turn at a time for the app: a new question, Stop or
+ * barge-in aborts the running one (closing its HTTP request) and silences its
+ * voice. Electron-free, so it is unit-testable under Node.
+ */
+
+export interface TurnControllerDeps {
+  settings: () => Settings
+  provider: (settings: Settings) => ProviderConfig
+  history: ConversationHistory
+  speech: SpeechSink | null
+  streamChat: ChatStreamer
+  createSegmenter: (opts: SegmenterOptions) => Segmenter
+  publish: (e: TurnEvent) => void
+}
+
+interface ActiveTurn {
+  turnId: string
+  conversationId: string
+  controller: AbortController
+  done: Promise<TurnOutcome>
+}
+
+export interface AskRequest {
+  prompt: string
+  conversationId?: string
+}
+
+export interface StartedTurn {
+  turnId: string
+  conversationId: string
+  done: Promise<TurnOutcome>
+}
+
+export class TurnController {
+  private active: ActiveTurn | null = null
+
+  constructor(private readonly deps: TurnControllerDeps) {}
+
+  get activeTurn(): { turnId: string; conversationId: string } | null {
+    return this.active && { turnId: this.active.turnId, conversationId: this.active.conversationId }
+  }
+
+  ask(req: AskRequest): StartedTurn {
+    return this.start((turnId) => {
+      const conversationId = this.deps.history.beginTurn(req.conversationId, req.prompt, turnId)
+      return { conversationId, extra: [] }
+    })
+  }
+
+  /** Regenerate / Retry: answers the conversation's last question again, replacing the last answer. */
+  regenerate(conversationId: string): StartedTurn {
+    const { beginAnswer } = this.deps.history
+    if (!beginAnswer) throw new Error('This conversation store cannot regenerate answers.')
+    return this.start((turnId) => {
+      beginAnswer.call(this.deps.history, conversationId, turnId)
+      return { conversationId, extra: [] }
+    })
+  }
+
+  /**
+   * Continue: sends the unfinished answer back as the assistant's words, plus a
+   * short instruction, so the model picks up where it stopped; the new text is
+   * appended to the same answer by the history.
+   */
+  continueAnswer(conversationId: string): StartedTurn {
+    const { beginContinue } = this.deps.history
+    if (!beginContinue) throw new Error('This conversation store cannot continue answers.')
+    return this.start((turnId) => {
+      const partial = beginContinue.call(this.deps.history, conversationId, turnId)
+      const extra: ChatMessage[] = [
+        { role: 'assistant', content: partial },
+        { role: 'user', content: CONTINUE_PROMPT }
+      ]
+      return { conversationId, extra }
+    })
+  }
+
+  private start(open: (turnId: string) => { conversationId: string; extra: ChatMessage[] }): StartedTurn {
+    this.stop()
+    const settings = this.deps.settings()
+    const turnId = randomUUID()
+    const { conversationId, extra } = open(turnId)
+    const controller = new AbortController()
+    const history = [...this.deps.history.messagesFor(conversationId), ...extra]
+    const messages = this.withSystemPrompt(settings, history)
+    const done = this.run(settings, turnId, conversationId, messages, controller)
+    this.active = { turnId, conversationId, controller, done }
+    return { turnId, conversationId, done }
+  }
+
+  /** Stops the running turn (or only `turnId` if given) and its voice. */
+  stop(turnId?: string): void {
+    const active = this.active
+    if (turnId && active?.turnId !== turnId) {
+      this.deps.speech?.stop(turnId)
+      return
+    }
+    this.deps.speech?.stop(active?.turnId)
+    active?.controller.abort()
+  }
+
+  private withSystemPrompt(settings: Settings, messages: ChatMessage[]): ChatMessage[] {
+    const system = settings.systemPrompt.trim()
+    return system ? [{ role: 'system', content: system }, ...messages] : messages
+  }
+
+  private async run(
+    settings: Settings,
+    turnId: string,
+    conversationId: string,
+    messages: ChatMessage[],
+    controller: AbortController
+  ): Promise<TurnOutcome> {
+    const { history, publish } = this.deps
+    let text = ''
+    const emit = (e: TurnEvent): void => {
+      if (e.type === 'delta') {
+        text += e.text
+        history.progress(conversationId, turnId, text)
+      }
+      publish(e)
+    }
+    const outcome = await runTurn(
+      {
+        streamChat: this.deps.streamChat,
+        createSegmenter: this.deps.createSegmenter,
+        speech: settings.speech.enabled ? this.deps.speech : null
+      },
+      {
+        turnId,
+        provider: this.deps.provider(settings),
+        messages,
+        stream: settings.provider.streaming,
+        segmenter: { firstFragment: settings.speech.firstFragment },
+        signal: controller.signal
+      },
+      emit
+    )
+    history.endTurn(conversationId, turnId, outcome)
+    if (this.active?.turnId === turnId) this.active = null
+    return outcome
+  }
+}

@@ -1,0 +1,52 @@
+import type { SpeechState } from '../../../shared/turn-events'
+
+export interface SpeakOptions {
+  voice?: string
+  /** 1 is normal speed */
+  rate?: number
+  signal: AbortSignal
+}
+
+/**
+ * A text-to-speech backend. `speak` resolves when the audio has finished playing
+ * and rejects with a TtsError; aborting the signal must silence it at once and
+ * kill exactly the processes it started.
+ */
+export interface TtsEngine {
+  readonly name: string
+  /** null when usable, else a human reason (e.g. which package to install) */
+  check(): Promise<string | null>
+  speak(text: string, opts: SpeakOptions): Promise<void>
+  voices?(): Promise<string[]>
+}
+
+export class TtsError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'missing' | 'failed' | 'aborted'
+  ) {
+    super(message)
+    this.name = 'TtsError'
+  }
+}
+
+export interface SpeechEvent {
+  turnId: string
+  index: number
+  state: SpeechState
+}
+
+export interface SpeechItem {
+  turnId: string
+  index: number
+  text: string
+}
+
+/** The queue the turn talks to. Strictly ordered; one voice at a time. */
+export interface SpeechSink {
+  enqueue(item: SpeechItem): void
+  /** drop queued items and silence the voice; without turnId, everything */
+  stop(turnId?: string): void
+  onEvent(listener: (e: SpeechEvent) => void): () => void
+  onError(listener: (message: string) => void): () => void
+}

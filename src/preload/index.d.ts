@@ -1,0 +1,7 @@
+import type { HarkBridge } from '../shared/ipc/bridge'
+
+declare global {
+  interface Window {
+    hark: HarkBridge
+  }
+}

@@ -1,0 +1,41 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { eventNames, routeNames, type EventName, type RouteName } from '../shared/ipc/channels'
+import type { RouteResult } from '../shared/ipc/route'
+import type { HarkBridge } from '../shared/ipc/bridge'
+
+/**
+ * The only door between page and main: allow-listed channels, one unwrapped
+ * result type, and listeners that never leak the IpcRendererEvent (it carries
+ * `sender`, which would hand the page raw ipcRenderer).
+ */
+
+const allowedRoutes = new Set<string>(routeNames)
+const allowedEvents = new Set<string>(eventNames)
+
+async function invoke(route: RouteName, input: unknown): Promise<unknown> {
+  if (!allowedRoutes.has(route)) throw new Error(`Unknown route: ${String(route)}`)
+  const result = (await ipcRenderer.invoke(route, input)) as RouteResult<unknown>
+  if (result.ok) return result.value
+  const error = new Error(result.error.message)
+  if (result.error.code) error.name = result.error.code
+  throw error
+}
+
+function on(event: EventName, listener: (payload: unknown) => void): () => void {
+  if (!allowedEvents.has(event)) throw new Error(`Unknown event: ${String(event)}`)
+  const wrapped = (_e: IpcRendererEvent, payload: unknown): void => listener(payload)
+  ipcRenderer.on(event, wrapped)
+  return () => {
+    ipcRenderer.removeListener(event, wrapped)
+  }
+}
+
+const bridge = {
+  invoke,
+  on,
+  ask: (input: unknown) => invoke('turn.ask', input),
+  stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
+  onEvent: (listener: (payload: unknown) => void) => on('turn.event', listener)
+} as unknown as HarkBridge
+
+contextBridge.exposeInMainWorld('hark', bridge)

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+/**
+ * Settings live in userData/settings.json. Secrets (API keys) never do: they are
+ * kept by the main process with safeStorage. Every field has a default so a
+ * partial or older file still parses.
+ */
+
+export const providerPresets = ['openai', 'openrouter', 'groq', 'ollama', 'lmstudio', 'custom'] as const
+export type ProviderPreset = (typeof providerPresets)[number]
+
+export const ttsEngines = ['auto', 'say', 'festival', 'espeak-ng', 'spd-say', 'none'] as const
+export type TtsEngineName = (typeof ttsEngines)[number]
+
+export const ProviderSettings = z.object({
+  preset: z.enum(providerPresets).default('openai'),
+  baseUrl: z.string().url().default('https://api.openai.com/v1'),
+  model: z.string().min(1).default('gpt-4o-mini'),
+  streaming: z.boolean().default(true),
+  /** seconds of silence on an open stream before it is called stalled */
+  idleTimeoutSec: z.number().min(1).max(600).default(30),
+  connectTimeoutSec: z.number().min(1).max(300).default(20)
+})
+
+export const SpeechSettings = z.object({
+  enabled: z.boolean().default(true),
+  engine: z.enum(ttsEngines).default('auto'),
+  voice: z.string().default(''),
+  /** 1 is the engine's normal speed */
+  rate: z.number().min(0.5).max(2).default(1),
+  firstFragment: z.boolean().default(true),
+  muted: z.boolean().default(false)
+})
+
+export const VoiceInputSettings = z.object({
+  sttBaseUrl: z.string().default(''), // empty: same as the chat provider
+  sttModel: z.string().default('whisper-1'),
+  language: z.string().default(''),
+  recorder: z.enum(['auto', 'arecord', 'sox', 'rec']).default('auto'),
+  device: z.string().default(''),
+  silenceMs: z.number().int().min(300).max(10000).default(1500),
+  maxSeconds: z.number().min(2).max(300).default(30),
+  chimes: z.boolean().default(true),
+  target: z.enum(['current', 'new']).default('current')
+})
+
+export const HotkeySettings = z.object({
+  pushToTalk: z.string().default('CommandOrControl+Shift+Space'),
+  quickPrompt: z.string().default('CommandOrControl+Shift+K')
+})
+
+export const QuickPromptSettings = z.object({
+  hideOnBlur: z.boolean().default(true),
+  saveTo: z.enum(['quick-conversation', 'new-conversation']).default('quick-conversation')
+})
+
+export const Settings = z.object({
+  version: z.literal(1).default(1),
+  provider: ProviderSettings.prefault({}),
+  speech: SpeechSettings.prefault({}),
+  voiceInput: VoiceInputSettings.prefault({}),
+  hotkeys: HotkeySettings.prefault({}),
+  quickPrompt: QuickPromptSettings.prefault({}),
+  systemPrompt: z.string().max(20000).default('You are Hark, a concise, friendly voice assistant. Answers are read aloud, so prefer short sentences.'),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  startAtLogin: z.boolean().default(false)
+})
+
+export type Settings = z.infer<typeof Settings>
+export type SettingsInput = z.input<typeof Settings>
+
+export function defaultSettings(): Settings {
+  return Settings.parse({})
+}

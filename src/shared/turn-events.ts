@@ -1,0 +1,86 @@
+/**
+ * The one vocabulary of a turn. The engine emits these, the main process relays
+ * them over IPC unchanged, the CLI prints them as JSON lines and the tests
+ * assert on them. Keep every field JSON-serialisable.
+ */
+
+export type ErrorKind =
+  | 'config' // nothing to call: no key, no base URL, bad settings
+  | 'auth' // 401/403: the key is wrong or lacks access
+  | 'not-found' // 404: unknown model or wrong base URL path
+  | 'bad-request' // 400/422 other than context length
+  | 'context-length' // the prompt does not fit the model
+  | 'rate-limit' // 429
+  | 'server' // 5xx, `event: error`, `data: {"error":…}`, JSON error body on 200
+  | 'network' // unreachable, refused, DNS, connection dropped mid-body
+  | 'timeout' // no response headers within the connect timeout
+  | 'stalled' // headers arrived, then silence longer than the idle timeout
+  | 'aborted' // the user stopped it
+  | 'unknown'
+
+export interface Usage {
+  promptTokens: number
+  completionTokens: number
+  totalTokens: number
+}
+
+export interface TurnTimings {
+  /** ms from the request to the first answer character, null when none came */
+  firstTokenMs: number | null
+  /** ms from the request to the first utterance handed to the voice */
+  firstUtteranceMs: number | null
+  totalMs: number
+}
+
+export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'unknown'
+
+export type SpeechState = 'started' | 'finished' | 'cancelled'
+
+export type TurnEvent =
+  | { type: 'start'; turnId: string; model: string; at: number }
+  | { type: 'delta'; turnId: string; text: string }
+  | { type: 'reasoning'; turnId: string; text: string }
+  | {
+      type: 'utterance'
+      turnId: string
+      index: number
+      /** exactly what is sent to the voice */
+      text: string
+      /** [start, end) character offsets in the answer text this came from */
+      range: [number, number]
+    }
+  | { type: 'speech'; turnId: string; index: number; state: SpeechState }
+  | {
+      type: 'notice'
+      turnId: string
+      /** machine-readable: 'retrying' | 'tts-unavailable' | 'context-trimmed' | … */
+      code: string
+      message: string
+    }
+  | {
+      type: 'done'
+      turnId: string
+      text: string
+      reasoning: string
+      finishReason: FinishReason
+      usage: Usage | null
+      timings: TurnTimings
+    }
+  | {
+      type: 'error'
+      turnId: string
+      kind: ErrorKind
+      message: string
+      retryable: boolean
+      partialText: string
+      status?: number
+      retryAfterMs?: number
+    }
+
+export type TurnEventType = TurnEvent['type']
+export type TurnEventOf<T extends TurnEventType> = Extract<TurnEvent, { type: T }>
+
+/** A turn ends with exactly one of these. */
+export function isTerminal(e: TurnEvent): e is TurnEventOf<'done'> | TurnEventOf<'error'> {
+  return e.type === 'done' || e.type === 'error'
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { TurnController } from '../../../src/main/app/turn-controller'
+import { InMemoryHistory } from '../../../src/main/app/conversation-history'
+import { providerConfig } from '../../../src/main/app/provider-config'
+import { defaultSettings, type Settings } from '../../../src/shared/settings'
+import type { TurnEvent } from '../../../src/shared/turn-events'
+import type { ChatRequest } from '../../../src/main/engine/llm/chat-types'
+import { naiveSegmenter, RecordingSpeech, scriptedStream } from '../../support/engine-fakes'
+
+function controller(stream: ReturnType<typeof scriptedStream>, settings: Settings = defaultSettings()) {
+  const events: TurnEvent[] = []
+  const speech = new RecordingSpeech()
+  const history = new InMemoryHistory()
+  const turns = new TurnController({
+    settings: () => settings,
+    provider: (s) => providerConfig(s, 'stored-key', {}),
+    history,
+    speech,
+    streamChat: stream,
+    createSegmenter: naiveSegmenter,
+    publish: (e) => events.push(e)
+  })
+  return { turns, events, speech, history }
+}
+
+describe('TurnController', () => {
+  it('sends the system prompt and the conversation so far, and remembers the answer', async () => {
+    const seen: ChatRequest[] = []
+    const base = scriptedStream([{ type: 'text', text: 'Answer one.' }, { type: 'finish', reason: 'stop' }])
+    const spy = ((p: never, r: ChatRequest) => {
+      seen.push(r)
+      return base(p, r)
+    }) as typeof base
+    const { turns } = controller(spy)
+    const first = turns.ask({ prompt: 'First?' })
+    await first.done
+    await turns.ask({ prompt: 'Second?', conversationId: first.conversationId }).done
+    expect(seen[1]!.messages).toEqual([
+      { role: 'system', content: defaultSettings().systemPrompt },
+      { role: 'user', content: 'First?' },
+      { role: 'assistant', content: 'Answer one.' },
+      { role: 'user', content: 'Second?' }
+    ])
+  })
+
+  it('a new question stops the running turn and silences its voice', async () => {
+    const { turns, speech } = controller(
+      scriptedStream([{ type: 'text', text: 'Long answer. ' }, { pauseMs: 10_000 }, { type: 'finish', reason: 'stop' }])
+    )
+    const first = turns.ask({ prompt: 'one' })
+    await new Promise((r) => setTimeout(r, 20))
+    turns.ask({ prompt: 'two' })
+    await expect(first.done).resolves.toMatchObject({ type: 'error', kind: 'aborted', partialText: 'Long answer. ' })
+    expect(speech.stops).toContain(first.turnId)
+    turns.stop()
+  })
+
+  it('keeps a stopped answer in the conversation so the next turn sees it', async () => {
+    const { turns, history } = controller(scriptedStream([{ type: 'text', text: 'Half an ans' }, { pauseMs: 10_000 }]))
+    const t = turns.ask({ prompt: 'q' })
+    await new Promise((r) => setTimeout(r, 20))
+    turns.stop(t.turnId)
+    await t.done
+    expect(history.messagesFor(t.conversationId).at(-1)).toEqual({ role: 'assistant', content: 'Half an ans' })
+    expect(turns.activeTurn).toBeNull()
+  })
+
+  it('does not speak when speech is turned off, but still reports utterances', async () => {
+    const settings = defaultSettings()
+    settings.speech.enabled = false
+    const { turns, speech, events } = controller(
+      scriptedStream([{ type: 'text', text: 'Quiet. ' }, { type: 'finish', reason: 'stop' }]),
+      settings
+    )
+    await turns.ask({ prompt: 'q' }).done
+    expect(speech.items).toHaveLength(0)
+    expect(events.some((e) => e.type === 'utterance')).toBe(true)
+  })
+})
+
+describe('providerConfig', () => {
+  it('lets the environment override the settings file and the stored key', () => {
+    const s = defaultSettings()
+    expect(providerConfig(s, 'stored', {})).toMatchObject({ baseUrl: s.provider.baseUrl, apiKey: 'stored', model: s.provider.model })
+    expect(
+      providerConfig(s, 'stored', { OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'env', HARK_MODEL: 'm' })
+    ).toMatchObject({ baseUrl: 'http://x/v1', apiKey: 'env', model: 'm' })
+  })
+})
