@@ -16,9 +16,14 @@ async function main(argv: string[]): Promise<number> {
   const controller = new AbortController()
   process.once('SIGINT', () => controller.abort())
   process.once('SIGTERM', () => controller.abort())
-  const speech = await createCliSpeech(args.speak, process.stderr)
+  const speech = createCliSpeech(args.speak, process.stderr)
   return runAsk(args, { streamChat, createSegmenter, speech, stdout: process.stdout, stderr: process.stderr }, controller.signal)
 }
+
+// A closed pipe (`hark ask … | head`) is the reader's choice, not a failure.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0)
+})
 
 // Exit explicitly once output is flushed: an idle keep-alive socket must not hold the process open.
 const exit = (code: number): void => {

@@ -8,7 +8,7 @@ export function scriptedStream(
   script: Array<ChatChunk | { pauseMs: number }>,
   fail?: LlmError
 ): ChatStreamer & { calls: number } {
-  const fn = async function* (_provider: unknown, request: { signal?: AbortSignal }) {
+  const fn = async function* (_provider: unknown, request: { signal?: AbortSignal }): AsyncGenerator<ChatChunk> {
     fn.calls++
     for (const step of script) {
       if (request.signal?.aborted) throw new LlmError('aborted', 'Stopped.', true)
@@ -16,7 +16,7 @@ export function scriptedStream(
       else yield step
     }
     if (fail) throw fail
-  } as ChatStreamer & { calls: number }
+  } as unknown as ChatStreamer & { calls: number }
   fn.calls = 0
   return fn
 }

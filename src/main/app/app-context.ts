@@ -5,7 +5,7 @@ import type { SettingsStore } from './stores/settings-store'
 import type { KeyStore } from './stores/key-store'
 import type { TurnController } from './turn-controller'
 import type { SpeechControl } from './speech-control'
-import type { ConversationHistory } from './conversation-history'
+import type { ConversationStore } from './stores/conversation-store'
 
 /**
  * The main process's object graph, built once in hark-app.ts and handed to
@@ -17,7 +17,8 @@ export interface AppContext {
   settings: SettingsStore
   keys: KeyStore
   speech: SpeechControl
-  history: ConversationHistory
+  /** the saved conversations (implements the turn controller's ConversationHistory port) */
+  history: ConversationStore
   turns: TurnController
   /** turn events to every window, deltas coalesced */
   publish: (e: TurnEvent) => void

@@ -3,8 +3,10 @@ import type { HandlersOf, RouteHandlers } from './ipc-router'
 import { UserFacingError } from './ipc-router'
 import type { AppContext } from './app-context'
 import { quickHandlers, type QuickHandlerDeps } from './quick-handlers'
+import { voiceHandlers } from './voice-handlers'
+import { mainWindowHandlers, type ConversationHandlerDeps } from './handlers-conversations'
 
-export type HandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & QuickHandlerDeps
+export type HandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & QuickHandlerDeps & ConversationHandlerDeps
 
 function turnHandlers({ turns }: HandlerDeps): HandlersOf<'turn.ask' | 'turn.stop'> {
   return {
@@ -51,6 +53,8 @@ export function createHandlers(deps: HandlerDeps): RouteHandlers {
     ...keyHandlers(deps),
     ...speechHandlers(deps),
     ...quickHandlers(deps),
+    ...mainWindowHandlers(deps),
+    ...voiceHandlers(),
     'app.info': () => ({ version: app.getVersion(), platform: process.platform, userData: app.getPath('userData') })
   }
 }

@@ -7,7 +7,8 @@ import { createHandlers } from './handlers'
 import { WindowRegistry } from './window-registry'
 import { SettingsStore } from './stores/settings-store'
 import { KeyStore } from './stores/key-store'
-import { InMemoryHistory } from './conversation-history'
+import { ConversationStore } from './stores/conversation-store'
+import { installConversations } from './conversations-wiring'
 import { TurnController } from './turn-controller'
 import { providerConfig } from './provider-config'
 import { createSpeechControl } from './speech-control-impl'
@@ -17,13 +18,15 @@ import type { AppContext } from './app-context'
 import { installQuickPrompt } from './quick-prompt'
 import { installTray, trayIsAlive } from './tray'
 import { installLoginItem, launchedAtLogin } from './login-item'
+import { installPushToTalk } from './push-to-talk'
 
 /** Builds Hark's main-process object graph once the app is ready. */
 export function startHark(): AppContext {
   applySecurityPolicy()
   const ctx = buildContext()
   registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.isTrustedSender)
-  installTray(ctx, installQuickPrompt(ctx))
+  installConversations(ctx)
+  installTray(ctx, installQuickPrompt(ctx), installPushToTalk(ctx))
   installLoginItem(ctx)
   // Started at login, Hark waits in the tray (if there is one to wait in).
   if (!(launchedAtLogin() && trayIsAlive())) ctx.showMainWindow()
@@ -55,7 +58,7 @@ function buildContext(): AppContext {
   const toWindows = coalesceDeltas((e) => registry.broadcast('turn.event', e))
   speech.sink.onEvent(({ turnId, index, state }) => toWindows.emit({ type: 'speech', turnId, index, state }))
 
-  const history = new InMemoryHistory()
+  const history = new ConversationStore(userData)
   const turns = new TurnController({
     settings: () => settings.get(),
     provider: (s) => providerConfig(s, keys.get(s.provider.preset)),

@@ -1,8 +1,8 @@
 import { app } from 'electron'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import type { AppContext } from './app-context'
+import { autostartEntry, autostartFile } from './autostart-entry'
 
 /**
  * Start at login, following settings.startAtLogin. macOS and Windows have
@@ -20,29 +20,6 @@ export function launchedAtLogin(argv: string[] = process.argv): boolean {
 /** The command that starts this Hark: the packaged binary, or electron plus the app folder. */
 export function launchCommand(): string[] {
   return app.isPackaged ? [process.execPath, HIDDEN_FLAG] : [process.execPath, app.getAppPath(), HIDDEN_FLAG]
-}
-
-/** An Exec= argument, quoted as the Desktop Entry spec asks. */
-export function desktopExecArg(arg: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg.replace(/%/g, '%%')
-  return `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`
-}
-
-export function autostartEntry(command: string[]): string {
-  return [
-    '[Desktop Entry]',
-    'Type=Application',
-    'Name=Hark',
-    'Comment=Voice assistant that speaks while it thinks',
-    `Exec=${command.map(desktopExecArg).join(' ')}`,
-    'Terminal=false',
-    'X-GNOME-Autostart-enabled=true',
-    ''
-  ].join('\n')
-}
-
-export function autostartFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'autostart', 'hark.desktop')
 }
 
 export function setStartAtLogin(enabled: boolean): void {

@@ -15,10 +15,13 @@ export const QUICK_CONVERSATION_TITLE = 'Quick prompts'
 
 const StateFile = z.object({ conversationId: z.string().min(1).optional() })
 
-/** What is asked of the conversation store; both are optional so any store fits. */
+/** What is asked of the conversation store; all optional so any store fits. */
 export interface QuickConversationStore {
   /** false once the user deleted it: a new one is started */
   exists?(conversationId: string): boolean
+  /** creates it titled up front, so the first question does not name it */
+  create?(title: string): { id: string }
+  /** the fallback for stores that cannot create: rename after the first turn */
   rename?(conversationId: string, title: string): unknown
 }
 
@@ -39,16 +42,27 @@ export class QuickConversation {
   target(saveTo: Settings['quickPrompt']['saveTo']): string | undefined {
     if (saveTo === 'new-conversation') return undefined
     const id = this.conversationId
-    if (id && this.store.exists && !this.store.exists(id)) return undefined
-    return id
+    if (id && (!this.store.exists || this.store.exists(id))) return id
+    if (!this.store.create) return undefined
+    const created = this.store.create(QUICK_CONVERSATION_TITLE).id
+    this.save(created)
+    return created
   }
 
   /** Called with the id the turn actually used. */
   remember(saveTo: Settings['quickPrompt']['saveTo'], conversationId: string): void {
     if (saveTo === 'new-conversation' || conversationId === this.conversationId) return
-    this.conversationId = conversationId
     try {
       this.store.rename?.(conversationId, QUICK_CONVERSATION_TITLE)
+    } catch (err) {
+      this.log(`[hark] could not title the quick prompts conversation: ${String(err)}`)
+    }
+    this.save(conversationId)
+  }
+
+  private save(conversationId: string): void {
+    this.conversationId = conversationId
+    try {
       writeFileAtomic(this.file, JSON.stringify({ conversationId }))
     } catch (err) {
       this.log(`[hark] could not save the quick prompts conversation: ${String(err)}`)

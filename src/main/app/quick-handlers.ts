@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron'
 import type { AppContext } from './app-context'
 import type { HandlersOf } from './ipc-router'
 import { navigateMainWindow, takeNavigation } from './app-navigation'
-import { QuickConversation, type QuickConversationStore } from './quick-conversation'
+import { QuickConversation } from './quick-conversation'
 import { isQuickPromptWindow } from './quick-prompt-window'
 
 export type QuickHandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'userData' | 'history' | 'showMainWindow'>
@@ -11,7 +11,7 @@ type QuickRoutes = 'quick.ask' | 'quick.hide' | 'quick.openInMain' | 'app.takeNa
 
 /** The popup's routes, plus the main window's side of "Open in Hark". */
 export function quickHandlers(deps: QuickHandlerDeps): HandlersOf<QuickRoutes> {
-  const conversation = new QuickConversation(deps.userData, deps.history as Partial<QuickConversationStore>)
+  const conversation = new QuickConversation(deps.userData, deps.history)
   const senderPopup = (sender: Electron.WebContents): BrowserWindow | null => {
     const win = BrowserWindow.fromWebContents(sender)
     return isQuickPromptWindow(win) ? win : null

@@ -1,17 +1,18 @@
 import { screen, type BrowserWindow } from 'electron'
 import type { AppContext } from './app-context'
-import { createSecureWindow } from './secure-window'
-import { pageUrl } from './renderer-location'
+import { createKeptWindow } from './kept-window'
 import { placeQuickPrompt, type Rect } from './quick-prompt-placement'
 
 /**
  * The quick-prompt popup: small, frameless, always on top. It is created
  * hidden at start-up and only shown and hidden afterwards, because creating a
  * window and booting React costs far more than the hotkey → focused input
- * budget allows.
+ * budget allows. Alt+F4 hides it too.
  */
 
 export const QUICK_PROMPT_SIZE = { width: 560, height: 340 }
+
+const BLUR_GRACE_MS = 250
 
 const quickWindows = new WeakSet<BrowserWindow>()
 
@@ -22,6 +23,7 @@ export function isQuickPromptWindow(win: BrowserWindow | null): win is BrowserWi
 
 export class QuickPromptWindow {
   private win: BrowserWindow | null = null
+  private shownAt = 0
 
   /** where the tray icon is, if the platform says (the tray sets this; Linux never knows) */
   trayBounds: () => Rect | null = () => null
@@ -31,34 +33,16 @@ export class QuickPromptWindow {
   /** Creates the hidden window now, so the first show is fast too. */
   warm(): BrowserWindow {
     if (this.win && !this.win.isDestroyed()) return this.win
-    const win = createSecureWindow(this.ctx.registry, {
-      ...QUICK_PROMPT_SIZE,
-      show: false,
-      frame: false,
-      resizable: false,
-      minimizable: false,
-      maximizable: false,
-      fullscreenable: false,
-      skipTaskbar: true,
-      alwaysOnTop: true,
-      title: 'Hark quick prompt',
-      backgroundColor: '#202124'
+    const win = createKeptWindow(this.ctx, 'quick', { ...QUICK_PROMPT_SIZE, title: 'Hark quick prompt' }, () => {
+      if (this.win === win) this.win = null
     })
     quickWindows.add(win)
     if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
     win.on('blur', () => {
+      // Some window managers blur a window as it appears from a tray menu; ignore that one.
+      if (Date.now() - this.shownAt < BLUR_GRACE_MS) return
       if (this.ctx.settings.get().quickPrompt.hideOnBlur) this.hide()
     })
-    // Alt+F4 and friends hide it: recreating costs the speed it exists for.
-    win.on('close', (event) => {
-      if (this.ctx.quitting.value) return
-      event.preventDefault()
-      this.hide()
-    })
-    win.on('closed', () => {
-      if (this.win === win) this.win = null
-    })
-    void win.loadURL(pageUrl('quick')).catch((err: unknown) => console.warn('[hark] quick prompt page failed to load:', err))
     this.win = win
     return win
   }
@@ -75,9 +59,15 @@ export class QuickPromptWindow {
   show(at: number = Date.now()): void {
     const win = this.warm()
     win.setBounds(this.placement())
+    this.shownAt = Date.now()
     win.show()
     win.focus()
-    win.webContents.send('quick.shown', { at })
+    // Shown during start-up, the page may not listen yet: tell it once loaded.
+    const tell = (): void => {
+      if (!win.isDestroyed()) win.webContents.send('quick.shown', { at })
+    }
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', tell)
+    else tell()
   }
 
   hide(): void {

@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context'
 import type { Settings } from '../../shared/settings'
 import { GlobalHotkey } from './global-hotkey'
+import { hotkeyStatus } from './hotkey-status'
 import { QuickPromptWindow } from './quick-prompt-window'
 
 /** The popup and the hotkey that summons it, as the tray sees them. */
@@ -12,21 +13,30 @@ export interface QuickPrompt {
 
 /**
  * Pre-creates the hidden popup and binds its global hotkey, following the
- * setting. A hotkey that cannot be registered becomes a notice: pushed to open
- * windows, and kept in the settings notices for a main window still loading.
+ * setting. A hotkey that cannot be registered becomes a notice (pushed to open
+ * windows, and kept in the settings notices for a main window still loading)
+ * and shows as unregistered in Settings.
  */
 export function installQuickPrompt(ctx: AppContext): QuickPrompt {
   const popup = new QuickPromptWindow(ctx)
-  popup.warm()
+  // HARK_QUICK_PREWARM=0 creates it on first use instead: the bench's baseline.
+  if (process.env['HARK_QUICK_PREWARM'] !== '0') popup.warm()
 
   let starting = true
+  let failure: string | undefined
   const notify = (message: string): void => {
+    failure = message
     console.warn(`[hark] ${message}`)
     if (starting) ctx.settings.notices.push(message)
     ctx.registry.broadcast('app.notice', { level: 'warning', message })
   }
   const hotkey = new GlobalHotkey('quick prompt', () => popup.toggle(Date.now()), notify)
-  const apply = (s: Settings): void => void hotkey.bind(s.hotkeys.quickPrompt)
+  const apply = (s: Settings): void => {
+    failure = undefined
+    const registered = hotkey.bind(s.hotkeys.quickPrompt) && hotkey.accelerator !== null
+    const accelerator = s.hotkeys.quickPrompt
+    hotkeyStatus.report({ action: 'quickPrompt', accelerator, registered, ...(failure ? { error: failure } : {}) })
+  }
   apply(ctx.settings.get())
   starting = false
 

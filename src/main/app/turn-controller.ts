@@ -5,6 +5,8 @@ import type { ChatMessage, ChatStreamer, ProviderConfig } from '../engine/llm/ch
 import type { Segmenter, SegmenterOptions } from '../engine/segmenter/utterance'
 import type { SpeechSink } from '../engine/speech/speech-types'
 import { runTurn, type TurnOutcome } from '../engine/turn'
+import { fitToBudget } from '../engine/llm/context-window'
+import { promptBudgetOf } from '../engine/llm/model-budgets'
 import type { ConversationHistory } from './conversation-history'
 import { CONTINUE_PROMPT } from '../../shared/conversation'
 
@@ -92,9 +94,9 @@ export class TurnController {
     const turnId = randomUUID()
     const { conversationId, extra } = open(turnId)
     const controller = new AbortController()
-    const history = [...this.deps.history.messagesFor(conversationId), ...extra]
-    const messages = this.withSystemPrompt(settings, history)
-    const done = this.run(settings, turnId, conversationId, messages, controller)
+    const provider = this.deps.provider(settings)
+    const messages = this.fitContext(turnId, provider.model, settings, conversationId, extra)
+    const done = this.run(settings, provider, turnId, conversationId, messages, controller)
     this.active = { turnId, conversationId, controller, done }
     return { turnId, conversationId, done }
   }
@@ -110,13 +112,26 @@ export class TurnController {
     active?.controller.abort()
   }
 
-  private withSystemPrompt(settings: Settings, messages: ChatMessage[]): ChatMessage[] {
+  /** System prompt plus as much history as the model's budget allows; says so when turns are left out. */
+  private fitContext(turnId: string, model: string, settings: Settings, conversationId: string, extra: ChatMessage[] = []): ChatMessage[] {
     const system = settings.systemPrompt.trim()
-    return system ? [{ role: 'system', content: system }, ...messages] : messages
+    const history = [...this.deps.history.messagesFor(conversationId), ...extra]
+    const all: ChatMessage[] = system ? [{ role: 'system', content: system }, ...history] : history
+    const { messages, dropped } = fitToBudget(all, promptBudgetOf(model))
+    if (dropped > 0) {
+      this.deps.publish({
+        type: 'notice',
+        turnId,
+        code: 'context-trimmed',
+        message: `The ${dropped} oldest message${dropped === 1 ? '' : 's'} of this conversation were left out to fit the model's context.`
+      })
+    }
+    return messages
   }
 
   private async run(
     settings: Settings,
+    provider: ProviderConfig,
     turnId: string,
     conversationId: string,
     messages: ChatMessage[],
@@ -139,7 +154,7 @@ export class TurnController {
       },
       {
         turnId,
-        provider: this.deps.provider(settings),
+        provider,
         messages,
         stream: settings.provider.streaming,
         segmenter: { firstFragment: settings.speech.firstFragment },

@@ -18,10 +18,35 @@ export const routeNames = [
   'app.takeNavigation',
   'quick.ask',
   'quick.hide',
-  'quick.openInMain'
+  'quick.openInMain',
+  'voice.toggle',
+  'voice.cancel',
+  'voice.status',
+  'voice.setConversation'
+,
+  // main window (contract-conversations.ts)
+  'conversations.list',
+  'conversations.get',
+  'conversations.create',
+  'conversations.rename',
+  'conversations.delete',
+  'conversations.search',
+  'conversations.export',
+  'turn.regenerate',
+  'turn.retry',
+  'turn.continue',
+  'turn.edit',
+  'models.list',
+  'provider.detect',
+  'provider.test',
+  'speech.voices',
+  'speech.say',
+  'hotkeys.status',
+  'setup.status',
+  'provider.presets'
 ] as const
 
-export const eventNames = ['turn.event', 'settings.changed', 'app.notice', 'app.navigate', 'quick.shown'] as const
+export const eventNames = ['turn.event', 'settings.changed', 'app.notice', 'app.navigate', 'quick.shown', 'voice.state', 'voice.transcript', 'conversations.changed', 'hotkeys.status'] as const
 
 export type RouteName = (typeof routeNames)[number]
 export type EventName = (typeof eventNames)[number]

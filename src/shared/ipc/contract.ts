@@ -3,6 +3,9 @@ import type { EventName, RouteName } from './channels'
 import { route, type RouteDef } from './route'
 import type { TurnEvent } from '../turn-events'
 import { Settings, providerPresets } from '../settings'
+import { conversationRoutes, type HotkeyStatus } from './contract-conversations'
+import type { ConversationsChanged } from '../conversation'
+import type { VoiceStatus, VoiceTranscript } from '../voice-state'
 
 /**
  * Every IPC route, declared once. Main validates inputs with these schemas;
@@ -47,7 +50,13 @@ export interface QuickShown {
   at: number
 }
 
+export interface VoiceInfo {
+  status: VoiceStatus
+  hotkey: { accelerator: string; registered: boolean; error?: string }
+}
+
 export const routes = {
+  ...conversationRoutes,
   'turn.ask': route<{ turnId: string; conversationId: string }>()(AskInput),
   'turn.stop': route<void>()(z.object({ turnId: id.optional() }).default({})),
   'settings.get': route<{ settings: Settings; notices: string[] }>()(z.object({}).default({})),
@@ -64,7 +73,12 @@ export const routes = {
   'app.takeNavigation': route<AppNavigation | null>()(z.object({}).default({})),
   'quick.ask': route<{ turnId: string; conversationId: string }>()(AskInput.pick({ prompt: true })),
   'quick.hide': route<void>()(z.object({}).default({})),
-  'quick.openInMain': route<void>()(z.object({ conversationId: id }))
+  'quick.openInMain': route<void>()(z.object({ conversationId: id })),
+  'voice.toggle': route<void>()(z.object({}).default({})),
+  'voice.cancel': route<void>()(z.object({}).default({})),
+  'voice.status': route<VoiceInfo>()(z.object({}).default({})),
+  /** the main window reports the conversation it shows: voice questions join it when the target is 'current' */
+  'voice.setConversation': route<void>()(z.object({ conversationId: id.nullable() }))
 } satisfies Record<RouteName, RouteDef>
 
 // Fails to compile if a schema exists without a channel name.
@@ -79,6 +93,10 @@ export interface Events {
   'app.notice': AppNotice
   'app.navigate': AppNavigation
   'quick.shown': QuickShown
+  'voice.state': VoiceStatus
+  'voice.transcript': VoiceTranscript
+  'conversations.changed': ConversationsChanged
+  'hotkeys.status': HotkeyStatus[]
 }
 type _EventsAreExact = [Exclude<keyof Events, EventName>, Exclude<EventName, keyof Events>] extends [never, never]
   ? true

@@ -87,3 +87,26 @@ describe('providerConfig', () => {
     ).toMatchObject({ baseUrl: 'http://x/v1', apiKey: 'env', model: 'm' })
   })
 })
+
+describe('TurnController context budget', () => {
+  it('leaves out the oldest turns of a long conversation and tells the user', async () => {
+    const seen: ChatRequest[] = []
+    const base = scriptedStream([{ type: 'text', text: 'ok' }, { type: 'finish', reason: 'stop' }])
+    const spy = ((p: never, r: ChatRequest) => {
+      seen.push(r)
+      return base(p, r)
+    }) as typeof base
+    const { turns, events } = controller(spy)
+    let conversationId: string | undefined
+    for (let i = 0; i < 40; i++) {
+      const t = turns.ask({ prompt: `question ${i} ${'x'.repeat(4000)}`, conversationId })
+      conversationId = t.conversationId
+      await t.done
+    }
+    const last = seen.at(-1)!.messages
+    expect(last[0]!.role).toBe('system')
+    expect(last.at(-1)!.content).toMatch(/^question 39/)
+    expect(last.length).toBeLessThan(80)
+    expect(events.some((e) => e.type === 'notice' && e.code === 'context-trimmed')).toBe(true)
+  })
+})

@@ -14,6 +14,8 @@ export interface SegmenterOptions {
   firstFragmentDelayMs?: number
   /** soft cap on an utterance's length (default 220, about 60 for CJK) */
   maxChars?: number
+  /** clock for the first token when `push` gets no `nowMs` (default performance.now) */
+  now?: () => number
 }
 
 /**

@@ -1,10 +1,25 @@
 import type { SpeechState } from '../../../shared/turn-events'
 
-export interface SpeakOptions {
+export interface VoiceOptions {
   voice?: string
   /** 1 is normal speed */
   rate?: number
+}
+
+export interface SpeakOptions extends VoiceOptions {
   signal: AbortSignal
+}
+
+/**
+ * An utterance synthesised ahead of time, so it can start the moment the one
+ * before it ends. `play` may be called once; `cancel` discards it (and kills
+ * the synthesiser if it is still running). Both are safe to call in any order.
+ */
+export interface PreparedSpeech {
+  /** settles (never rejects) once synthesis is over, so the next can start without competing for the CPU */
+  readonly ready: Promise<void>
+  play(signal: AbortSignal): Promise<void>
+  cancel(): void
 }
 
 /**
@@ -17,6 +32,8 @@ export interface TtsEngine {
   /** null when usable, else a human reason (e.g. which package to install) */
   check(): Promise<string | null>
   speak(text: string, opts: SpeakOptions): Promise<void>
+  /** present when the engine can synthesise ahead; must never throw or reject unobserved */
+  prepare?(text: string, opts: VoiceOptions): PreparedSpeech
   voices?(): Promise<string[]>
 }
 

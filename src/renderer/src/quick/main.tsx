@@ -1,3 +1,10 @@
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { QuickPrompt } from './QuickPrompt'
+import './quick.css'
 
-createRoot(document.getElementById('root')!).render(<div />)
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QuickPrompt />
+  </StrictMode>
+)

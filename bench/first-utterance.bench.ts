@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { startFakeLlm } from '../test/fake-llm'
+import type { TurnEvent } from '../src/shared/turn-events'
+import type { BenchTable } from './run'
+
+/**
+ * Time to first utterance through the real CLI: streaming vs --no-stream (batch),
+ * on the same scripted 8-sentence answer at a realistic 40 tokens/s.
+ */
+
+const ANSWER = [
+  'Paris is the capital of France.',
+  'It sits on the Seine in the north of the country.',
+  'About two million people live in the city itself.',
+  'The wider metropolitan area is home to more than twelve million.',
+  'It has been the seat of government for most of the last thousand years.',
+  'The Louvre, the largest art museum in the world, is there.',
+  'So is the Eiffel Tower, finished in 1889 for a world fair.',
+  'Millions of visitors come every year.'
+].join(' ')
+
+const RUNS = 5
+
+interface Sample {
+  firstUtteranceMs: number
+  totalMs: number
+}
+
+function askOnce(url: string, batch: boolean): Promise<Sample> {
+  const args = [join(__dirname, '../bin/hark.js'), 'ask', '--base-url', url, '--api-key', 'bench', '--speak', 'none', '--json']
+  if (batch) args.push('--no-stream')
+  args.push('Tell me about Paris.')
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const done = out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as TurnEvent)
+        .find((e) => e.type === 'done')
+      if (code !== 0 || !done || done.type !== 'done' || done.timings.firstUtteranceMs === null) {
+        reject(new Error(`hark ask failed (exit ${code}): ${out.slice(-300)}`))
+        return
+      }
+      resolve({ firstUtteranceMs: done.timings.firstUtteranceMs, totalMs: done.timings.totalMs })
+    })
+  })
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+export default async function run(): Promise<BenchTable> {
+  const fake = await startFakeLlm({ text: ANSWER, timing: { tps: 40 } })
+  try {
+    const stream: Sample[] = []
+    const batch: Sample[] = []
+    for (let i = 0; i < RUNS; i++) {
+      stream.push(await askOnce(fake.url, false))
+      batch.push(await askOnce(fake.url, true))
+    }
+    const s = median(stream.map((x) => x.firstUtteranceMs))
+    const b = median(batch.map((x) => x.firstUtteranceMs))
+    return {
+      title: 'Time to first utterance: streaming vs batch (hark ask, 8 sentences at 40 tok/s, median of 5)',
+      rows: [
+        { mode: 'batch (--no-stream), baseline', 'first utterance ms': b, 'total ms': median(batch.map((x) => x.totalMs)), ratio: 1 },
+        { mode: 'streaming', 'first utterance ms': s, 'total ms': median(stream.map((x) => x.totalMs)), ratio: `${(b / s).toFixed(1)}x sooner` }
+      ]
+    }
+  } finally {
+    await fake.close()
+  }
+}

@@ -1,0 +1,19 @@
+import { SpeechQueue } from '../main/engine/speech/speech-queue'
+import type { SpeechSink, TtsEngine } from '../main/engine/speech/speech-types'
+import type { SpeakMode } from './args'
+
+/** `--speak print`: each utterance becomes a line on stderr, in queue order, instead of audio. */
+function printEngine(out: NodeJS.WritableStream): TtsEngine {
+  return {
+    name: 'print',
+    check: async () => null,
+    speak: async (text) => {
+      out.write(`${text}\n`)
+    }
+  }
+}
+
+export function createCliSpeech(mode: SpeakMode, stderr: NodeJS.WritableStream): SpeechSink | null {
+  if (mode === 'none') return null
+  return new SpeechQueue({ engine: mode === 'print' ? printEngine(stderr) : 'auto' })
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import type { Conversation, StoredMessage } from '../../../shared/conversation'
+
+/**
+ * One conversation = one JSON-lines file. Whole-file rewrites (atomic) hold a
+ * snapshot: a `meta` line then one `msg` line per message. While an answer
+ * streams, `append` lines are added to the end, so a crash loses only text
+ * not yet flushed. A message whose snapshot line still says `open` was being
+ * streamed when Hark died: it replays as `interrupted`.
+ */
+
+const ErrorInfo = z.object({ kind: z.string(), message: z.string() })
+const UsageShape = z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() })
+const TimingsShape = z.object({
+  firstTokenMs: z.number().nullable(),
+  firstUtteranceMs: z.number().nullable(),
+  totalMs: z.number()
+})
+
+const MessageShape = z.object({
+  id: z.string().min(1),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  reasoning: z.string().optional(),
+  createdAt: z.number(),
+  status: z.enum(['complete', 'partial', 'interrupted', 'error']),
+  turnId: z.string().optional(),
+  model: z.string().optional(),
+  error: ErrorInfo.optional(),
+  usage: UsageShape.nullable().optional(),
+  timings: TimingsShape.optional()
+})
+
+const MetaRecord = z.object({
+  t: z.literal('meta'),
+  v: z.literal(1),
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number()
+})
+const MsgRecord = z.object({ t: z.literal('msg'), m: MessageShape, open: z.boolean().optional() })
+const AppendRecord = z.object({ t: z.literal('append'), id: z.string(), text: z.string(), at: z.number() })
+
+const LogRecord = z.discriminatedUnion('t', [MetaRecord, MsgRecord, AppendRecord])
+type LogRecord = z.infer<typeof LogRecord>
+
+export class CorruptLogError extends Error {}
+
+export function snapshotLines(c: Conversation, open: ReadonlySet<string>): string {
+  const meta: LogRecord = { t: 'meta', v: 1, id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt }
+  const lines = [JSON.stringify(meta)]
+  for (const m of c.messages) lines.push(JSON.stringify(open.has(m.id) ? { t: 'msg', m, open: true } : { t: 'msg', m }))
+  return lines.join('\n') + '\n'
+}
+
+export function appendLine(messageId: string, text: string, at: number): string {
+  return JSON.stringify({ t: 'append', id: messageId, text, at } satisfies LogRecord) + '\n'
+}
+
+export interface Replayed {
+  conversation: Conversation
+  /** messages found still open (streaming) and now marked interrupted */
+  interrupted: number
+  /** a half-written last line was dropped */
+  tornTail: boolean
+}
+
+/** Parses a log. Throws CorruptLogError for anything but a torn final line. */
+export function replay(text: string, expectedId: string): Replayed {
+  const lines = text.split('\n')
+  const endsCleanly = text.endsWith('\n')
+  if (endsCleanly) lines.pop()
+  const records: LogRecord[] = []
+  let tornTail = false
+  lines.forEach((line, i) => {
+    const record = parseLine(line)
+    if (record) return void records.push(record)
+    // SIGKILL or power loss mid-write can leave only the final line half-written.
+    if (i === lines.length - 1 && !endsCleanly && records.length > 0) tornTail = true
+    else throw new CorruptLogError(`line ${i + 1} is not a valid record`)
+  })
+  return build(records, expectedId, tornTail)
+}
+
+function parseLine(line: string): LogRecord | null {
+  try {
+    const parsed = LogRecord.safeParse(JSON.parse(line))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+function build(records: LogRecord[], expectedId: string, tornTail: boolean): Replayed {
+  const [meta, ...rest] = records
+  if (meta?.t !== 'meta') throw new CorruptLogError('it does not start with a conversation header')
+  if (meta.id !== expectedId) throw new CorruptLogError(`its header names another conversation (${meta.id})`)
+  const conversation: Conversation = { ...meta, messageCount: 0, messages: [] }
+  const byId = new Map<string, StoredMessage>()
+  const open = new Set<string>()
+  for (const r of rest) {
+    if (r.t === 'meta') throw new CorruptLogError('it has a second header')
+    if (r.t === 'msg') {
+      const m = { ...r.m } as StoredMessage
+      if (byId.has(m.id)) Object.assign(byId.get(m.id)!, m)
+      else conversation.messages.push(m)
+      byId.set(m.id, byId.get(m.id) ?? m)
+      if (r.open) open.add(m.id)
+      else open.delete(m.id)
+    } else {
+      const target = byId.get(r.id)
+      if (target) target.content += r.text
+      conversation.updatedAt = Math.max(conversation.updatedAt, r.at)
+    }
+  }
+  for (const id of open) byId.get(id)!.status = 'interrupted'
+  conversation.messageCount = conversation.messages.length
+  return { conversation, interrupted: open.size, tornTail }
+}

@@ -1,0 +1,351 @@
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import type {
+  Conversation,
+  ConversationsChanged,
+  ConversationSummary,
+  SearchHit,
+  StoredMessage
+} from '../../../shared/conversation'
+import type { ChatMessage } from '../../engine/llm/chat-types'
+import type { TurnOutcome } from '../../engine/turn'
+import type { ConversationHistory } from '../conversation-history'
+import { UserFacingError } from '../ipc-router'
+import { writeFileAtomic } from './atomic-file'
+import { appendLine, replay, snapshotLines } from './conversation-log'
+import { quarantineFile } from './quarantine'
+import { searchConversations } from './conversation-search'
+import { titleFrom } from './conversation-title'
+
+export interface ConversationStoreOptions {
+  /** the longest a streamed answer waits in memory before it is appended to disk */
+  flushMs?: number
+  now?: () => number
+}
+
+/** A turn being written: which message it fills, from what offset. */
+interface OpenStream {
+  conversationId: string
+  messageId: string
+  /** text the message already had (Continue appends to it) */
+  base: string
+  /** chars of this turn's text already on disk */
+  persisted: number
+  pending: string
+  lastFlushAt: number
+  timer?: ReturnType<typeof setTimeout>
+}
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
+
+/**
+ * Conversations in userData/conversations, one JSON-lines file each (see
+ * conversation-log.ts). Everything is in memory after start-up; every change is
+ * written before the call returns, except streamed text, which is appended at
+ * most `flushMs` later. Nothing here throws at start-up: a file it cannot read
+ * is moved to quarantine/ and reported in `notices`.
+ */
+export class ConversationStore implements ConversationHistory {
+  readonly dir: string
+  readonly notices: string[] = []
+  private readonly conversations = new Map<string, Conversation>()
+  private readonly streams = new Map<string, OpenStream>()
+  private readonly listeners = new Set<(e: ConversationsChanged) => void>()
+  private readonly flushMs: number
+  private readonly now: () => number
+
+  constructor(userData: string, opts: ConversationStoreOptions = {}) {
+    this.dir = join(userData, 'conversations')
+    this.flushMs = opts.flushMs ?? 500
+    this.now = opts.now ?? Date.now
+    this.load()
+  }
+
+  onChange(listener: (e: ConversationsChanged) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  list(): ConversationSummary[] {
+    return [...this.conversations.values()].map(summary).sort((a, b) => b.updatedAt - a.updatedAt)
+  }
+
+  exists(id: string): boolean {
+    return this.conversations.has(id)
+  }
+
+  get(id: string): Conversation {
+    const c = this.require(id)
+    return { ...summary(c), messages: c.messages.map((m) => ({ ...m })) }
+  }
+
+  create(title = ''): ConversationSummary {
+    const at = this.now()
+    const c: Conversation = { id: randomUUID(), title, createdAt: at, updatedAt: at, messageCount: 0, messages: [] }
+    this.conversations.set(c.id, c)
+    this.rewrite(c)
+    this.emit({ conversationId: c.id, reason: 'created' })
+    return summary(c)
+  }
+
+  rename(id: string, title: string): ConversationSummary {
+    const c = this.require(id)
+    c.title = title.trim()
+    this.touch(c)
+    this.rewrite(c)
+    this.emit({ conversationId: id, reason: 'renamed' })
+    return summary(c)
+  }
+
+  delete(id: string): void {
+    this.require(id)
+    for (const [turnId, s] of this.streams) if (s.conversationId === id) this.closeStream(turnId)
+    this.conversations.delete(id)
+    if (existsSync(this.file(id))) unlinkSync(this.file(id))
+    this.emit({ conversationId: null, reason: 'deleted' })
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    return searchConversations([...this.conversations.values()], query, limit)
+  }
+
+  /** Edit-and-resend: drops `messageId` (a user message) and everything after it. */
+  truncateFrom(conversationId: string, messageId: string): void {
+    const c = this.require(conversationId)
+    const at = c.messages.findIndex((m) => m.id === messageId)
+    if (at < 0 || c.messages[at]!.role !== 'user') throw new UserFacingError('That message is no longer there.', 'not-found')
+    this.dropMessages(c, at)
+  }
+
+  // ── ConversationHistory ──────────────────────────────────────────────
+
+  beginTurn(conversationId: string | undefined, prompt: string, turnId: string): string {
+    const c = conversationId ? this.require(conversationId) : this.newConversation()
+    if (!c.title) c.title = titleFrom(prompt)
+    c.messages.push(this.message('user', prompt, 'complete'))
+    this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
+    return c.id
+  }
+
+  messagesFor(conversationId: string): ChatMessage[] {
+    const open = this.openMessageIds()
+    return (this.conversations.get(conversationId)?.messages ?? [])
+      .filter((m) => !open.has(m.id) && (m.role === 'user' || m.content.trim() !== ''))
+      .map(({ role, content }) => ({ role, content }))
+  }
+
+  /** Regenerate / Retry: forget the last answer and answer the last user message again. */
+  beginAnswer(conversationId: string, turnId: string): void {
+    const c = this.require(conversationId)
+    let end = c.messages.length
+    while (end > 0 && c.messages[end - 1]!.role === 'assistant') end--
+    if (end === 0) throw new UserFacingError('There is no question to answer in this conversation.', 'nothing-to-answer')
+    this.dropMessages(c, end)
+    this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
+  }
+
+  /** Continue: the last answer grows in place; returns the text it already has. */
+  beginContinue(conversationId: string, turnId: string): string {
+    const c = this.require(conversationId)
+    const last = c.messages.at(-1)
+    if (last?.role !== 'assistant' || last.status === 'complete' || !last.content) {
+      throw new UserFacingError('There is no unfinished answer to continue.', 'nothing-to-continue')
+    }
+    for (const [id, s] of this.streams) if (s.messageId === last.id) this.closeStream(id)
+    Object.assign(last, { status: 'partial', turnId, error: undefined })
+    this.openAnswer(c, turnId, last, last.content)
+    return last.content
+  }
+
+  progress(_conversationId: string, turnId: string, partialText: string): void {
+    const s = this.streams.get(turnId)
+    const m = s && this.findMessage(s)
+    if (!s || !m) return
+    m.content = s.base + partialText
+    s.pending = partialText.slice(s.persisted)
+    if (this.now() - s.lastFlushAt >= this.flushMs) this.flush(turnId)
+    else s.timer ??= unrefTimer(setTimeout(() => this.flush(turnId), this.flushMs))
+  }
+
+  endTurn(_conversationId: string, turnId: string, outcome: TurnOutcome): void {
+    const s = this.streams.get(turnId)
+    const m = s && this.findMessage(s)
+    this.closeStream(turnId)
+    if (!s || !m) return
+    const c = this.require(s.conversationId)
+    finishMessage(m, s.base, outcome)
+    if (m.status === 'partial' && !m.content) c.messages.splice(c.messages.indexOf(m), 1)
+    this.touch(c)
+    this.rewrite(c)
+    this.emit({ conversationId: c.id, reason: 'turn-ended', turnId })
+  }
+
+  /** Writes every pending streamed text now (quit, tests). */
+  flushAll(): void {
+    for (const turnId of this.streams.keys()) this.flush(turnId)
+  }
+
+  // ── internals ────────────────────────────────────────────────────────
+
+  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string): void {
+    if (!c.messages.includes(answer)) c.messages.push(answer)
+    this.streams.set(turnId, {
+      conversationId: c.id,
+      messageId: answer.id,
+      base,
+      persisted: 0,
+      pending: '',
+      lastFlushAt: this.now()
+    })
+    this.touch(c)
+    this.rewrite(c)
+    this.emit({ conversationId: c.id, reason: 'turn-started', turnId })
+  }
+
+  private flush(turnId: string): void {
+    const s = this.streams.get(turnId)
+    if (!s) return
+    clearTimeout(s.timer)
+    s.timer = undefined
+    s.lastFlushAt = this.now()
+    if (!s.pending) return
+    const c = this.conversations.get(s.conversationId)
+    if (!c) return
+    c.updatedAt = s.lastFlushAt
+    try {
+      appendFileSync(this.file(c.id), appendLine(s.messageId, s.pending, s.lastFlushAt))
+      s.persisted += s.pending.length
+      s.pending = ''
+    } catch (err) {
+      this.notices.push(`Could not save the answer as it streamed: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+
+  private closeStream(turnId: string): void {
+    const s = this.streams.get(turnId)
+    if (s) clearTimeout(s.timer)
+    this.streams.delete(turnId)
+  }
+
+  /** Atomic rewrite; afterwards the file holds everything in memory, open answers included. */
+  private rewrite(c: Conversation): void {
+    c.messageCount = c.messages.length
+    writeFileAtomic(this.file(c.id), snapshotLines(c, this.openMessageIds()))
+    for (const s of this.streams.values()) {
+      if (s.conversationId !== c.id) continue
+      s.persisted += s.pending.length
+      s.pending = ''
+    }
+  }
+
+  private dropMessages(c: Conversation, from: number): void {
+    const dropped = new Set(c.messages.slice(from).map((m) => m.id))
+    for (const [turnId, s] of this.streams) if (dropped.has(s.messageId)) this.closeStream(turnId)
+    c.messages.splice(from)
+    this.touch(c)
+    this.rewrite(c)
+    this.emit({ conversationId: c.id, reason: 'updated' })
+  }
+
+  private openMessageIds(): Set<string> {
+    return new Set([...this.streams.values()].map((s) => s.messageId))
+  }
+
+  private findMessage(s: OpenStream): StoredMessage | undefined {
+    return this.conversations.get(s.conversationId)?.messages.find((m) => m.id === s.messageId)
+  }
+
+  private newConversation(): Conversation {
+    const at = this.now()
+    const c: Conversation = { id: randomUUID(), title: '', createdAt: at, updatedAt: at, messageCount: 0, messages: [] }
+    this.conversations.set(c.id, c)
+    this.emit({ conversationId: c.id, reason: 'created' })
+    return c
+  }
+
+  private message(role: StoredMessage['role'], content: string, status: StoredMessage['status'], turnId?: string): StoredMessage {
+    return { id: randomUUID(), role, content, createdAt: this.now(), status, ...(turnId ? { turnId } : {}) }
+  }
+
+  private touch(c: Conversation): void {
+    c.updatedAt = Math.max(this.now(), c.updatedAt)
+  }
+
+  private require(id: string): Conversation {
+    const c = SAFE_ID.test(id) ? this.conversations.get(id) : undefined
+    if (!c) throw new UserFacingError('That conversation no longer exists.', 'not-found')
+    return c
+  }
+
+  private file(id: string): string {
+    return join(this.dir, `${id}.jsonl`)
+  }
+
+  private emit(e: ConversationsChanged): void {
+    for (const l of this.listeners) {
+      try {
+        l(e)
+      } catch {
+        // a window going away must not break saving
+      }
+    }
+  }
+
+  private load(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true })
+      for (const name of readdirSync(this.dir)) this.loadEntry(name)
+    } catch (err) {
+      this.notices.push(`Saved conversations could not be read: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+
+  private loadEntry(name: string): void {
+    const path = join(this.dir, name)
+    if (name.endsWith('.tmp')) return void tryUnlink(path) // a rewrite that never got renamed
+    if (!name.endsWith('.jsonl')) return
+    const id = name.slice(0, -'.jsonl'.length)
+    try {
+      if (!SAFE_ID.test(id)) throw new Error('its name is not a conversation id')
+      const { conversation, interrupted } = replay(readFileSync(path, 'utf8'), id)
+      this.conversations.set(id, conversation)
+      if (interrupted > 0) this.rewrite(conversation)
+    } catch (err) {
+      this.notices.push(quarantineFile(this.dir, name, err))
+    }
+  }
+}
+
+function finishMessage(m: StoredMessage, base: string, outcome: TurnOutcome): void {
+  if (outcome.type === 'done') {
+    m.content = base + outcome.text
+    m.status = 'complete'
+    if (outcome.reasoning) m.reasoning = (m.reasoning ?? '') + outcome.reasoning
+    m.usage = outcome.usage
+    m.timings = outcome.timings
+    delete m.error
+    return
+  }
+  m.content = base + outcome.partialText
+  m.status = outcome.kind === 'aborted' ? 'partial' : 'error'
+  if (outcome.kind === 'aborted') delete m.error
+  else m.error = { kind: outcome.kind, message: outcome.message }
+}
+
+function summary(c: Conversation): ConversationSummary {
+  return { id: c.id, title: c.title || 'New conversation', createdAt: c.createdAt, updatedAt: c.updatedAt, messageCount: c.messages.length }
+}
+
+function unrefTimer<T extends ReturnType<typeof setTimeout>>(t: T): T {
+  ;(t as { unref?: () => void }).unref?.()
+  return t
+}
+
+function tryUnlink(path: string): void {
+  try {
+    unlinkSync(path)
+  } catch {
+    // another instance's temp file, or already gone: harmless
+  }
+}

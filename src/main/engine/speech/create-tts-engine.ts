@@ -1,0 +1,46 @@
+import type { TtsEngineName } from '../../../shared/settings'
+import { findOnPath } from '../voice/recorder-binary'
+import { createEspeakEngine } from './espeak-engine'
+import { createFestivalEngine } from './festival-engine'
+import { NoneEngine } from './none-engine'
+import { SayEngine } from './say-engine'
+import { SpdSayEngine } from './spd-say-engine'
+import type { TtsEngine } from './speech-types'
+
+export type { TtsEngineName }
+
+/** Linux 'auto': the first installed of festival, espeak-ng, spd-say (festival when none, so its hint is shown). */
+function linuxAuto(has: (bin: string) => boolean): TtsEngine {
+  if (has('text2wave')) return createFestivalEngine()
+  if (has('espeak-ng')) return createEspeakEngine()
+  if (has('spd-say')) return new SpdSayEngine()
+  return createFestivalEngine()
+}
+
+/**
+ * Pick the engine for a setting on a platform. 'say' means the system voice:
+ * macOS `say`, Windows SAPI, and on Linux our festival engine (never the say
+ * package's festival route, which evaluates model text as Scheme). An engine
+ * whose binary is missing is still returned: its check() and speak() say
+ * which package to install.
+ */
+export function createTtsEngine(
+  name: TtsEngineName,
+  platform: NodeJS.Platform = process.platform,
+  has: (bin: string) => boolean = (bin) => findOnPath(bin) !== null
+): TtsEngine {
+  switch (name) {
+    case 'none':
+      return new NoneEngine()
+    case 'festival':
+      return createFestivalEngine()
+    case 'espeak-ng':
+      return createEspeakEngine()
+    case 'spd-say':
+      return new SpdSayEngine()
+    case 'say':
+    case 'auto':
+      if (platform === 'darwin' || platform === 'win32') return new SayEngine(platform)
+      return name === 'say' ? createFestivalEngine() : linuxAuto(has)
+  }
+}

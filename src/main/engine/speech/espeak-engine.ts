@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process'
+import { checkedRate } from './speech-rate'
+import { hasWord } from './speech-text'
+import { TtsError, type VoiceOptions } from './speech-types'
+import { WavTtsEngine, type WavEngineOptions, type WavSynth } from './wav-tts-engine'
+
+export const ESPEAK_HINT = 'Install it with: sudo apt-get install espeak-ng'
+const VOICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_+.-]*$/
+const NORMAL_WPM = 175
+
+/** espeak-ng reads the whole of stdin (--stdin) and writes a WAV (--stdout). */
+export function espeakArgs(opts: VoiceOptions): string[] {
+  const args = ['--stdout', '--stdin']
+  const voice = opts.voice?.trim()
+  if (voice) {
+    if (!VOICE_NAME.test(voice)) throw new TtsError(`invalid espeak-ng voice "${voice}"`, 'failed')
+    args.push('-v', voice)
+  }
+  if (opts.rate !== undefined && opts.rate !== 1) args.push('-s', String(Math.round(NORMAL_WPM * checkedRate(opts.rate))))
+  return args
+}
+
+/** The language codes `espeak-ng --voices` lists (its second column), usable with -v. */
+export function parseEspeakVoices(listing: string): string[] {
+  return listing
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/)[1])
+    .filter((code): code is string => !!code && VOICE_NAME.test(code))
+}
+
+function listVoices(): Promise<string[]> {
+  return new Promise((resolve) => {
+    execFile('espeak-ng', ['--voices'], { timeout: 5000 }, (err, stdout) => resolve(err ? [] : parseEspeakVoices(stdout)))
+  })
+}
+
+export const espeakSynth: WavSynth = {
+  name: 'espeak-ng',
+  binary: 'espeak-ng',
+  missingHint: ESPEAK_HINT,
+  args: espeakArgs,
+  canSpeak: hasWord,
+  voices: listVoices
+}
+
+export function createEspeakEngine(opts?: WavEngineOptions): WavTtsEngine {
+  return new WavTtsEngine(espeakSynth, opts)
+}

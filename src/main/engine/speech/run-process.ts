@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { TtsError } from './speech-types'
+
+export interface RunOptions {
+  /** written to stdin, then stdin is closed; model text travels here, never in argv */
+  input?: string | Buffer
+  signal?: AbortSignal
+  timeoutMs: number
+  /** what to tell the user when the binary is not installed */
+  missingHint: string
+  /** cap on collected stdout, so a runaway synthesiser cannot eat memory */
+  maxStdoutBytes?: number
+}
+
+export interface RunResult {
+  stdout: Buffer
+  stderr: string
+}
+
+/** How long a process gets to go after SIGTERM before SIGKILL. */
+const KILL_GRACE_MS = 250
+/** After SIGKILL we stop waiting for the exit event even if it never comes. */
+const GIVE_UP_MS = 1500
+
+/**
+ * Kill the whole process group we created (the child is spawned detached, so
+ * its pid is the group id): exactly our tree, nothing else. Windows has no
+ * groups; there the child alone is killed.
+ */
+export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    if (process.platform === 'win32') child.kill(signal)
+    else process.kill(-child.pid, signal)
+  } catch {
+    // ESRCH: the group is already gone, which is what we wanted
+  }
+}
+
+function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
+  const detail = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300)
+  return `${cmd} ${how}${detail ? `: ${detail}` : ''}`
+}
+
+/**
+ * Run one command in its own process group with a hard timeout. Resolves with
+ * its output on exit code 0; otherwise rejects with a TtsError: 'missing' when
+ * the binary is not installed, 'aborted' when the signal fired, 'failed' for
+ * everything else (timeouts included). Never throws synchronously.
+ */
+export function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
+    let child: ChildProcess
+    try {
+      child = spawn(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', windowsHide: true })
+    } catch (err) {
+      return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let stderr = ''
+    let ending: EndReason | null = null
+    const timers: NodeJS.Timeout[] = []
+    let settled = false
+
+    const finish = (err: TtsError | null): void => {
+      if (settled) return
+      settled = true
+      timers.forEach(clearTimeout)
+      opts.signal?.removeEventListener('abort', onAbort)
+      if (err) reject(err)
+      else resolve({ stdout: Buffer.concat(chunks), stderr })
+    }
+    const endWith = (why: EndReason): void => {
+      if (ending || settled) return
+      ending = why
+      killTree(child, 'SIGTERM')
+      timers.push(setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS))
+      timers.push(setTimeout(() => finish(endError(cmd, why, opts.timeoutMs)), KILL_GRACE_MS + GIVE_UP_MS))
+    }
+    const onAbort = (): void => endWith('aborted')
+
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
+    timers.push(setTimeout(() => endWith('timeout'), opts.timeoutMs))
+    child.stdout?.on('data', (d: Buffer) => {
+      size += d.length
+      if (size > (opts.maxStdoutBytes ?? 64 * 1024 * 1024)) return endWith('overflow')
+      chunks.push(d)
+    })
+    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
+    // EPIPE when the process dies before reading all its input: the exit says more.
+    child.stdin?.on('error', () => {})
+    child.stdin?.end(opts.input ?? '')
+
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') finish(new TtsError(`${cmd} is not installed. ${opts.missingHint}`, 'missing'))
+      else finish(new TtsError(`cannot run ${cmd}: ${err.message}`, 'failed'))
+    })
+    child.once('close', (code, signal) => {
+      if (ending) return finish(endError(cmd, ending, opts.timeoutMs))
+      if (code === 0) return finish(null)
+      finish(new TtsError(describeExit(cmd, code, signal, stderr), 'failed'))
+    })
+  })
+}
+
+type EndReason = 'aborted' | 'timeout' | 'overflow'
+
+function endError(cmd: string, why: EndReason, timeoutMs: number): TtsError {
+  if (why === 'aborted') return new TtsError(`${cmd} was stopped`, 'aborted')
+  if (why === 'overflow') return new TtsError(`${cmd} produced too much output and was killed`, 'failed')
+  return new TtsError(`${cmd} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed`, 'failed')
+}
+
+/** Synthesis and playback budgets: generous, but a hung process cannot hang the queue. */
+export function timeoutForText(text: string, rate = 1): number {
+  return Math.round(5000 + (150 * text.length) / Math.max(rate, 0.25))
+}

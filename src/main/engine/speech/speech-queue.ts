@@ -1,0 +1,286 @@
+import type { SpeechState } from '../../../shared/turn-events'
+import { createTtsEngine, type TtsEngineName } from './create-tts-engine'
+import { TtsError, type PreparedSpeech, type SpeechEvent, type SpeechItem, type SpeechSink, type TtsEngine } from './speech-types'
+
+export interface SpeechQueueOptions {
+  engine?: TtsEngineName | TtsEngine
+  voice?: string
+  rate?: number
+  /** synthesise utterance n+1 while n plays, when the engine can (default true) */
+  prefetch?: boolean
+  createEngine?: (name: TtsEngineName) => TtsEngine
+}
+
+interface Current {
+  item: SpeechItem
+  controller: AbortController
+  /** its audio is ready (or the engine cannot prepare): time to prepare the next */
+  ready: boolean
+}
+
+interface Prefetched {
+  item: SpeechItem
+  speech: PreparedSpeech
+}
+
+/** Stopped turn ids we remember, so a late utterance of a stopped turn never sounds. */
+const STOPPED_MEMORY = 256
+
+/**
+ * The one voice of the app. Utterances play strictly in order, one at a time;
+ * every enqueued item ends in exactly one 'finished' or 'cancelled' event
+ * (after 'started' if it got that far), so waiters and the UI never hang.
+ */
+export class SpeechQueue implements SpeechSink {
+  private engine: TtsEngine
+  private voice: string | undefined
+  private rate: number | undefined
+  private readonly prefetch: boolean
+  private readonly createEngine: (name: TtsEngineName) => TtsEngine
+  private queue: SpeechItem[] = []
+  private current: Current | null = null
+  private prefetched: Prefetched | null = null
+  private readonly stoppedTurns = new Set<string>()
+  private muted = false
+  private running = false
+  private availability: { engine: TtsEngine; problem: Promise<string | null> } | null = null
+  private reportedProblem = false
+  private lastFailure: string | null = null
+  private readonly eventListeners = new Set<(e: SpeechEvent) => void>()
+  private readonly errorListeners = new Set<(message: string) => void>()
+  private idleWaiters: Array<() => void> = []
+
+  constructor(opts: SpeechQueueOptions = {}) {
+    this.createEngine = opts.createEngine ?? ((name) => createTtsEngine(name))
+    this.engine = this.resolveEngine(opts.engine ?? 'auto')
+    this.voice = opts.voice
+    this.rate = opts.rate
+    this.prefetch = opts.prefetch ?? true
+  }
+
+  get engineName(): string {
+    return this.engine.name
+  }
+
+  enqueue(item: SpeechItem): void {
+    try {
+      if (this.stoppedTurns.has(item.turnId)) return this.emit(item, 'cancelled')
+      this.queue.push(item)
+      if (this.current?.ready) this.prefetchNext()
+      this.kick()
+    } catch (err) {
+      this.report(`speech failed: ${(err as Error).message}`)
+    }
+  }
+
+  stop(turnId?: string): void {
+    const turns = new Set(turnId !== undefined ? [turnId] : this.liveTurns())
+    turns.forEach((t) => this.rememberStopped(t))
+    const dropped = this.queue.filter((i) => turns.has(i.turnId))
+    this.queue = this.queue.filter((i) => !turns.has(i.turnId))
+    if (this.prefetched && turns.has(this.prefetched.item.turnId)) this.dropPrefetched()
+    if (this.current && turns.has(this.current.item.turnId)) this.current.controller.abort()
+    dropped.forEach((i) => this.emit(i, 'cancelled'))
+    this.settleIfIdle()
+  }
+
+  /** Muted: the voice stops now, and later utterances are skipped (reported cancelled) until unmuted. */
+  setMuted(muted: boolean): void {
+    this.muted = muted
+    if (!muted) return
+    this.dropPrefetched()
+    this.current?.controller.abort()
+  }
+
+  /** New voice or rate apply from the next utterance; a new engine is checked again. */
+  setOptions(opts: { voice?: string; rate?: number; engine?: TtsEngineName | TtsEngine }): void {
+    if ('voice' in opts) this.voice = opts.voice
+    if ('rate' in opts) this.rate = opts.rate
+    if (opts.engine !== undefined) {
+      this.engine = this.resolveEngine(opts.engine)
+      this.reportedProblem = false
+      this.lastFailure = null
+    }
+    this.dropPrefetched() // it was synthesised with the old settings
+  }
+
+  onEvent(listener: (e: SpeechEvent) => void): () => void {
+    this.eventListeners.add(listener)
+    return () => this.eventListeners.delete(listener)
+  }
+
+  onError(listener: (message: string) => void): () => void {
+    this.errorListeners.add(listener)
+    return () => this.errorListeners.delete(listener)
+  }
+
+  /** Resolves once nothing is queued or sounding. */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve)
+      this.settleIfIdle()
+    })
+  }
+
+  private resolveEngine(engine: TtsEngineName | TtsEngine): TtsEngine {
+    return typeof engine === 'string' ? this.createEngine(engine) : engine
+  }
+
+  private liveTurns(): string[] {
+    const items = [...this.queue, this.current?.item, this.prefetched?.item]
+    return items.filter((i): i is SpeechItem => !!i).map((i) => i.turnId)
+  }
+
+  private rememberStopped(turnId: string): void {
+    this.stoppedTurns.delete(turnId)
+    this.stoppedTurns.add(turnId)
+    if (this.stoppedTurns.size > STOPPED_MEMORY) {
+      const oldest = this.stoppedTurns.values().next().value
+      if (oldest !== undefined) this.stoppedTurns.delete(oldest)
+    }
+  }
+
+  private kick(): void {
+    if (this.running) return
+    this.running = true
+    void this.drain().finally(() => {
+      this.running = false
+      if (this.queue.length > 0) this.kick()
+      else this.settleIfIdle()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    for (let item = this.queue.shift(); item; item = this.queue.shift()) {
+      try {
+        await this.speakOne(item)
+      } catch (err) {
+        // speakOne handles engine errors; this guards against a bug losing the loop
+        this.report(`speech failed: ${(err as Error).message}`)
+      }
+    }
+  }
+
+  private async speakOne(item: SpeechItem): Promise<void> {
+    const controller = new AbortController()
+    const current: Current = { item, controller, ready: false }
+    this.current = current
+    try {
+      const usable = !this.muted && (await this.engineUsable())
+      if (!usable || controller.signal.aborted || this.muted) {
+        this.takePrefetched(item)?.cancel()
+        return this.emit(item, 'cancelled')
+      }
+      this.emit(item, 'started')
+      this.emit(item, await this.sound(current))
+    } finally {
+      this.current = null
+    }
+  }
+
+  /** Play one utterance; resolves with its final state and never rejects. */
+  private async sound(current: Current): Promise<SpeechState> {
+    const { item, controller } = current
+    const signal = controller.signal
+    const opts = { voice: this.voice, rate: this.rate }
+    const speech = this.takePrefetched(item) ?? this.engine.prepare?.(item.text, opts)
+    // Prepare the next only once this one is synthesised: two synthesisers at
+    // once would delay the sound the user is waiting for.
+    void (speech?.ready ?? Promise.resolve()).then(() => {
+      current.ready = true
+      if (this.current === current && !signal.aborted) this.prefetchNext()
+    })
+    try {
+      if (speech) await speech.play(signal)
+      else await this.engine.speak(item.text, { ...opts, signal })
+      this.lastFailure = null
+      return signal.aborted ? 'cancelled' : 'finished'
+    } catch (err) {
+      if (!signal.aborted) this.failed(err)
+      return 'cancelled'
+    } finally {
+      speech?.cancel()
+    }
+  }
+
+  private prefetchNext(): void {
+    const next = this.queue[0]
+    if (!this.prefetch || !this.engine.prepare || this.muted || !next) return
+    if (this.prefetched?.item === next) return
+    this.dropPrefetched()
+    this.prefetched = { item: next, speech: this.engine.prepare(next.text, { voice: this.voice, rate: this.rate }) }
+  }
+
+  private takePrefetched(item: SpeechItem): PreparedSpeech | null {
+    const p = this.prefetched
+    if (p?.item === item) {
+      this.prefetched = null
+      return p.speech
+    }
+    this.dropPrefetched()
+    return null
+  }
+
+  private dropPrefetched(): void {
+    this.prefetched?.speech.cancel()
+    this.prefetched = null
+  }
+
+  /** check() once per engine; a problem is reported once, then speech is skipped quietly. */
+  private async engineUsable(): Promise<boolean> {
+    const engine = this.engine
+    if (this.availability?.engine !== engine) {
+      const problem = engine.check().catch((err: Error) => `cannot use ${engine.name}: ${err.message}`)
+      this.availability = { engine, problem }
+    }
+    const problem = await this.availability.problem
+    if (problem) this.reportProblemOnce(`Speech is off: ${problem}`)
+    return problem === null
+  }
+
+  private failed(err: unknown): void {
+    if (err instanceof TtsError && err.code === 'missing') {
+      this.availability = { engine: this.engine, problem: Promise.resolve(err.message) }
+      return this.reportProblemOnce(`Speech is off: ${err.message}`)
+    }
+    // The same failure on every utterance (a dead sound server, say) is said once until speech works again.
+    const message = `${this.engine.name} could not speak: ${(err as Error).message ?? String(err)}`
+    if (message === this.lastFailure) return
+    this.lastFailure = message
+    this.report(message)
+  }
+
+  private reportProblemOnce(message: string): void {
+    if (this.reportedProblem) return
+    this.reportedProblem = true
+    this.report(message)
+  }
+
+  private emit(item: SpeechItem, state: SpeechState): void {
+    const event: SpeechEvent = { turnId: item.turnId, index: item.index, state }
+    for (const listener of this.eventListeners) {
+      try {
+        listener(event)
+      } catch {
+        // a broken listener must not silence the voice or lose other listeners' events
+      }
+    }
+  }
+
+  private report(message: string): void {
+    for (const listener of this.errorListeners) {
+      try {
+        listener(message)
+      } catch {
+        // as above
+      }
+    }
+  }
+
+  private settleIfIdle(): void {
+    if (this.running || this.queue.length > 0 || this.current) return
+    const waiters = this.idleWaiters
+    this.idleWaiters = []
+    waiters.forEach((w) => w())
+  }
+}

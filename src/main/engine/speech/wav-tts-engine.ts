@@ -1,0 +1,115 @@
+import { findOnPath } from '../voice/recorder-binary'
+import { runProcess, timeoutForText } from './run-process'
+import { cleanSpeechText } from './speech-text'
+import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
+import { findWavPlayer, PLAYER_HINT, playWav, type WavPlayer } from './wav-player'
+import { trimWavSilence } from './wav-trim'
+
+/** A synthesiser that reads text on stdin and writes a WAV to stdout. */
+export interface WavSynth {
+  readonly name: string
+  /** the binary check() looks for */
+  readonly binary: string
+  readonly missingHint: string
+  /** argv for these options; throws TtsError('failed') for an invalid voice or rate */
+  args(opts: VoiceOptions): string[]
+  /** false for cleaned text the synthesiser must not be given */
+  canSpeak(text: string): boolean
+  voices?(): Promise<string[]>
+}
+
+export interface WavEngineOptions {
+  /** which program plays the WAV (default: paplay, else aplay) */
+  findPlayer?: () => WavPlayer | null
+  /** cut the synthesiser's leading and trailing silence (default true) */
+  trimSilence?: boolean
+}
+
+const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
+
+function rejected(err: unknown): PreparedSpeech {
+  return { ready: Promise.resolve(), play: () => Promise.reject(err), cancel: () => {} }
+}
+
+/**
+ * Synthesise to memory, then play. Splitting the two lets the queue prepare
+ * utterance n+1 while n is still sounding, and makes stop cheap: at most one
+ * player and one synthesiser of ours are alive, each in its own process group.
+ */
+export class WavTtsEngine implements TtsEngine {
+  readonly name: string
+  private player: WavPlayer | null | undefined
+  private readonly findPlayer: () => WavPlayer | null
+  private readonly trimSilence: boolean
+
+  constructor(
+    private readonly synth: WavSynth,
+    opts: WavEngineOptions = {}
+  ) {
+    this.name = synth.name
+    this.findPlayer = opts.findPlayer ?? findWavPlayer
+    this.trimSilence = opts.trimSilence ?? true
+  }
+
+  async voices(): Promise<string[]> {
+    return (await this.synth.voices?.()) ?? []
+  }
+
+  async check(): Promise<string | null> {
+    if (!findOnPath(this.synth.binary)) return `${this.synth.binary} is not installed. ${this.synth.missingHint}`
+    if (!this.getPlayer()) return `No audio player found. ${PLAYER_HINT}`
+    return null
+  }
+
+  speak(text: string, opts: SpeakOptions): Promise<void> {
+    const prepared = this.prepare(text, opts)
+    return prepared.play(opts.signal).finally(() => prepared.cancel())
+  }
+
+  prepare(text: string, opts: VoiceOptions): PreparedSpeech {
+    const clean = cleanSpeechText(text)
+    if (!this.synth.canSpeak(clean)) return nothingToSay
+    let args: string[]
+    try {
+      args = this.synth.args(opts)
+    } catch (err) {
+      return rejected(err)
+    }
+    const synthesis = new AbortController()
+    const wav = runProcess(this.synth.binary, args, {
+      input: clean,
+      signal: synthesis.signal,
+      timeoutMs: timeoutForText(clean, opts.rate),
+      missingHint: this.synth.missingHint
+    }).then((r) => (this.trimSilence ? trimWavSilence(r.stdout) : r.stdout))
+    // play() observes failures; a cancelled prefetch must not surface as an unhandled rejection
+    const ready = wav.then(
+      () => {},
+      () => {}
+    )
+    return {
+      ready,
+      play: (signal) => this.play(wav, synthesis, signal),
+      cancel: () => synthesis.abort()
+    }
+  }
+
+  private async play(wav: Promise<Buffer>, synthesis: AbortController, signal: AbortSignal): Promise<void> {
+    const stopSynthesis = (): void => synthesis.abort()
+    signal.addEventListener('abort', stopSynthesis, { once: true })
+    try {
+      if (signal.aborted) throw new TtsError(`${this.name} was stopped`, 'aborted')
+      const audio = await wav
+      const player = this.getPlayer()
+      if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
+      await playWav(player, audio, signal)
+    } finally {
+      signal.removeEventListener('abort', stopSynthesis)
+    }
+  }
+
+  private getPlayer(): WavPlayer | null {
+    if (this.player === undefined) this.player = this.findPlayer()
+    return this.player
+  }
+}

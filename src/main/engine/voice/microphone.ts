@@ -1,0 +1,120 @@
+import { record } from 'node-record-lpcm16'
+import { SPEECH_PCM } from './pcm-format'
+import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
+import { findOnPath, installHint, type RecorderName } from './recorder-binary'
+
+/**
+ * node-record-lpcm16 with its sharp edges filed off: the binary is checked on
+ * PATH before spawning, the child and the stream get 'error' listeners (a
+ * missing binary or arecord's exit on stop would otherwise crash the process),
+ * it records raw PCM (the WAV header is written by wav.ts), and a recorder that
+ * produces nothing or will not die is dealt with by timers.
+ */
+
+export interface CaptureOptions {
+  recorder: RecorderName
+  /** '' or undefined: the system default input */
+  device?: string
+  /** fail when no audio arrives within this long */
+  noAudioTimeoutMs?: number
+  env?: NodeJS.ProcessEnv
+  platform?: NodeJS.Platform
+}
+
+export interface Capture {
+  /** ends recording; audio already captured is still delivered before `ended` */
+  stop(): void
+  /** resolves when the recorder has exited after stop(); rejects with a MicrophoneError otherwise */
+  readonly ended: Promise<void>
+}
+
+export type StartCapture = (opts: CaptureOptions, onChunk: (pcm: Buffer) => void) => Capture
+
+const KILL_GRACE_MS = 1500
+const STDERR_KEEP = 4000
+
+/** Throws a MicrophoneError at once when the recorder is not installed. */
+export const startCapture: StartCapture = (opts, onChunk) => {
+  const { recorder, env = process.env, platform = process.platform } = opts
+  if (!findOnPath(recorder, env, platform)) {
+    throw new MicrophoneError(
+      'missing-recorder',
+      `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
+    )
+  }
+  // sox through PulseAudio drops the first seconds with the default latency.
+  if (recorder !== 'arecord' && platform === 'linux') process.env['PULSE_LATENCY_MSEC'] ??= '30'
+  try {
+    return watch(
+      record({ ...SPEECH_PCM, recorder, audioType: 'raw', device: opts.device || undefined }),
+      opts,
+      onChunk
+    )
+  } catch (err) {
+    throw new MicrophoneError('failed', `Could not start ${recorder}: ${err instanceof Error ? err.message : String(err)}`)
+  }
+}
+
+function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
+  const child = rec.process
+  const stream = rec.stream()
+  let stderr = ''
+  let stopped = false
+  let gotAudio = false
+  let settle: (err?: MicrophoneError) => void = () => {}
+  const ended = new Promise<void>((resolve, reject) => {
+    settle = (err) => {
+      settle = () => {}
+      clearTimeout(noAudio)
+      clearTimeout(killer)
+      if (err) reject(err)
+      else resolve()
+    }
+  })
+  ended.catch(() => {}) // the caller may only look at it later
+  let killer: NodeJS.Timeout | undefined
+  const kill = (): void => {
+    child.kill('SIGTERM')
+    killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS)
+    killer.unref()
+  }
+  const noAudio = setTimeout(() => {
+    if (gotAudio || stopped) return
+    settle(new MicrophoneError('no-audio', 'The microphone gave no sound at all. Check the input device in Settings.'))
+    stopped = true
+    kill()
+  }, opts.noAudioTimeoutMs ?? 4000)
+
+  // The library emits its own 'error' (a string) on any non-zero exit, stop() included.
+  stream.on('error', () => {})
+  stream.on('data', (chunk: Buffer) => {
+    gotAudio = true
+    onChunk(chunk)
+  })
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString('utf8')).slice(-STDERR_KEEP)
+  })
+  child.on('error', (err: NodeJS.ErrnoException) => {
+    const missing = err.code === 'ENOENT'
+    settle(
+      new MicrophoneError(
+        missing ? 'missing-recorder' : 'failed',
+        missing
+          ? `Voice input needs the "${opts.recorder}" program, which is not installed. ${installHint(opts.recorder, opts.platform)}`
+          : `Could not start ${opts.recorder}: ${err.message}`
+      )
+    )
+  })
+  child.on('close', (code) => {
+    if (stopped || code === 0) settle()
+    else settle(classifyRecorderFailure(opts.recorder, stderr, code))
+  })
+  return {
+    ended,
+    stop() {
+      if (stopped) return
+      stopped = true
+      if (child.exitCode === null && child.signalCode === null) kill()
+    }
+  }
+}

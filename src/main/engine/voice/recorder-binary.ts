@@ -1,0 +1,50 @@
+import { accessSync, constants, statSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+
+/**
+ * Which recorder program to run, and whether it is installed. node-record-lpcm16
+ * spawns it without an 'error' listener, so a missing binary would crash the
+ * process: Hark looks it up on PATH first and names the package to install.
+ */
+
+export type RecorderName = 'arecord' | 'sox' | 'rec'
+export type RecorderSetting = RecorderName | 'auto'
+
+/** arecord captured PulseAudio from the first millisecond; sox lost seconds there. */
+export function chooseRecorder(setting: RecorderSetting, platform: NodeJS.Platform = process.platform): RecorderName {
+  if (setting !== 'auto') return setting
+  return platform === 'linux' ? 'arecord' : 'sox'
+}
+
+export function findOnPath(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): string | null {
+  const exts = platform === 'win32' ? (env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';') : ['']
+  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
+    if (!dir) continue
+    for (const ext of exts) {
+      const candidate = join(dir, name + ext)
+      if (isExecutable(candidate, platform)) return candidate
+    }
+  }
+  return null
+}
+
+function isExecutable(path: string, platform: NodeJS.Platform): boolean {
+  try {
+    if (!statSync(path).isFile()) return false
+    if (platform !== 'win32') accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function installHint(name: RecorderName, platform: NodeJS.Platform = process.platform): string {
+  if (name === 'arecord') return 'Install the "alsa-utils" package (e.g. sudo apt install alsa-utils).'
+  if (platform === 'darwin') return 'Install SoX with Homebrew: brew install sox.'
+  if (platform === 'win32') return 'Install SoX (https://sourceforge.net/projects/sox/) and add it to PATH.'
+  return 'Install the "sox" package (e.g. sudo apt install sox), plus "libsox-fmt-pulse" for PulseAudio.'
+}

@@ -1,0 +1,63 @@
+import { lazy, Suspense, useEffect, useState } from 'react'
+import type { AppNavigation } from '../../../shared/ipc/contract'
+import { applyTheme } from '../shared/theme'
+import { ChatView } from './chat/ChatView'
+import { NoticeBar } from './NoticeBar'
+import { Sidebar } from './Sidebar'
+import { useChatStore } from './use-chat'
+
+// Settings and onboarding (and zod with them) load only when opened: a smaller first paint.
+const SettingsView = lazy(() => import('./settings/SettingsView'))
+const Onboarding = lazy(() => import('./onboarding/Onboarding'))
+
+type View = 'chat' | 'settings' | 'onboarding'
+
+/** The main window: conversations on the left, the open one (or Settings) on the right. */
+export function App(): React.JSX.Element {
+  const store = useChatStore()
+  const [view, setView] = useState<View>('chat')
+
+  useEffect(() => {
+    const hark = window.hark
+    const go = (nav: AppNavigation | null): void => {
+      if (!nav) return
+      if (nav.view === 'settings') setView('settings')
+      else {
+        setView('chat')
+        void store.select(nav.conversationId)
+      }
+    }
+    const offNav = hark.on('app.navigate', go)
+    const offSettings = hark.on('settings.changed', (s) => applyTheme(s.theme))
+    void (async () => {
+      try {
+        const { settings, notices } = await hark.invoke('settings.get', {})
+        applyTheme(settings.theme)
+        notices.forEach((n) => store.notify('warning', n))
+        go(await hark.invoke('app.takeNavigation', {}))
+        const setup = await hark.invoke('setup.status', {})
+        if (setup.needsSetup) setView((v) => (v === 'chat' ? 'onboarding' : v))
+      } catch (err) {
+        store.notify('error', err instanceof Error ? err.message : String(err))
+      }
+    })()
+    return () => {
+      offNav()
+      offSettings()
+    }
+  }, [store])
+
+  return (
+    <div className="app">
+      <Sidebar onOpenSettings={() => setView('settings')} onOpenChat={() => setView('chat')} />
+      <main className="main">
+        <NoticeBar />
+        <Suspense fallback={<div className="loading">Loading…</div>}>
+          {view === 'chat' && <ChatView />}
+          {view === 'settings' && <SettingsView onClose={() => setView('chat')} />}
+          {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
+        </Suspense>
+      </main>
+    </div>
+  )
+}

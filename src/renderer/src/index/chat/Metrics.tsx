@@ -1,0 +1,33 @@
+import type { StoredMessage } from '../../../../shared/conversation'
+import type { LiveTurn } from '../state/live-turn'
+
+/** The quiet line under an answer: time to first token and speech, speed, tokens. */
+export function Metrics({ message, live }: { message: StoredMessage; live?: LiveTurn }): React.JSX.Element | null {
+  const timings = live?.timings ?? message.timings
+  const usage = live?.usage ?? message.usage
+  if (!timings) return null
+  const parts: string[] = []
+  if (timings.firstTokenMs !== null) parts.push(`first token ${seconds(timings.firstTokenMs)}`)
+  const speech = live?.firstSpeechMs ?? timings.firstUtteranceMs
+  if (speech !== null && speech !== undefined) parts.push(`first speech ${seconds(speech)}`)
+  const rate = tokensPerSecond(message.content.length, usage?.completionTokens, timings.totalMs - (timings.firstTokenMs ?? 0))
+  if (rate) parts.push(rate)
+  if (usage) parts.push(`${usage.promptTokens} in · ${usage.completionTokens} out`)
+  return (
+    <div className="metrics" data-testid="metrics">
+      {parts.join('  ·  ')}
+    </div>
+  )
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+/** From usage when the provider reports it, else estimated at ~4 characters a token. */
+function tokensPerSecond(chars: number, tokens: number | undefined, ms: number): string | null {
+  if (ms <= 0) return null
+  const count = tokens ?? chars / 4
+  const rate = count / (ms / 1000)
+  return `${rate.toFixed(rate < 10 ? 1 : 0)} tok/s${tokens === undefined ? ' (est.)' : ''}`
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react'
+import type { PresetSummary, ProviderTestResult } from '../../../../shared/ipc/contract-conversations'
+import type { Settings } from '../../../../shared/settings'
+import { ApiKeyField } from './ApiKeyField'
+import type { SettingsPatch } from './use-settings'
+
+interface Props {
+  settings: Settings
+  save: (patch: SettingsPatch) => Promise<boolean>
+}
+
+export function usePresets(): PresetSummary[] {
+  const [presets, setPresets] = useState<PresetSummary[]>([])
+  useEffect(() => {
+    void window.hark.invoke('provider.presets', {}).then(setPresets, () => setPresets([]))
+  }, [])
+  return presets
+}
+
+/** Preset, base URL, model (picked from the endpoint's list when it has one), key, test. */
+export function ProviderSection({ settings, save }: Props): React.JSX.Element {
+  const p = settings.provider
+  const presets = usePresets()
+  const [baseUrl, setBaseUrl] = useState(p.baseUrl)
+  const [model, setModel] = useState(p.model)
+  const [models, setModels] = useState<string[]>([])
+  const [modelsError, setModelsError] = useState<string | null>(null)
+  const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
+
+  useEffect(() => setBaseUrl(p.baseUrl), [p.baseUrl])
+  useEffect(() => setModel(p.model), [p.model])
+
+  const loadModels = async (): Promise<void> => {
+    setModelsError(null)
+    try {
+      setModels((await window.hark.invoke('models.list', {})).models)
+    } catch (err) {
+      setModels([])
+      setModelsError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  const choosePreset = (id: string): void => {
+    const preset = presets.find((x) => x.id === id)
+    if (!preset) return
+    setModels([])
+    void save({ provider: { preset: preset.id, baseUrl: preset.baseUrl, model: preset.defaultModel || p.model } })
+  }
+
+  const runTest = async (): Promise<void> => {
+    setTest('running')
+    try {
+      setTest(await window.hark.invoke('provider.test', {}))
+    } catch (err) {
+      setTest({ ok: false, message: err instanceof Error ? err.message : String(err), ms: 0 })
+    }
+  }
+
+  return (
+    <section className="settings-section">
+      <h2>Provider</h2>
+      <label className="field">
+        <span className="label">Preset</span>
+        <select value={p.preset} data-testid="provider-preset" onChange={(e) => choosePreset(e.target.value)}>
+          {presets.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="label">Base URL</span>
+        <input value={baseUrl} data-testid="provider-base-url" onChange={(e) => setBaseUrl(e.target.value)}
+          onBlur={() => baseUrl !== p.baseUrl && void save({ provider: { baseUrl: baseUrl.trim() } })} />
+      </label>
+      <div className="field">
+        <span className="label">Model</span>
+        <div className="inline">
+          <input list="model-options" value={model} data-testid="provider-model" onChange={(e) => setModel(e.target.value)}
+            onBlur={() => model.trim() && model !== p.model && void save({ provider: { model: model.trim() } })} />
+          <datalist id="model-options">
+            {models.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+          <button type="button" data-testid="load-models" onClick={() => void loadModels()}>
+            List models
+          </button>
+        </div>
+        {models.length > 0 && <p className="hint">{models.length} models available: pick one from the list or type a name.</p>}
+        {modelsError && <p className="field-error">{modelsError}</p>}
+      </div>
+      <label className="field check">
+        <input type="checkbox" checked={p.streaming} data-testid="provider-streaming" onChange={(e) => void save({ provider: { streaming: e.target.checked } })} />
+        <span>Stream answers as they are written</span>
+      </label>
+      <ApiKeyField provider={p.preset} />
+      <div className="inline">
+        <button type="button" data-testid="provider-test" onClick={() => void runTest()} disabled={test === 'running'}>
+          {test === 'running' ? 'Testing…' : 'Test connection'}
+        </button>
+        {test && test !== 'running' && (
+          <span className={test.ok ? 'ok' : 'field-error'} data-testid="provider-test-result" role="status">
+            {test.message}
+          </span>
+        )}
+      </div>
+    </section>
+  )
+}

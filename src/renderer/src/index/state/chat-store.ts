@@ -1,0 +1,206 @@
+import type { HarkBridge } from '../../../../shared/ipc/bridge'
+import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '../../../../shared/conversation'
+import type { TurnEvent } from '../../../../shared/turn-events'
+import { applyTurnEvent, isRunning, newLiveTurn, type LiveTurn } from './live-turn'
+import { ExternalStore } from './external-store'
+
+/**
+ * The main window's state outside React: the conversation list, the open
+ * conversation, and every turn it has heard of. Components read snapshots
+ * (useSyncExternalStore); all IPC goes through here.
+ */
+
+export interface Notice {
+  id: number
+  level: 'info' | 'warning' | 'error'
+  message: string
+}
+
+export interface ChatState {
+  conversations: ConversationSummary[]
+  currentId: string | null
+  current: Conversation | null
+  /** turns by id; kept a while after they end so speech highlighting can finish */
+  live: Record<string, LiveTurn>
+  notices: Notice[]
+  /** the last failed action, shown under the composer */
+  actionError: string | null
+  searchHits: SearchHit[] | null
+}
+
+const KEEP_TURNS = 4
+
+export class ChatStore extends ExternalStore<ChatState> {
+  private noticeId = 0
+  /** Continue appends to text the renderer already shows: remember it for the turn-started event */
+  private pendingBase = new Map<string, string>()
+  private disposers: Array<() => void> = []
+
+  constructor(
+    private readonly hark: HarkBridge,
+    private readonly now: () => number = () => performance.now()
+  ) {
+    super({ conversations: [], currentId: null, current: null, live: {}, notices: [], actionError: null, searchHits: null })
+  }
+
+  start(): void {
+    this.disposers.push(
+      this.hark.onEvent((e) => this.onTurnEvent(e)),
+      this.hark.on('conversations.changed', (e) => void this.onChanged(e)),
+      this.hark.on('app.notice', (n) => this.notify(n.level, n.message))
+    )
+    void this.refreshList(true)
+  }
+
+  dispose(): void {
+    this.disposers.splice(0).forEach((d) => d())
+  }
+
+  // ── conversations ──────────────────────────────────────────────────
+
+  async select(id: string | null): Promise<void> {
+    this.set({ currentId: id, current: id === this.state.currentId ? this.state.current : null, actionError: null })
+    if (id) await this.loadCurrent(id)
+  }
+
+  async newConversation(): Promise<void> {
+    await this.select(null)
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    await this.attempt(() => this.hark.invoke('conversations.rename', { id, title }))
+  }
+
+  async remove(id: string): Promise<void> {
+    const ok = await this.attempt(() => this.hark.invoke('conversations.delete', { id }))
+    if (ok && this.state.currentId === id) await this.select(null)
+  }
+
+  async search(query: string): Promise<void> {
+    if (!query.trim()) return this.set({ searchHits: null })
+    const hits = await this.attempt(() => this.hark.invoke('conversations.search', { query }))
+    if (hits) this.set({ searchHits: hits })
+  }
+
+  async exportMarkdown(id: string): Promise<{ markdown: string; fileName: string } | null> {
+    return this.attempt(() => this.hark.invoke('conversations.export', { id }))
+  }
+
+  // ── turns ──────────────────────────────────────────────────────────
+
+  async ask(prompt: string): Promise<boolean> {
+    const conversationId = this.state.currentId ?? undefined
+    const started = await this.attempt(() => this.hark.ask({ prompt, ...(conversationId ? { conversationId } : {}) }))
+    if (started && !this.state.currentId) await this.select(started.conversationId)
+    return started !== null
+  }
+
+  async stop(): Promise<void> {
+    const running = this.runningTurn()
+    await this.attempt(() => this.hark.stop(running?.turnId))
+  }
+
+  async regenerate(): Promise<void> {
+    const id = this.state.currentId
+    if (id) await this.attempt(() => this.hark.invoke('turn.regenerate', { conversationId: id }))
+  }
+
+  async retry(): Promise<void> {
+    const id = this.state.currentId
+    if (id) await this.attempt(() => this.hark.invoke('turn.retry', { conversationId: id }))
+  }
+
+  async continueAnswer(): Promise<void> {
+    const c = this.state.current
+    const last = c?.messages.at(-1)
+    if (!c || last?.role !== 'assistant') return
+    this.pendingBase.set(c.id, this.displayedText(last.turnId, last.content))
+    const ok = await this.attempt(() => this.hark.invoke('turn.continue', { conversationId: c.id }))
+    if (!ok) this.pendingBase.delete(c.id)
+  }
+
+  async edit(messageId: string, prompt: string): Promise<boolean> {
+    const id = this.state.currentId
+    if (!id) return false
+    return (await this.attempt(() => this.hark.invoke('turn.edit', { conversationId: id, messageId, prompt }))) !== null
+  }
+
+  /** The turn running in the open conversation, if any. */
+  runningTurn(): LiveTurn | undefined {
+    return Object.values(this.state.live).find((t) => t.conversationId === this.state.currentId && isRunning(t))
+  }
+
+  dismissNotice(id: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.id !== id) })
+  }
+
+  notify(level: Notice['level'], message: string): void {
+    if (this.state.notices.some((n) => n.message === message)) return
+    this.set({ notices: [...this.state.notices, { id: ++this.noticeId, level, message }] })
+  }
+
+  // ── events ─────────────────────────────────────────────────────────
+
+  private onTurnEvent(e: TurnEvent): void {
+    const turn = this.state.live[e.turnId]
+    if (!turn) return // a turn this window never saw start (e.g. a one-off spoken "hello")
+    this.set({ live: { ...this.state.live, [e.turnId]: applyTurnEvent(turn, e, this.now()) } })
+  }
+
+  private async onChanged(e: ConversationsChanged): Promise<void> {
+    if (e.reason === 'turn-started' && e.turnId && e.conversationId) this.trackTurn(e.turnId, e.conversationId)
+    await this.refreshList(false)
+    if (e.conversationId && e.conversationId === this.state.currentId) await this.loadCurrent(e.conversationId)
+    if (e.reason === 'deleted' && this.state.currentId && !this.state.conversations.some((c) => c.id === this.state.currentId)) {
+      await this.select(null)
+    }
+  }
+
+  private trackTurn(turnId: string, conversationId: string): void {
+    const base = this.pendingBase.get(conversationId) ?? ''
+    this.pendingBase.delete(conversationId)
+    const live = { ...this.state.live, [turnId]: newLiveTurn(turnId, conversationId, base, this.now()) }
+    const ids = Object.keys(live)
+    for (const old of ids.slice(0, Math.max(0, ids.length - KEEP_TURNS))) if (!isRunning(live[old])) delete live[old]
+    this.set({ live })
+  }
+
+  private async refreshList(first: boolean): Promise<void> {
+    const list = await this.attempt(() => this.hark.invoke('conversations.list', {}))
+    if (!list) return
+    this.set({ conversations: list.conversations })
+    if (!first) return
+    list.notices.forEach((n) => this.notify('warning', n))
+    if (list.activeTurn) this.trackTurn(list.activeTurn.turnId, list.activeTurn.conversationId)
+  }
+
+  private async loadCurrent(id: string): Promise<void> {
+    try {
+      const c = await this.hark.invoke('conversations.get', { id })
+      if (this.state.currentId === id) this.set({ current: c })
+    } catch (err) {
+      if (this.state.currentId === id) this.set({ currentId: null, current: null, actionError: messageOf(err) })
+    }
+  }
+
+  /** What the window shows for a message: the live text while its turn is known, else what was stored. */
+  displayedText(turnId: string | undefined, stored: string): string {
+    const turn = turnId ? this.state.live[turnId] : undefined
+    return turn ? turn.base + turn.text : stored
+  }
+
+  private async attempt<T>(action: () => Promise<T>): Promise<T | null> {
+    try {
+      const value = await action()
+      if (this.state.actionError) this.set({ actionError: null })
+      return value
+    } catch (err) {
+      this.set({ actionError: messageOf(err) })
+      return null
+    }
+  }
+}
+
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

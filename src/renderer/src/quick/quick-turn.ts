@@ -1,0 +1,106 @@
+import type { TurnEvent } from '../../../shared/turn-events'
+
+/**
+ * The popup's one exchange, as a pure reducer over the turn events it hears.
+ * Every window hears every turn: the popup follows only the turn id its own
+ * ask returned. Events can outrun that reply, so until it arrives they are
+ * held and replayed.
+ */
+
+export type QuickStatus = 'idle' | 'asking' | 'streaming' | 'done' | 'stopped' | 'error'
+
+export interface QuickTurn {
+  status: QuickStatus
+  turnId: string | null
+  conversationId: string | null
+  prompt: string
+  answer: string
+  error: string | null
+  /** utterance ranges in `answer`, by index */
+  ranges: Record<number, [number, number]>
+  /** utterances handed to the voice and not yet finished or cancelled */
+  voicePending: number[]
+  /** the utterance being spoken now */
+  speaking: number | null
+  /** events heard while the ask's reply was on its way */
+  early: TurnEvent[]
+}
+
+export type QuickAction =
+  | { type: 'ask'; prompt: string }
+  | { type: 'accepted'; turnId: string; conversationId: string }
+  | { type: 'failed'; message: string }
+  | { type: 'stopped' }
+  | { type: 'event'; event: TurnEvent }
+
+export const initialQuickTurn: QuickTurn = {
+  status: 'idle',
+  turnId: null,
+  conversationId: null,
+  prompt: '',
+  answer: '',
+  error: null,
+  ranges: {},
+  voicePending: [],
+  speaking: null,
+  early: []
+}
+
+const EARLY_LIMIT = 5000
+
+/** Is something still going on that Esc should stop (rather than close the popup)? */
+export function isBusy(turn: QuickTurn): boolean {
+  return turn.status === 'asking' || turn.status === 'streaming' || turn.voicePending.length > 0
+}
+
+export function quickTurnReducer(turn: QuickTurn, action: QuickAction): QuickTurn {
+  switch (action.type) {
+    case 'ask':
+      return { ...initialQuickTurn, status: 'asking', prompt: action.prompt }
+    case 'accepted': {
+      if (turn.status !== 'asking') return turn
+      const accepted: QuickTurn = { ...turn, status: 'streaming', turnId: action.turnId, conversationId: action.conversationId, early: [] }
+      return turn.early.filter((e) => e.turnId === action.turnId).reduce(applyEvent, accepted)
+    }
+    case 'failed':
+      return { ...turn, status: 'error', error: action.message, early: [] }
+    case 'stopped':
+      return {
+        ...turn,
+        status: turn.status === 'asking' || turn.status === 'streaming' ? 'stopped' : turn.status,
+        voicePending: [],
+        speaking: null
+      }
+    case 'event':
+      if (turn.status === 'asking') return { ...turn, early: [...turn.early, action.event].slice(-EARLY_LIMIT) }
+      return action.event.turnId === turn.turnId ? applyEvent(turn, action.event) : turn
+  }
+}
+
+function without(list: number[], index: number): number[] {
+  return list.filter((i) => i !== index)
+}
+
+function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
+  switch (e.type) {
+    case 'delta':
+      return { ...turn, answer: turn.answer + e.text }
+    case 'utterance':
+      if (turn.status === 'stopped') return turn
+      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range }, voicePending: [...without(turn.voicePending, e.index), e.index] }
+    case 'speech':
+      if (e.state === 'started') return turn.status === 'stopped' ? turn : { ...turn, speaking: e.index }
+      return {
+        ...turn,
+        voicePending: without(turn.voicePending, e.index),
+        speaking: turn.speaking === e.index ? null : turn.speaking
+      }
+    case 'done':
+      return { ...turn, status: turn.status === 'stopped' ? 'stopped' : 'done', answer: e.text || turn.answer }
+    case 'error':
+      if (e.kind === 'aborted') return { ...turn, status: 'stopped', answer: turn.answer || e.partialText }
+      return { ...turn, status: 'error', error: e.message, answer: turn.answer || e.partialText }
+    default:
+      return turn
+  }
+}

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+const AT_BOTTOM_PX = 24
+
+/**
+ * Keeps a scroller pinned to the bottom while content grows, until the user
+ * scrolls up (wheel, keys, scrollbar); reaching the bottom again resumes it.
+ * Growth is seen by a ResizeObserver on the content, so no per-token work.
+ */
+export function useFollowScroll(scroller: React.RefObject<HTMLElement | null>, content: React.RefObject<HTMLElement | null>) {
+  const [following, setFollowing] = useState(true)
+  const followingRef = useRef(true)
+
+  const setFollow = useCallback((value: boolean) => {
+    if (followingRef.current === value) return
+    followingRef.current = value
+    setFollowing(value)
+  }, [])
+
+  const jumpToLatest = useCallback(() => {
+    const el = scroller.current
+    if (el) el.scrollTop = el.scrollHeight
+    setFollow(true)
+  }, [scroller, setFollow])
+
+  useEffect(() => {
+    const el = scroller.current
+    const inner = content.current
+    if (!el || !inner) return
+    const pin = (): void => {
+      if (followingRef.current) el.scrollTop = el.scrollHeight
+    }
+    const observer = new ResizeObserver(pin)
+    observer.observe(inner)
+    const userScrolledUp = (): void => setFollow(false)
+    const onWheel = (ev: WheelEvent): void => {
+      if (ev.deltaY < 0) userScrolledUp()
+    }
+    const onKey = (ev: KeyboardEvent): void => {
+      if (['PageUp', 'ArrowUp', 'Home'].includes(ev.key)) userScrolledUp()
+    }
+    let dragging = false
+    const onPointerDown = (): void => void (dragging = true)
+    const onPointerUp = (): void => void (dragging = false)
+    const onScroll = (): void => {
+      const distance = el.scrollHeight - el.scrollTop - el.clientHeight
+      if (distance <= AT_BOTTOM_PX) setFollow(true)
+      else if (dragging) setFollow(false)
+    }
+    el.addEventListener('wheel', onWheel, { passive: true })
+    el.addEventListener('keydown', onKey)
+    el.addEventListener('pointerdown', onPointerDown)
+    window.addEventListener('pointerup', onPointerUp)
+    el.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      observer.disconnect()
+      el.removeEventListener('wheel', onWheel)
+      el.removeEventListener('keydown', onKey)
+      el.removeEventListener('pointerdown', onPointerDown)
+      window.removeEventListener('pointerup', onPointerUp)
+      el.removeEventListener('scroll', onScroll)
+    }
+  }, [scroller, content, setFollow])
+
+  return { following, jumpToLatest }
+}

@@ -1,0 +1,381 @@
+import { EventEmitter } from 'node:events'
+import { fakeApp } from './app'
+import { ipcMain } from './ipc-main'
+import { record } from './recorder'
+import { browserHost, liveWindows } from './runtime'
+import { FakeWebContents } from './web-contents'
+import { NotEmulatedError, strict } from './strict'
+
+export interface Bounds {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+interface WindowOptions {
+  width?: number
+  height?: number
+  x?: number
+  y?: number
+  show?: boolean
+  title?: string
+  alwaysOnTop?: boolean
+  skipTaskbar?: boolean
+  focusable?: boolean
+  frame?: boolean
+  transparent?: boolean
+  webPreferences?: { preload?: string; contextIsolation?: boolean; nodeIntegration?: boolean; sandbox?: boolean }
+  [key: string]: unknown
+}
+
+/** What the test sees of a window (control: 'windows'). */
+export interface WindowState {
+  id: number
+  webContentsId: number
+  targetId: string
+  url: string
+  title: string
+  visible: boolean
+  focused: boolean
+  alwaysOnTop: boolean
+  skipTaskbar: boolean
+  minimized: boolean
+  bounds: Bounds
+  options: Record<string, unknown>
+}
+
+let nextId = 1
+let focused: FakeBrowserWindow | null = null
+const setFocused = (win: FakeBrowserWindow | null): void => void (focused = win)
+
+function closeEvent(): { defaultPrevented: boolean; preventDefault(): void } {
+  const e = { defaultPrevented: false, preventDefault: () => void (e.defaultPrevented = true) }
+  return e
+}
+
+/** Refuses what the harness cannot honestly stand in for: a window that runs Node in the page. */
+function checkPreferences(prefs: WindowOptions['webPreferences'] = {}): void {
+  if (prefs.nodeIntegration === true) throw new NotEmulatedError('BrowserWindow with nodeIntegration: true')
+  if (prefs.contextIsolation === false) throw new NotEmulatedError('BrowserWindow with contextIsolation: false')
+}
+
+/**
+ * A BrowserWindow is a Chromium page plus the window state Electron would keep
+ * (visibility, focus, bounds, always-on-top); headless Chromium has no real
+ * window, so that state is recorded and reported to tests.
+ */
+export class FakeBrowserWindow extends EventEmitter {
+  readonly id = nextId++
+  readonly webContents: FakeWebContents
+  private destroyed = false
+  private visible: boolean
+  private bounds: Bounds
+  private state = { title: '', alwaysOnTop: false, skipTaskbar: false, minimized: false, maximized: false, fullScreen: false, focusable: true, opacity: 1 }
+
+  constructor(private readonly options: WindowOptions = {}) {
+    super()
+    if (!fakeApp.isReady()) throw new Error('Cannot create BrowserWindow before app is ready')
+    checkPreferences(options.webPreferences)
+    const width = options.width ?? 800
+    const height = options.height ?? 600
+    this.bounds = { x: options.x ?? Math.round((1920 - width) / 2), y: options.y ?? Math.round((1080 - height) / 2), width, height }
+    this.state.title = options.title ?? ''
+    this.state.alwaysOnTop = options.alwaysOnTop ?? false
+    this.state.skipTaskbar = options.skipTaskbar ?? false
+    this.state.focusable = options.focusable ?? true
+    this.visible = options.show !== false
+    this.webContents = new FakeWebContents({ host: browserHost(), ipcMain, preload: options.webPreferences?.preload, width, height })
+    this.webContents.once('did-finish-load', () => this.emit('ready-to-show'))
+    // The app holds the strict proxy; every list hands out the same object, so identity checks hold.
+    const self = strict('BrowserWindow', this)
+    this.webContents.on('destroyed', () => self.destroy())
+    liveWindows.add(self)
+    if (this.visible && this.state.focusable) self.focus()
+    queueMicrotask(() => fakeApp.emit('browser-window-created', {}, self))
+    return self
+  }
+
+  static getAllWindows(): FakeBrowserWindow[] {
+    return [...liveWindows].filter((w): w is FakeBrowserWindow => w instanceof FakeBrowserWindow)
+  }
+
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return focused && !focused.destroyed ? focused : null
+  }
+
+  static fromWebContents(contents: FakeWebContents): FakeBrowserWindow | null {
+    return FakeBrowserWindow.getAllWindows().find((w) => w.webContents === contents) ?? null
+  }
+
+  static fromId(id: number): FakeBrowserWindow | null {
+    return FakeBrowserWindow.getAllWindows().find((w) => w.id === id) ?? null
+  }
+
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url)
+  }
+
+  loadFile(path: string, options?: { query?: Record<string, string>; hash?: string }): Promise<void> {
+    return this.webContents.loadFile(path, options)
+  }
+
+  show(): void {
+    const wasVisible = this.visible
+    this.visible = true
+    this.state.minimized = false
+    if (!wasVisible) this.emit('show')
+    if (this.state.focusable) this.focus()
+  }
+
+  showInactive(): void {
+    if (this.visible) return
+    this.visible = true
+    this.emit('show')
+  }
+
+  hide(): void {
+    if (!this.visible) return
+    this.visible = false
+    if (focused === this) this.blur()
+    this.emit('hide')
+  }
+
+  focus(): void {
+    if (this.destroyed || focused === this) return
+    const previous = focused
+    setFocused(this)
+    previous?.emit('blur')
+    this.emit('focus')
+    this.webContents.focus()
+  }
+
+  blur(): void {
+    if (focused !== this) return
+    focused = null
+    this.emit('blur')
+  }
+
+  isVisible(): boolean {
+    return this.visible && !this.state.minimized
+  }
+
+  isFocused(): boolean {
+    return focused === this
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** Like a click on the window's close button: 'close' may veto. */
+  close(): void {
+    if (this.destroyed) return
+    const e = closeEvent()
+    this.emit('close', e)
+    if (!e.defaultPrevented) this.destroy()
+  }
+
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    if (focused === this) focused = null
+    liveWindows.delete(this)
+    this.webContents.destroy()
+    this.emit('closed')
+    fakeApp.windowClosed()
+  }
+
+  getBounds(): Bounds {
+    return { ...this.bounds }
+  }
+
+  setBounds(bounds: Partial<Bounds>): void {
+    this.bounds = { ...this.bounds, ...bounds }
+    const { width, height } = this.bounds
+    void this.webContents.page.then((p) => p.setViewportSize({ width, height })).catch(() => undefined)
+    this.emit('resize')
+    this.emit('move')
+  }
+
+  getContentBounds(): Bounds {
+    return this.getBounds()
+  }
+
+  setContentBounds(bounds: Partial<Bounds>): void {
+    this.setBounds(bounds)
+  }
+
+  getSize(): [number, number] {
+    return [this.bounds.width, this.bounds.height]
+  }
+
+  setSize(width: number, height: number): void {
+    this.setBounds({ width, height })
+  }
+
+  getContentSize(): [number, number] {
+    return this.getSize()
+  }
+
+  setContentSize(width: number, height: number): void {
+    this.setBounds({ width, height })
+  }
+
+  getPosition(): [number, number] {
+    return [this.bounds.x, this.bounds.y]
+  }
+
+  setPosition(x: number, y: number): void {
+    this.setBounds({ x, y })
+  }
+
+  center(): void {
+    this.setBounds({ x: Math.round((1920 - this.bounds.width) / 2), y: Math.round((1080 - this.bounds.height) / 2) })
+  }
+
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.state.alwaysOnTop = flag
+    record('BrowserWindow.setAlwaysOnTop', this.id, flag, level)
+  }
+
+  isAlwaysOnTop(): boolean {
+    return this.state.alwaysOnTop
+  }
+
+  setSkipTaskbar(skip: boolean): void {
+    this.state.skipTaskbar = skip
+  }
+
+  setFocusable(focusable: boolean): void {
+    this.state.focusable = focusable
+  }
+
+  isFocusable(): boolean {
+    return this.state.focusable
+  }
+
+  setTitle(title: string): void {
+    this.state.title = title
+  }
+
+  getTitle(): string {
+    return this.state.title || this.webContents.getTitle()
+  }
+
+  minimize(): void {
+    this.state.minimized = true
+    if (focused === this) this.blur()
+    this.emit('minimize')
+  }
+
+  restore(): void {
+    if (!this.state.minimized) return
+    this.state.minimized = false
+    this.emit('restore')
+  }
+
+  isMinimized(): boolean {
+    return this.state.minimized
+  }
+
+  maximize(): void {
+    this.state.maximized = true
+    this.emit('maximize')
+  }
+
+  unmaximize(): void {
+    this.state.maximized = false
+    this.emit('unmaximize')
+  }
+
+  isMaximized(): boolean {
+    return this.state.maximized
+  }
+
+  setFullScreen(flag: boolean): void {
+    this.state.fullScreen = flag
+  }
+
+  isFullScreen(): boolean {
+    return this.state.fullScreen
+  }
+
+  setOpacity(opacity: number): void {
+    this.state.opacity = opacity
+  }
+
+  getOpacity(): number {
+    return this.state.opacity
+  }
+
+  moveTop(): void {
+    record('BrowserWindow.moveTop', this.id)
+  }
+
+  /** Settings with no visible effect headless: recorded so tests can assert them. */
+  setVisibleOnAllWorkspaces(...args: unknown[]): void {
+    record('BrowserWindow.setVisibleOnAllWorkspaces', this.id, ...args)
+  }
+
+  setIgnoreMouseEvents(...args: unknown[]): void {
+    record('BrowserWindow.setIgnoreMouseEvents', this.id, ...args)
+  }
+
+  setMenuBarVisibility(visible: boolean): void {
+    record('BrowserWindow.setMenuBarVisibility', this.id, visible)
+  }
+
+  setAutoHideMenuBar(hide: boolean): void {
+    record('BrowserWindow.setAutoHideMenuBar', this.id, hide)
+  }
+
+  removeMenu(): void {
+    record('BrowserWindow.removeMenu', this.id)
+  }
+
+  setMenu(menu: unknown): void {
+    record('BrowserWindow.setMenu', this.id, menu)
+  }
+
+  setResizable(resizable: boolean): void {
+    record('BrowserWindow.setResizable', this.id, resizable)
+  }
+
+  setMinimumSize(width: number, height: number): void {
+    record('BrowserWindow.setMinimumSize', this.id, width, height)
+  }
+
+  setBackgroundColor(color: string): void {
+    record('BrowserWindow.setBackgroundColor', this.id, color)
+  }
+
+  setIcon(icon: unknown): void {
+    record('BrowserWindow.setIcon', this.id, icon)
+  }
+
+  flashFrame(flag: boolean): void {
+    record('BrowserWindow.flashFrame', this.id, flag)
+  }
+
+  toJSON(): object {
+    return { window: this.id }
+  }
+
+  describe(): WindowState {
+    return {
+      id: this.id,
+      webContentsId: this.webContents.id,
+      targetId: this.webContents.targetId,
+      url: this.webContents.getURL(),
+      title: this.getTitle(),
+      visible: this.isVisible(),
+      focused: this.isFocused(),
+      alwaysOnTop: this.state.alwaysOnTop,
+      skipTaskbar: this.state.skipTaskbar,
+      minimized: this.state.minimized,
+      bounds: this.getBounds(),
+      options: Object.fromEntries(Object.entries(this.options).filter(([k]) => k !== 'webPreferences'))
+    }
+  }
+}

@@ -1,0 +1,222 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startFakeLlm, DEFAULT_ANSWER, type FakeLlm } from '../fake-llm'
+import { appForTest } from '../support/app-for-test'
+
+/**
+ * The main window on the built app: streaming, Stop, Regenerate, Edit,
+ * Continue, switching conversations mid-stream, a crash mid-answer and a
+ * corrupt conversation file.
+ */
+
+const LONG = `${DEFAULT_ANSWER} ${DEFAULT_ANSWER} ${DEFAULT_ANSWER}`
+const answerText = (page: Page): Promise<string> => page.getByTestId('answer').innerText()
+const env = (llm: FakeLlm) => ({ OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' })
+
+async function ask(page: Page, prompt: string): Promise<void> {
+  await page.getByTestId('prompt-input').fill(prompt)
+  await page.getByTestId('ask-button').click()
+}
+
+async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+// The app may still be writing while a test's afterEach runs; userData dirs go when the file is done.
+const made: string[] = []
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })))
+
+const answerStatus = (page: Page) => page.locator('.message.assistant').last().getAttribute('data-status')
+
+describe('the main window', () => {
+  let llm: FakeLlm
+  let userData: string
+
+  beforeEach(async () => {
+    llm = await startFakeLlm({ text: LONG, timing: { chunkSize: 8, delayMs: 40 } })
+    userData = mkdtempSync(join(tmpdir(), 'hark-main-window-'))
+  })
+  afterEach(async () => {
+    await llm.close()
+    made.push(userData)
+  })
+
+  test('streams, stops with the partial kept, continues it, regenerates, and edits a question', async () => {
+    const app = await appForTest({ env: env(llm), userData })
+    const page = await app.window('index')
+    await ask(page, 'Tell me about the harbour town.')
+    await waitUntil('the answer streams', async () => (await answerText(page)).length > 40)
+    await page.keyboard.press('Escape')
+    await waitUntil('the answer shows as stopped', async () => (await answerStatus(page)) === 'partial')
+    const partial = await answerText(page)
+    expect(partial.length).toBeGreaterThan(40)
+    expect(LONG.length).toBeGreaterThan(partial.length)
+
+    llm.setTiming({ chunkSize: 200, delayMs: 5 })
+    await page.getByTestId('continue-button').click()
+    await waitUntil('the continued answer completes', async () => (await answerStatus(page)) === 'complete')
+    const continued = await answerText(page)
+    expect(continued.startsWith(partial.trim().slice(0, 30))).toBe(true)
+    expect(continued.length).toBeGreaterThan(partial.length)
+    const sent = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
+    expect(sent.messages.at(-2)).toMatchObject({ role: 'assistant' })
+    expect(sent.messages.at(-1)!.content).toMatch(/Continue from exactly where you stopped/)
+
+    await page.getByTestId('regenerate-button').last().click()
+    await waitUntil('a fresh answer completes', async () => (await answerStatus(page)) === 'complete' && llm.requests.length === 3)
+    expect(await page.locator('.message.assistant').count()).toBe(1)
+
+    await page.getByTestId('user-message').hover()
+    await page.getByTestId('edit-button').click()
+    await page.getByTestId('edit-input').fill('Tell me about the lighthouse instead.')
+    await page.getByTestId('edit-save').click()
+    await waitUntil('the edited question is answered', async () => llm.requests.length === 4 && (await answerStatus(page)) === 'complete')
+    const last = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
+    expect(last.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Tell me about the lighthouse instead.'])
+    expect(await page.getByTestId('user-message').innerText()).toContain('lighthouse')
+    await expect.poll(() => page.getByTestId('metrics').last().innerText()).toMatch(/first token/)
+  })
+
+  test('keeps streaming into a conversation while the user looks at another, and shows it on return', async () => {
+    const app = await appForTest({ env: env(llm), userData })
+    const page = await app.window('index')
+    llm.setTiming({ chunkSize: 200, delayMs: 5 })
+    await ask(page, 'First conversation question')
+    await waitUntil('the first answer completes', async () => (await answerStatus(page)) === 'complete')
+
+    llm.setTiming({ chunkSize: 8, delayMs: 40 })
+    await page.getByTestId('new-conversation').click()
+    await ask(page, 'Second conversation question')
+    await waitUntil('the second answer streams', async () => (await answerText(page)).length > 20)
+    await page.getByTestId('conversation-item').filter({ hasText: 'First conversation' }).click()
+    await expect.poll(() => page.getByTestId('conversation-title').innerText()).toContain('First conversation')
+    expect(await answerStatus(page)).toBe('complete')
+
+    await page.getByTestId('conversation-item').filter({ hasText: 'Second conversation' }).click()
+    const seen = (await answerText(page)).length
+    await waitUntil('the second answer is still growing after the switch back', async () => (await answerText(page)).length > seen + 20)
+    expect(await answerStatus(page)).toBe('streaming')
+  })
+
+  test('after a SIGKILL mid-answer, the next launch shows the saved part as interrupted, and Continue finishes it', async () => {
+    const first = await appForTest({ env: env(llm), userData })
+    const page = await first.window('index')
+    await ask(page, 'A long story, please.')
+    await waitUntil('a good part of the answer has streamed', async () => (await answerText(page)).length > 300)
+    await new Promise((r) => setTimeout(r, 1200)) // a full flush interval and more
+    const shown = (await answerText(page)).length
+    first.kill('SIGKILL')
+    await first.exited
+
+    llm.setTiming({ chunkSize: 200, delayMs: 5 })
+    const second = await appForTest({ env: env(llm), userData })
+    const again = await second.window('index')
+    await again.getByTestId('conversation-item').first().click()
+    await waitUntil('the interrupted answer shows', async () => (await answerStatus(again)) === 'interrupted')
+    const saved = await answerText(again)
+    expect(saved.length).toBeGreaterThan(shown - 400) // at most about a second of text at ~200 chars/s, with margin
+    await again.getByTestId('continue-button').click()
+    await waitUntil('the continued answer completes', async () => (await answerStatus(again)) === 'complete')
+  })
+
+  test('a corrupt conversation file is quarantined with a notice, and the others still load', async () => {
+    const dir = join(userData, 'conversations')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, '00000000-0000-0000-0000-000000000000.jsonl'), '{"t":"meta" garbage')
+    llm.setTiming({ chunkSize: 200, delayMs: 5 })
+    const app = await appForTest({ env: env(llm), userData })
+    const page = await app.window('index')
+    await expect.poll(() => page.getByTestId('notice').first().innerText()).toMatch(/could not be read.*moved to/)
+    await ask(page, 'Still works?')
+    await waitUntil('the answer completes', async () => (await answerStatus(page)) === 'complete')
+  })
+})
+
+describe('settings and keys', () => {
+  let llm: FakeLlm
+  let userData: string
+
+  beforeEach(async () => {
+    llm = await startFakeLlm({ text: 'Short answer. Done.', timing: { chunkSize: 50, delayMs: 5 } })
+    userData = mkdtempSync(join(tmpdir(), 'hark-settings-'))
+  })
+  afterEach(async () => {
+    await llm.close()
+    made.push(userData)
+  })
+
+  test('settings round-trip: a change applies live, is saved, and the next request uses it', async () => {
+    const app = await appForTest({ env: env(llm), userData })
+    const page = await app.window('index')
+    await page.getByTestId('open-settings').click()
+    await page.getByTestId('theme-select').selectOption('dark')
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
+    await page.getByTestId('system-prompt').fill('Answer like a pirate.')
+    await page.getByTestId('theme-select').focus() // blur saves the prompt
+    await expect.poll(() => JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).systemPrompt).toBe('Answer like a pirate.')
+    await page.getByTestId('close-settings').click()
+    await ask(page, 'Hello')
+    await waitUntil('a request was sent', () => llm.requests.length === 1)
+    const body = llm.requests[0]!.body as { messages: Array<{ role: string; content: string }> }
+    expect(body.messages[0]).toEqual({ role: 'system', content: 'Answer like a pirate.' })
+  })
+
+  test('an API key set in the window is used by main and never shown back to the page', async () => {
+    const secret = 'sk-test-SECRET-1234567890'
+    const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, HARK_MODEL: 'fake-model' }, userData })
+    const page = await app.window('index')
+    await page.getByTestId('onboarding-skip').click()
+    await page.getByTestId('open-settings').click()
+    await page.getByTestId('api-key-input').fill(secret)
+    await page.getByTestId('api-key-save').click()
+    await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/A key is stored/)
+    expect(await page.getByTestId('api-key-input').inputValue()).toBe('')
+    const routesSeen = await page.evaluate(async () => JSON.stringify([
+      await window.hark.invoke('keys.status', { provider: 'openai' }),
+      await window.hark.invoke('settings.get', {})
+    ]))
+    expect(routesSeen).not.toContain(secret)
+    expect(await page.content()).not.toContain(secret)
+    await page.getByTestId('close-settings').click()
+    await ask(page, 'Hi')
+    await waitUntil('a request was sent', () => llm.requests.length === 1)
+    expect(llm.requests[0]!.headers['authorization']).toBe(`Bearer ${secret}`)
+    expect(readFileSync(join(userData, 'keys.json'), 'utf8')).not.toContain(secret)
+  })
+
+  test('without a system keyring, storing a key asks first', async () => {
+    const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url }, userData, storageBackend: 'basic_text' })
+    const page = await app.window('index')
+    await page.getByTestId('onboarding-skip').click()
+    await page.getByTestId('open-settings').click()
+    await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/No system keyring/)
+    await page.getByTestId('api-key-input').fill('sk-basic')
+    await page.getByTestId('api-key-save').click()
+    await expect.poll(() => page.getByTestId('key-consent').innerText()).toMatch(/weak, built-in encryption/)
+    expect(existsSync(join(userData, 'keys.json'))).toBe(false) // nothing stored before consent
+    await page.getByTestId('key-consent-accept').click()
+    await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/A key is stored/)
+  })
+
+  test('first run: pick a provider, paste a key, test it with one request, then start asking', async () => {
+    const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, HARK_MODEL: 'fake-model' }, userData })
+    const page = await app.window('index')
+    await page.getByTestId('choose-openai').click()
+    await page.getByTestId('api-key-input').fill('sk-first-run')
+    await page.getByTestId('api-key-save').click()
+    await page.getByTestId('onboarding-test').click()
+    await expect.poll(() => page.getByTestId('onboarding-test-ok').innerText(), { timeout: 20_000 }).toMatch(/answered/)
+    expect(llm.requests).toHaveLength(1)
+    expect(llm.requests[0]!.headers['authorization']).toBe('Bearer sk-first-run')
+    await page.getByTestId('onboarding-done').click()
+    await ask(page, 'Now a real question')
+    await waitUntil('it is answered', async () => (await answerStatus(page)) === 'complete')
+  })
+})

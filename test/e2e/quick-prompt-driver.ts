@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchApp, type LaunchedApp, type WindowState } from '../support/app-launcher'
+import { startFakeLlm, type FakeLlm, type FakeLlmOptions } from '../fake-llm'
+import type { TurnEvent } from '../../src/shared/turn-events'
+
+/** Drives Hark's tray and quick-prompt popup for the e2e tests and the bench (so: no vitest imports). */
+
+export const QUICK_HOTKEY = 'CommandOrControl+Shift+K'
+
+export interface QuickSession {
+  app: LaunchedApp
+  llm: FakeLlm
+  close(): Promise<void>
+}
+
+export async function startQuickSession(
+  opts: { llm?: FakeLlmOptions; settings?: Record<string, unknown>; takenShortcuts?: string[] } = {}
+): Promise<QuickSession> {
+  const llm = await startFakeLlm(opts.llm ?? {})
+  const userData = mkdtempSync(join(tmpdir(), 'hark-quick-e2e-'))
+  if (opts.settings) writeFileSync(join(userData, 'settings.json'), JSON.stringify(opts.settings))
+  const app = await launchApp({
+    userData,
+    takenShortcuts: opts.takenShortcuts,
+    env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', HARK_MODEL: 'fake-model' }
+  })
+  return {
+    app,
+    llm,
+    close: async () => {
+      await app.close()
+      await llm.close()
+      rmSync(userData, { recursive: true, force: true })
+    }
+  }
+}
+
+// By the title given at creation: a window still loading has no URL yet.
+const titles = { quick: 'Hark quick prompt', index: 'Hark' }
+
+export async function windowState(app: LaunchedApp, name: keyof typeof titles): Promise<WindowState> {
+  const win = (await app.windows()).find((w) => w.options['title'] === titles[name])
+  if (!win) throw new Error(`no ${name} window; windows: ${JSON.stringify(await app.windows())}`)
+  return win
+}
+
+/** Polls `probe` until it returns true, or fails with `what`. */
+export async function eventually(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await probe()) return
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`)
+}
+
+export async function popupShown(app: LaunchedApp): Promise<boolean> {
+  return (await windowState(app, 'quick')).visible
+}
+
+/** The popup's page, with its input focused (what the user types into). */
+export async function expectPopupReady(app: LaunchedApp): Promise<Page> {
+  await eventually('the popup is visible', () => popupShown(app))
+  const page = await app.window('quick')
+  await page.waitForFunction(() => document.activeElement?.id === 'quick-input', undefined, { timeout: 10_000 })
+  const state = await windowState(app, 'quick')
+  if (!state.alwaysOnTop || state.options['frame'] !== false) throw new Error(`the popup is not a frameless always-on-top window: ${JSON.stringify(state)}`)
+  return page
+}
+
+/** Starts collecting every turn event the page hears, in arrival order. */
+export async function recordTurnEvents(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __turnEvents?: unknown[] }
+    if (w.__turnEvents) return
+    w.__turnEvents = []
+    window.hark.onEvent((e) => w.__turnEvents!.push(e))
+  })
+}
+
+export async function turnEvents(page: Page): Promise<TurnEvent[]> {
+  return page.evaluate(() => (window as unknown as { __turnEvents: TurnEvent[] }).__turnEvents)
+}
+
+/** Types `prompt` into the popup and presses Enter. */
+export async function askInPopup(page: Page, prompt: string): Promise<void> {
+  await page.locator('#quick-input').fill(prompt)
+  await page.locator('#quick-input').press('Enter')
+}
+
+export async function waitForStatus(page: Page, ...statuses: string[]): Promise<void> {
+  await page.waitForFunction((s) => s.includes(document.querySelector('main.quick')?.getAttribute('data-status') ?? ''), statuses, {
+    timeout: 30_000
+  })
+}
+
+/** Asks each prompt in turn, waiting for each answer. */
+export async function askEach(page: Page, prompts: string[]): Promise<void> {
+  for (const prompt of prompts) {
+    await askInPopup(page, prompt)
+    await waitForStatus(page, 'done')
+  }
+}
+
+export async function conversationTitles(app: LaunchedApp): Promise<Array<{ title: string; messageCount: number }>> {
+  const main = await app.window('index')
+  const { conversations } = await main.evaluate(() => window.hark.invoke('conversations.list', {}))
+  return conversations
+}
+
+/** Starts collecting the payloads of an app event the page hears. */
+export async function collectEvent(page: Page, event: 'app.navigate' | 'app.notice'): Promise<void> {
+  await page.evaluate((name) => {
+    const w = window as unknown as { __collected?: Record<string, unknown[]> }
+    w.__collected ??= {}
+    if (w.__collected[name]) return
+    const list: unknown[] = (w.__collected[name] = [])
+    window.hark.on(name, (payload) => list.push(payload))
+  }, event)
+}
+
+/** What collectEvent gathered, once there is at least one. */
+export async function collected<T>(page: Page, event: 'app.navigate' | 'app.notice'): Promise<T[]> {
+  const read = (name: string): unknown[] => (window as unknown as { __collected: Record<string, unknown[]> }).__collected[name] ?? []
+  await page.waitForFunction((name) => ((window as unknown as { __collected: Record<string, unknown[]> }).__collected[name] ?? []).length > 0, event, {
+    timeout: 10_000
+  })
+  return page.evaluate(read, event) as Promise<T[]>
+}

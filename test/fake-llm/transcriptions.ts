@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FakeLlm } from './fake-llm'
+import { parseMultipart } from './multipart'
+import type { RouteHandler } from './types'
+import { checkWav, type WavReport } from './wav-check'
+
+/**
+ * The fake's `POST /v1/audio/transcriptions`. It checks the upload is a valid
+ * 16 kHz mono WAV and measures its length and loudness, then transcribes it
+ * for real with pocketsphinx, so the question the app asks comes from the
+ * audio it recorded. Or, for benchmarks, answers fixed text after a fixed delay.
+ */
+
+export interface TranscriptionOptions {
+  /** fixed transcript instead of pocketsphinx */
+  text?: string
+  /** extra latency before answering, like a real service */
+  delayMs?: number
+}
+
+export interface TranscriptionCall {
+  model: string
+  language: string
+  filename: string
+  wav: WavReport
+  text: string
+  /** ms the server spent, delay and recognition included */
+  serverMs: number
+}
+
+export interface FakeStt {
+  calls: TranscriptionCall[]
+  set(opts: TranscriptionOptions): void
+}
+
+export function installTranscriptions(fake: FakeLlm, initial: TranscriptionOptions = {}): FakeStt {
+  const stt: FakeStt = {
+    calls: [],
+    set(opts) {
+      current = { ...current, ...opts }
+    }
+  }
+  let current = initial
+  fake.route('POST /v1/audio/transcriptions', transcriptionRoute(() => current, stt.calls))
+  return stt
+}
+
+function transcriptionRoute(opts: () => TranscriptionOptions, calls: TranscriptionCall[]): RouteHandler {
+  return async (req, res, body, record) => {
+    const started = performance.now()
+    const parts = parseMultipart(body, req.headers['content-type'])
+    const field = (name: string) => parts.find((p) => p.name === name)
+    const file = field('file')
+    const reply = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(payload))
+    }
+    if (!file) return reply(400, { error: { message: 'No file part in the upload.', type: 'invalid_request_error' } })
+    const wav = checkWav(file.data)
+    const call: TranscriptionCall = {
+      model: field('model')?.data.toString('utf8') ?? '',
+      language: field('language')?.data.toString('utf8') ?? '',
+      filename: file.filename ?? '',
+      wav,
+      text: '',
+      serverMs: 0
+    }
+    calls.push(call)
+    record.body = call
+    if (!wav.ok) return reply(400, { error: { message: `Invalid WAV: ${wav.problems.join('; ')}`, type: 'invalid_request_error' } })
+    const { text, delayMs = 0 } = opts()
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
+    try {
+      call.text = text ?? (await pocketsphinx(file.data, wav))
+    } catch (err) {
+      return reply(500, { error: { message: `fake STT: ${err instanceof Error ? err.message : String(err)}`, type: 'server_error' } })
+    }
+    call.serverMs = performance.now() - started
+    reply(200, { text: call.text })
+  }
+}
+
+async function pocketsphinx(wavFile: Buffer, wav: WavReport): Promise<string> {
+  if (wav.sampleRate !== 16_000 || wav.channels !== 1) throw new Error('pocketsphinx needs 16 kHz mono')
+  const dir = await mkdtemp(join(tmpdir(), 'fake-stt-'))
+  try {
+    const path = join(dir, 'x16k.wav')
+    await writeFile(path, wavFile)
+    return await new Promise((resolve, reject) => {
+      execFile(
+        'pocketsphinx_continuous',
+        ['-infile', path, '-logfn', '/dev/null'],
+        { timeout: 30_000, killSignal: 'SIGKILL' },
+        (err, stdout) => (err ? reject(err) : resolve(stdout.trim().replace(/\s+/g, ' ')))
+      )
+    })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

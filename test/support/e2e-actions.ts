@@ -1,0 +1,23 @@
+import type { Page } from 'playwright-core'
+
+/** A user's steps in the main window, shared by the e2e tests. */
+
+export async function ask(page: Page, prompt: string): Promise<void> {
+  await page.getByTestId('prompt-input').fill(prompt)
+  await page.getByTestId('ask-button').click()
+}
+
+/** Polls `check` until it holds, or fails naming `what`. */
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Nothing is left busy: with a new question typed, Ask is enabled and Stop is not. */
+export async function readyToAskAgain(page: Page): Promise<boolean> {
+  await page.getByTestId('prompt-input').fill('And another question?')
+  return (await page.getByTestId('ask-button').isEnabled()) && (await page.getByTestId('stop-button').isDisabled())
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { createTtsEngine } from '../../../../src/main/engine/speech/create-tts-engine'
+
+const only = (...present: string[]) => (bin: string) => present.includes(bin)
+
+describe('createTtsEngine', () => {
+  it('on Linux, auto prefers festival, then espeak-ng, then spd-say', () => {
+    expect(createTtsEngine('auto', 'linux', only('text2wave', 'espeak-ng')).name).toBe('festival')
+    expect(createTtsEngine('auto', 'linux', only('espeak-ng', 'spd-say')).name).toBe('espeak-ng')
+    expect(createTtsEngine('auto', 'linux', only('spd-say')).name).toBe('spd-say')
+  })
+
+  it('on Linux with no voice at all, auto picks festival so its install hint is shown', async () => {
+    const engine = createTtsEngine('auto', 'linux', only())
+    expect(engine.name).toBe('festival')
+  })
+
+  it("on Linux, 'say' means the festival engine, never the say package", () => {
+    expect(createTtsEngine('say', 'linux').name).toBe('festival')
+  })
+
+  it('on macOS and Windows, auto and say use the system voice', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      expect(createTtsEngine('auto', platform).name).toBe('say')
+      expect(createTtsEngine('say', platform).name).toBe('say')
+    }
+  })
+
+  it('an explicit engine is honoured, and none speaks nothing at once', async () => {
+    expect(createTtsEngine('espeak-ng', 'linux').name).toBe('espeak-ng')
+    expect(createTtsEngine('spd-say', 'linux').name).toBe('spd-say')
+    const none = createTtsEngine('none', 'linux')
+    expect(await none.check()).toBeNull()
+    await expect(none.speak('hello', { signal: new AbortController().signal })).resolves.toBeUndefined()
+  })
+
+  it('a missing binary makes check() name the package to install', async () => {
+    const spd = createTtsEngine('spd-say', 'linux')
+    const problem = await spd.check()
+    // speech-dispatcher is not installed on the test machine
+    expect(problem).toMatch(/apt-get install speech-dispatcher/)
+  })
+})

@@ -1,0 +1,76 @@
+import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from '../../../../src/main/engine/speech/speech-types'
+
+export interface FakeCall {
+  text: string
+  opts: VoiceOptions
+  /** ends the utterance as if the audio finished */
+  finish(): void
+  fail(err: Error): void
+  aborted: boolean
+}
+
+/**
+ * A voice you drive by hand: each speak() waits until the test finishes it
+ * (or the queue aborts it). `sounding` lists what is playing right now, so a
+ * test can catch two voices at once or a stopped turn still speaking.
+ */
+export class FakeTtsEngine implements TtsEngine {
+  readonly name = 'fake'
+  readonly calls: FakeCall[] = []
+  readonly prepared: string[] = []
+  sounding = new Set<string>()
+  maxConcurrent = 0
+  checks = 0
+  problem: string | null = null
+  missing = false
+  prepare?: (text: string, opts: VoiceOptions) => PreparedSpeech
+
+  constructor(opts: { canPrepare?: boolean } = {}) {
+    if (opts.canPrepare) {
+      this.prepare = (text, voiceOpts) => {
+        this.prepared.push(text)
+        return { ready: Promise.resolve(), play: (signal) => this.speak(text, { ...voiceOpts, signal }), cancel: () => {} }
+      }
+    }
+  }
+
+  async check(): Promise<string | null> {
+    this.checks++
+    return this.problem
+  }
+
+  speak(text: string, opts: SpeakOptions): Promise<void> {
+    if (this.missing) return Promise.reject(new TtsError('fakevoice is not installed. apt-get install fakevoice', 'missing'))
+    return new Promise((resolve, reject) => {
+      const call: FakeCall = {
+        text,
+        opts: { voice: opts.voice, rate: opts.rate },
+        aborted: false,
+        finish: () => done(null),
+        fail: (err) => done(err)
+      }
+      const done = (err: Error | null): void => {
+        this.sounding.delete(text)
+        opts.signal.removeEventListener('abort', onAbort)
+        if (err) reject(err)
+        else resolve()
+      }
+      const onAbort = (): void => {
+        call.aborted = true
+        done(new TtsError('stopped', 'aborted'))
+      }
+      this.calls.push(call)
+      this.sounding.add(text)
+      this.maxConcurrent = Math.max(this.maxConcurrent, this.sounding.size)
+      opts.signal.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  /** waits until the n-th speak() call (0-based) has happened */
+  async call(n: number): Promise<FakeCall> {
+    for (let i = 0; i < 200 && !this.calls[n]; i++) await new Promise((r) => setTimeout(r, 5))
+    const c = this.calls[n]
+    if (!c) throw new Error(`speak() call ${n} never came; got ${this.calls.map((x) => x.text).join(', ')}`)
+    return c
+  }
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { ChatStore } from '../../../../src/renderer/src/index/state/chat-store'
+import type { HarkBridge } from '../../../../src/shared/ipc/bridge'
+import type { Conversation, ConversationsChanged } from '../../../../src/shared/conversation'
+import type { TurnEvent } from '../../../../src/shared/turn-events'
+
+/** A bridge whose routes are scripted and whose events the test pushes. */
+function fakeBridge(conversations: Record<string, Conversation>) {
+  const listeners = new Map<string, Set<(p: unknown) => void>>()
+  const calls: Array<[string, unknown]> = []
+  const failures = new Map<string, Error>()
+  const routes: Record<string, (input: any) => unknown> = {
+    'conversations.list': () => ({ conversations: Object.values(conversations), notices: ['A file was quarantined.'], activeTurn: null }),
+    'conversations.get': ({ id }) => ({ ...conversations[id]!, activeTurnId: null }),
+    'turn.ask': () => ({ turnId: 't1', conversationId: 'c1' }),
+    'turn.continue': () => ({ turnId: 't2', conversationId: 'c1' }),
+    'turn.stop': () => undefined
+  }
+  const invoke = async (route: string, input: unknown) => {
+    calls.push([route, input])
+    const failure = failures.get(route)
+    if (failure) throw failure
+    return routes[route]!(input)
+  }
+  const on = (event: string, l: (p: unknown) => void) => {
+    const set = listeners.get(event) ?? new Set()
+    set.add(l)
+    listeners.set(event, set)
+    return () => set.delete(l)
+  }
+  const bridge = {
+    invoke,
+    on,
+    ask: (input: unknown) => invoke('turn.ask', input),
+    stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
+    onEvent: (l: (e: TurnEvent) => void) => on('turn.event', l as (p: unknown) => void)
+  } as unknown as HarkBridge
+  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
+  return { bridge, calls, failures, emit }
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0))
+
+function conversation(messages: Conversation['messages']): Conversation {
+  return { id: 'c1', title: 'Hello', createdAt: 0, updatedAt: 0, messageCount: messages.length, messages }
+}
+
+describe('ChatStore', () => {
+  it('follows a turn from its start, wherever the user is looking, and shows base + streamed text', async () => {
+    const convs = { c1: conversation([]) }
+    const { bridge, emit } = fakeBridge(convs)
+    const store = new ChatStore(bridge, () => 0)
+    store.start()
+    await tick()
+    expect(store.getSnapshot().notices.map((n) => n.message)).toEqual(['A file was quarantined.'])
+
+    const started: ConversationsChanged = { conversationId: 'c1', reason: 'turn-started', turnId: 't1' }
+    emit('conversations.changed', started)
+    emit('turn.event', { type: 'start', turnId: 't1', model: 'm', at: 0 } satisfies TurnEvent)
+    emit('turn.event', { type: 'delta', turnId: 't1', text: 'Hello ' } satisfies TurnEvent)
+    emit('turn.event', { type: 'delta', turnId: 't1', text: 'world' } satisfies TurnEvent)
+    expect(store.displayedText('t1', '')).toBe('Hello world')
+    await store.select('c1')
+    expect(store.runningTurn()?.turnId).toBe('t1')
+
+    emit('turn.event', { type: 'error', turnId: 't1', kind: 'aborted', message: 'Stopped.', retryable: true, partialText: 'Hello world' })
+    expect(store.runningTurn()).toBeUndefined()
+    expect(store.getSnapshot().live['t1']!.status).toBe('stopped')
+  })
+
+  it('opens the new conversation once a first question is accepted', async () => {
+    const { bridge } = fakeBridge({ c1: conversation([]) })
+    const store = new ChatStore(bridge)
+    expect(await store.ask('Hi')).toBe(true)
+    expect(store.getSnapshot().currentId).toBe('c1')
+  })
+
+  it('shows a failed action as an error and reports failure, so the prompt can be kept', async () => {
+    const { bridge, failures } = fakeBridge({})
+    failures.set('turn.ask', new Error('Type a question first.'))
+    const store = new ChatStore(bridge)
+    expect(await store.ask('   ')).toBe(false)
+    expect(store.getSnapshot().actionError).toBe('Type a question first.')
+  })
+
+  it('continues a partial answer: the new text is shown after the kept text', async () => {
+    const convs = {
+      c1: conversation([
+        { id: 'u', role: 'user', content: 'Count', createdAt: 0, status: 'complete' },
+        { id: 'a', role: 'assistant', content: 'one two', createdAt: 0, status: 'interrupted', turnId: 't0' }
+      ])
+    }
+    const { bridge, emit, calls } = fakeBridge(convs)
+    const store = new ChatStore(bridge)
+    store.start()
+    await store.select('c1')
+    const pending = store.continueAnswer()
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't2' })
+    await pending
+    emit('turn.event', { type: 'delta', turnId: 't2', text: ' three' })
+    expect(calls.some(([r]) => r === 'turn.continue')).toBe(true)
+    expect(store.displayedText('t2', '')).toBe('one two three')
+  })
+
+  it('tracks the spoken utterance and the time to first speech', async () => {
+    let now = 100
+    const { bridge, emit } = fakeBridge({ c1: conversation([]) })
+    const store = new ChatStore(bridge, () => now)
+    store.start()
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' })
+    emit('turn.event', { type: 'start', turnId: 't1', model: 'm', at: 0 })
+    emit('turn.event', { type: 'delta', turnId: 't1', text: 'One. Two.' })
+    emit('turn.event', { type: 'utterance', turnId: 't1', index: 0, text: 'One.', range: [0, 4] })
+    now = 450
+    emit('turn.event', { type: 'speech', turnId: 't1', index: 0, state: 'started' })
+    const turn = store.getSnapshot().live['t1']!
+    expect(turn.speaking).toBe(0)
+    expect(turn.firstSpeechMs).toBe(350)
+    emit('turn.event', { type: 'speech', turnId: 't1', index: 0, state: 'finished' })
+    expect(store.getSnapshot().live['t1']!.speaking).toBeNull()
+  })
+})
