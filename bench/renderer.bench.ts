@@ -32,7 +32,11 @@ async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const stats = { longTasks: [] as number[], updates: [] as Array<[number, number]>, eventTimes: [] as number[], deltas: [] as string[] }
     ;(window as unknown as { __bench: typeof stats }).__bench = stats
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => stats.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true })
+    const since = performance.now() // the page's own start-up is not the stream's doing
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => e.startTime >= since && stats.longTasks.push(e.duration))).observe({
+      type: 'longtask',
+      buffered: true
+    })
     let chars = 0
     let pending: number | null = null
     const observer = new MutationObserver(() => {
@@ -144,7 +148,7 @@ export default async function rendererBench(): Promise<BenchTable[]> {
       {
         title: `Main window: ${CHARS.toLocaleString('en')} chars of markdown at ${TPS} tokens/s (stream took ${streamSeconds.toFixed(1)} s)`,
         rows: [
-          { metric: 'longest main-thread task (ms)', value: Math.max(0, ...stats.longTasks), target: 'small' },
+          { metric: 'longest main-thread task ≥ 50 ms (ms; 0 = none)', value: Math.max(0, ...stats.longTasks), target: 'none' },
           { metric: 'tasks over 50 ms', value: stats.longTasks.length, target: 0 },
           { metric: 'IPC messages per second (mean)', value: stats.eventTimes.length / Math.max(span, 0.001), target: '≤ ~60' },
           { metric: 'IPC messages per second (busiest second)', value: Math.max(...perSecond.values()), target: '≤ ~60' },
@@ -157,7 +161,7 @@ export default async function rendererBench(): Promise<BenchTable[]> {
           { metric: 'initial renderer bundle (KB, gzip)', value: `${(bundle.raw / 1024).toFixed(0)} (${(bundle.gzip / 1024).toFixed(0)})`, target: '' }
         ],
         notes: [
-          `${stats.deltas.length} delta events reached the page (main coalesces deltas to about one per frame).`,
+          `${stats.deltas.length} of ${stats.eventTimes.length} turn events were deltas (main coalesces deltas to about one per 16 ms; each utterance event flushes them early).`,
           'Renderer time = from a delta event to the DOM mutation it caused plus a forced layout (script, React commit, layout); the naive replay is timed the same way. The naive one does no syntax highlighting, so it is flattered.'
         ]
       }

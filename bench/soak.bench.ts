@@ -3,6 +3,7 @@ import { LlmError, type ProviderConfig } from '../src/main/engine/llm/chat-types
 import type { ErrorKind } from '../src/shared/turn-events'
 import { DEFAULT_ANSWER, MULTIBYTE_ANSWER, startFakeLlm, type ScenarioName } from '../test/fake-llm'
 import type { BenchTable } from './run'
+import { seededRandom } from '../test/support/seeded-random'
 
 /**
  * 500 turns through the LLM layer against a fake server that fails in every way
@@ -39,18 +40,6 @@ const MIX: Array<[ScenarioName | 'user-stop', ErrorKind | 'ok', number, 'partial
   ['slow-headers', 'timeout', 1],
   ['user-stop', 'aborted', 4, 'partial']
 ]
-
-/** mulberry32: small, seedable, good enough to pick scenarios. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function picker(random: () => number): () => (typeof MIX)[number] {
   const total = MIX.reduce((s, m) => s + m[2], 0)
@@ -96,8 +85,8 @@ export default async function soak(): Promise<BenchTable> {
   process.on('uncaughtException', onUnhandled)
   const fake = await startFakeLlm({ timing: { delayMs: 1, chunkSize: 24, headerDelayMs: 60_000 } })
   const base: ProviderConfig = { baseUrl: fake.url, apiKey: '', model: 'x', idleTimeoutMs: 400, connectTimeoutMs: 400, retryBaseDelayMs: 5 }
-  const next = picker(prng(SEED))
-  const random = prng(SEED + 1)
+  const next = picker(seededRandom(SEED))
+  const random = seededRandom(SEED + 1)
   const stats = { completed: 0, failures: 0, classified: 0, partialExpected: 0, partialKept: 0, foreign: 0, stops: 0, stopsClosed: 0 }
   let heapStart = 0
   const mismatches = new Map<string, number>()

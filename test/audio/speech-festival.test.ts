@@ -100,7 +100,7 @@ describe('speech through PulseAudio (festival engine)', () => {
   })
 
   it('speaks hostile model text as words, runs nothing, and survives empty strings', async () => {
-    const marker = `/tmp/hark-pwned-${process.pid}-${Date.now()}`
+    const marker = `/tmp/hark-pwned-${process.pid}`
     rmSync(marker, { force: true })
     const { queue, events, errors } = festivalQueue()
     capture = await startCapture()

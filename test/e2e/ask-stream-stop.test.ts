@@ -48,6 +48,9 @@ describe('asking in the main window', () => {
     expect(DEFAULT_ANSWER.startsWith((first.event as { text: string }).text.slice(0, 10))).toBe(true)
     await waitForTurnEvent(page, (e) => e.type === 'speech' && e.state === 'started')
     expect(stillSending()).toBe(true)
+    // the voice is real: the app runs a TTS or player process (so "none left" below means something)
+    await waitUntil('a TTS or audio process of the app runs', () => app.descendants().some((p) => audioProcess.test(p.command)), 10_000)
+    expect(stillSending()).toBe(true)
 
     // (3) Stop closes the HTTP stream mid-answer
     await page.getByTestId('stop-button').click()

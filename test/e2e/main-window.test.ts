@@ -80,7 +80,8 @@ describe('the main window', () => {
     await waitUntil('the edited question is answered', async () => llm.requests.length === 4 && (await answerStatus(page)) === 'complete')
     const last = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
     expect(last.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Tell me about the lighthouse instead.'])
-    expect(await page.getByTestId('user-message').innerText()).toContain('lighthouse')
+    await expect.poll(() => page.getByTestId('user-message').innerText()).toContain('lighthouse')
+    await waitUntil('the new answer is shown complete', async () => (await answerStatus(page)) === 'complete')
     await expect.poll(() => page.getByTestId('metrics').last().innerText()).toMatch(/first token/)
   })
 

@@ -17,9 +17,10 @@ export interface AudioWindow {
 
 export interface Recording {
   samples: Int16Array
-  /** performance.now() of sample 0, estimated from chunk arrival times */
-  startAt: number
   rate: number
+  /** sample index just past each chunk, and performance.now() when that chunk arrived */
+  chunkEnds: number[]
+  chunkTimes: number[]
 }
 
 export interface Capture {
@@ -34,25 +35,35 @@ interface Chunk {
   arrivedAt: number
 }
 
-/**
- * The wall time of sample 0. A chunk arrives no earlier than its last sample
- * was played, so the tightest bound over all chunks is the best estimate.
- */
-function estimateStart(chunks: Chunk[], rate: number): number {
-  let bytes = 0
-  let best = Infinity
-  for (const c of chunks) {
-    bytes += c.data.length
-    best = Math.min(best, c.arrivedAt - (bytes / BYTES_PER_SAMPLE / rate) * 1000)
-  }
-  return Number.isFinite(best) ? best : performance.now()
-}
-
 function toRecording(chunks: Chunk[], rate: number): Recording {
   const all = Buffer.concat(chunks.map((c) => c.data))
   const even = all.subarray(0, all.length - (all.length % 2))
   const samples = new Int16Array(even.buffer.slice(even.byteOffset, even.byteOffset + even.length))
-  return { samples, startAt: estimateStart(chunks, rate), rate }
+  const chunkEnds: number[] = []
+  let bytes = 0
+  for (const c of chunks) {
+    bytes += c.data.length
+    chunkEnds.push(Math.floor(bytes / BYTES_PER_SAMPLE))
+  }
+  return { samples, rate, chunkEnds, chunkTimes: chunks.map((c) => c.arrivedAt) }
+}
+
+/**
+ * Wall time of a sample, from the chunk that carried it: the chunk arrived
+ * just after its last sample was played. Timing each sample from its own
+ * chunk keeps the sink's clock drift out of long recordings; the error is at
+ * most one chunk of latency (about 20 ms), always towards later.
+ */
+export function timeOf(rec: Recording, sample: number): number {
+  let lo = 0
+  let hi = rec.chunkEnds.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((rec.chunkEnds[mid] ?? 0) > sample) hi = mid
+    else lo = mid + 1
+  }
+  const end = rec.chunkEnds[lo] ?? sample
+  return (rec.chunkTimes[lo] ?? performance.now()) - ((end - sample) / rec.rate) * 1000
 }
 
 /**
@@ -108,7 +119,7 @@ export function windows(rec: Recording, windowMs = 20): AudioWindow[] {
   for (let start = 0; start + size <= rec.samples.length; start += size) {
     let sum = 0
     for (let i = start; i < start + size; i++) sum += (rec.samples[i] ?? 0) ** 2
-    out.push({ at: rec.startAt + (start / rec.rate) * 1000, rms: Math.sqrt(sum / size) })
+    out.push({ at: timeOf(rec, start), rms: Math.sqrt(sum / size) })
   }
   return out
 }

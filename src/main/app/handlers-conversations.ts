@@ -11,6 +11,7 @@ import { hotkeyStatus } from './hotkey-status'
 import { streamChat } from '../engine/llm/chat-stream'
 import { detectLocalServers, listModels, PROVIDER_PRESETS } from '../engine/llm/providers'
 import { LlmError, type ChatStreamer } from '../engine/llm/chat-types'
+import { createTtsEngine } from '../engine/speech/create-tts-engine'
 
 export type ConversationHandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & {
   history: ConversationStore
@@ -78,10 +79,6 @@ function providerFor(deps: ConversationHandlerDeps, target: { preset?: Settings[
   return providerConfig({ ...saved, provider }, deps.keys.get(preset))
 }
 
-interface VoiceLister {
-  voices?: () => Promise<string[]>
-}
-
 function setupHandlers(deps: ConversationHandlerDeps, chat: ChatStreamer): HandlersOf<SetupRoutes> {
   return {
     'models.list': async (target) => {
@@ -94,9 +91,9 @@ function setupHandlers(deps: ConversationHandlerDeps, chat: ChatStreamer): Handl
     'provider.detect': async () => ({ servers: await detectLocalServers() }),
     'provider.test': (target) => probeProvider(chat, providerFor(deps, target)),
     'speech.voices': async () => {
-      const lister = deps.speech as unknown as VoiceLister
+      // The engine the settings name; engines that cannot list voices give [] and the view offers a text field.
       try {
-        return { voices: lister.voices ? await lister.voices() : [] }
+        return { voices: (await createTtsEngine(deps.settings.get().speech.engine).voices?.()) ?? [] }
       } catch {
         return { voices: [] }
       }

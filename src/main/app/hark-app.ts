@@ -18,7 +18,7 @@ import type { AppContext } from './app-context'
 import { installQuickPrompt } from './quick-prompt'
 import { installTray, trayIsAlive } from './tray'
 import { installLoginItem, launchedAtLogin } from './login-item'
-import { installPushToTalk } from './push-to-talk'
+import { installPushToTalk, TOGGLE_TALK_FLAG } from './push-to-talk'
 
 /** Builds Hark's main-process object graph once the app is ready. */
 export function startHark(): AppContext {
@@ -39,6 +39,10 @@ export function startHark(): AppContext {
     if (process.platform !== 'darwin' && !trayIsAlive()) app.quit()
   })
   app.on('activate', () => ctx.showMainWindow())
+  // Launching Hark again brings the running one forward (--toggle-talk is push-to-talk's).
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes(TOGGLE_TALK_FLAG)) ctx.showMainWindow()
+  })
   return ctx
 }
 

@@ -7,6 +7,17 @@ import type { TurnEvent } from '../../../src/shared/turn-events'
 import type { ChatRequest } from '../../../src/main/engine/llm/chat-types'
 import { naiveSegmenter, RecordingSpeech, scriptedStream } from '../../support/engine-fakes'
 
+/** A scripted stream that also records every request it was given. */
+function recordingStream(script: Parameters<typeof scriptedStream>[0]) {
+  const seen: ChatRequest[] = []
+  const base = scriptedStream(script)
+  const stream = ((p: never, r: ChatRequest) => {
+    seen.push(r)
+    return base(p, r)
+  }) as typeof base
+  return { seen, stream }
+}
+
 function controller(stream: ReturnType<typeof scriptedStream>, settings: Settings = defaultSettings()) {
   const events: TurnEvent[] = []
   const speech = new RecordingSpeech()
@@ -25,13 +36,8 @@ function controller(stream: ReturnType<typeof scriptedStream>, settings: Setting
 
 describe('TurnController', () => {
   it('sends the system prompt and the conversation so far, and remembers the answer', async () => {
-    const seen: ChatRequest[] = []
-    const base = scriptedStream([{ type: 'text', text: 'Answer one.' }, { type: 'finish', reason: 'stop' }])
-    const spy = ((p: never, r: ChatRequest) => {
-      seen.push(r)
-      return base(p, r)
-    }) as typeof base
-    const { turns } = controller(spy)
+    const { seen, stream } = recordingStream([{ type: 'text', text: 'Answer one.' }, { type: 'finish', reason: 'stop' }])
+    const { turns } = controller(stream)
     const first = turns.ask({ prompt: 'First?' })
     await first.done
     await turns.ask({ prompt: 'Second?', conversationId: first.conversationId }).done
@@ -90,13 +96,8 @@ describe('providerConfig', () => {
 
 describe('TurnController context budget', () => {
   it('leaves out the oldest turns of a long conversation and tells the user', async () => {
-    const seen: ChatRequest[] = []
-    const base = scriptedStream([{ type: 'text', text: 'ok' }, { type: 'finish', reason: 'stop' }])
-    const spy = ((p: never, r: ChatRequest) => {
-      seen.push(r)
-      return base(p, r)
-    }) as typeof base
-    const { turns, events } = controller(spy)
+    const { seen, stream } = recordingStream([{ type: 'text', text: 'ok' }, { type: 'finish', reason: 'stop' }])
+    const { turns, events } = controller(stream)
     let conversationId: string | undefined
     for (let i = 0; i < 40; i++) {
       const t = turns.ask({ prompt: `question ${i} ${'x'.repeat(4000)}`, conversationId })

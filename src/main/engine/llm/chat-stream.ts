@@ -14,7 +14,7 @@ function configError(p: ProviderConfig): LlmError | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return new LlmError('config', `The base URL must start with http:// or https:// (got "${p.baseUrl}").`, false)
   if (!p.model?.trim()) return new LlmError('config', 'No model is chosen. Pick one in Settings.', false)
-  if (!p.apiKey && !isLocalUrl(p.baseUrl)) return new LlmError('config', `No API key is set for ${hostOf(p.baseUrl)}. Add one in Settings.`, false)
+  if (!p.apiKey && !isLocalUrl(p.baseUrl)) return new LlmError('config', `No API key is set for ${hostOf(p.baseUrl)}. Add one in Settings, or set OPENAI_API_KEY.`, false)
   return null
 }
 

@@ -37,6 +37,21 @@ export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * Our children live in their own process groups, so they would outlive us:
+ * a voice still talking after the app quit. Kill whatever is left on exit.
+ */
+const live = new Set<ChildProcess>()
+let exitHookInstalled = false
+
+function track(child: ChildProcess): void {
+  live.add(child)
+  child.once('close', () => live.delete(child))
+  if (exitHookInstalled) return
+  exitHookInstalled = true
+  process.once('exit', () => live.forEach((c) => killTree(c, 'SIGKILL')))
+}
+
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
   const detail = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300)
@@ -58,6 +73,7 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     } catch (err) {
       return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
     }
+    track(child)
     const chunks: Buffer[] = []
     let size = 0
     let stderr = ''

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { record } from './recorder'
@@ -26,8 +26,10 @@ function packageInfo(): { name: string; version: string; dir: string } {
 
 function initialPaths(): Record<string, string> {
   // Never the user's real ~/.config: a test names its userData, or gets a fresh one.
-  const userData = process.env['HARK_USER_DATA'] ?? mkdtempSync(join(tmpdir(), 'hark-userdata-'))
+  const given = process.env['HARK_USER_DATA']
+  const userData = given ?? mkdtempSync(join(tmpdir(), 'hark-userdata-'))
   mkdirSync(userData, { recursive: true })
+  if (!given) process.on('exit', () => rmSync(userData, { recursive: true, force: true }))
   return {
     userData,
     sessionData: userData,

@@ -1,17 +1,12 @@
-import { EventEmitter } from 'node:events'
 import { fakeApp } from './app'
 import { ipcMain } from './ipc-main'
 import { record } from './recorder'
 import { browserHost, liveWindows } from './runtime'
 import { FakeWebContents } from './web-contents'
 import { NotEmulatedError, strict } from './strict'
+import { WindowBase, type Bounds } from './window-base'
 
-export interface Bounds {
-  x: number
-  y: number
-  width: number
-  height: number
-}
+export type { Bounds }
 
 interface WindowOptions {
   width?: number
@@ -65,7 +60,7 @@ function checkPreferences(prefs: WindowOptions['webPreferences'] = {}): void {
  * (visibility, focus, bounds, always-on-top); headless Chromium has no real
  * window, so that state is recorded and reported to tests.
  */
-export class FakeBrowserWindow extends EventEmitter {
+export class FakeBrowserWindow extends WindowBase {
   readonly id = nextId++
   readonly webContents: FakeWebContents
   private destroyed = false
@@ -198,42 +193,6 @@ export class FakeBrowserWindow extends EventEmitter {
     this.emit('move')
   }
 
-  getContentBounds(): Bounds {
-    return this.getBounds()
-  }
-
-  setContentBounds(bounds: Partial<Bounds>): void {
-    this.setBounds(bounds)
-  }
-
-  getSize(): [number, number] {
-    return [this.bounds.width, this.bounds.height]
-  }
-
-  setSize(width: number, height: number): void {
-    this.setBounds({ width, height })
-  }
-
-  getContentSize(): [number, number] {
-    return this.getSize()
-  }
-
-  setContentSize(width: number, height: number): void {
-    this.setBounds({ width, height })
-  }
-
-  getPosition(): [number, number] {
-    return [this.bounds.x, this.bounds.y]
-  }
-
-  setPosition(x: number, y: number): void {
-    this.setBounds({ x, y })
-  }
-
-  center(): void {
-    this.setBounds({ x: Math.round((1920 - this.bounds.width) / 2), y: Math.round((1080 - this.bounds.height) / 2) })
-  }
-
   setAlwaysOnTop(flag: boolean, level?: string): void {
     this.state.alwaysOnTop = flag
     record('BrowserWindow.setAlwaysOnTop', this.id, flag, level)
@@ -311,51 +270,6 @@ export class FakeBrowserWindow extends EventEmitter {
 
   moveTop(): void {
     record('BrowserWindow.moveTop', this.id)
-  }
-
-  /** Settings with no visible effect headless: recorded so tests can assert them. */
-  setVisibleOnAllWorkspaces(...args: unknown[]): void {
-    record('BrowserWindow.setVisibleOnAllWorkspaces', this.id, ...args)
-  }
-
-  setIgnoreMouseEvents(...args: unknown[]): void {
-    record('BrowserWindow.setIgnoreMouseEvents', this.id, ...args)
-  }
-
-  setMenuBarVisibility(visible: boolean): void {
-    record('BrowserWindow.setMenuBarVisibility', this.id, visible)
-  }
-
-  setAutoHideMenuBar(hide: boolean): void {
-    record('BrowserWindow.setAutoHideMenuBar', this.id, hide)
-  }
-
-  removeMenu(): void {
-    record('BrowserWindow.removeMenu', this.id)
-  }
-
-  setMenu(menu: unknown): void {
-    record('BrowserWindow.setMenu', this.id, menu)
-  }
-
-  setResizable(resizable: boolean): void {
-    record('BrowserWindow.setResizable', this.id, resizable)
-  }
-
-  setMinimumSize(width: number, height: number): void {
-    record('BrowserWindow.setMinimumSize', this.id, width, height)
-  }
-
-  setBackgroundColor(color: string): void {
-    record('BrowserWindow.setBackgroundColor', this.id, color)
-  }
-
-  setIcon(icon: unknown): void {
-    record('BrowserWindow.setIcon', this.id, icon)
-  }
-
-  flashFrame(flag: boolean): void {
-    record('BrowserWindow.flashFrame', this.id, flag)
   }
 
   toJSON(): object {

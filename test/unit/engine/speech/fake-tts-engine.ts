@@ -25,11 +25,16 @@ export class FakeTtsEngine implements TtsEngine {
   missing = false
   prepare?: (text: string, opts: VoiceOptions) => PreparedSpeech
 
-  constructor(opts: { canPrepare?: boolean } = {}) {
+  /** when set, prepared speech is not ready until the test calls it */
+  private readyGate: Promise<void> = Promise.resolve()
+  releaseReady: () => void = () => {}
+
+  constructor(opts: { canPrepare?: boolean; holdReady?: boolean } = {}) {
+    if (opts.holdReady) this.readyGate = new Promise((resolve) => (this.releaseReady = resolve))
     if (opts.canPrepare) {
       this.prepare = (text, voiceOpts) => {
         this.prepared.push(text)
-        return { ready: Promise.resolve(), play: (signal) => this.speak(text, { ...voiceOpts, signal }), cancel: () => {} }
+        return { ready: this.readyGate, play: (signal) => this.speak(text, { ...voiceOpts, signal }), cancel: () => {} }
       }
     }
   }

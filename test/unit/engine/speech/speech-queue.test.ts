@@ -136,6 +136,19 @@ describe('SpeechQueue', () => {
     expect(engine.prepared).toEqual(['t sentence 0.', 't sentence 1.'])
   })
 
+  it('waits until the current utterance is synthesised before preparing the next', async () => {
+    const { queue, engine } = setup(new FakeTtsEngine({ canPrepare: true, holdReady: true }))
+    queue.enqueue(item('t', 0))
+    queue.enqueue(item('t', 1))
+    await engine.call(0)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(engine.prepared).toEqual(['t sentence 0.'])
+    engine.releaseReady()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(engine.prepared).toEqual(['t sentence 0.', 't sentence 1.'])
+    queue.stop()
+  })
+
   it('does not prepare ahead when prefetch is off', async () => {
     const { queue, engine } = setup(new FakeTtsEngine({ canPrepare: true }), false)
     queue.enqueue(item('t', 0))

@@ -9,7 +9,7 @@ function fakeBridge(conversations: Record<string, Conversation>) {
   const listeners = new Map<string, Set<(p: unknown) => void>>()
   const calls: Array<[string, unknown]> = []
   const failures = new Map<string, Error>()
-  const routes: Record<string, (input: any) => unknown> = {
+  const routes: Record<string, (input: Record<string, string>) => unknown> = {
     'conversations.list': () => ({ conversations: Object.values(conversations), notices: ['A file was quarantined.'], activeTurn: null }),
     'conversations.get': ({ id }) => ({ ...conversations[id]!, activeTurnId: null }),
     'turn.ask': () => ({ turnId: 't1', conversationId: 'c1' }),
@@ -20,7 +20,7 @@ function fakeBridge(conversations: Record<string, Conversation>) {
     calls.push([route, input])
     const failure = failures.get(route)
     if (failure) throw failure
-    return routes[route]!(input)
+    return routes[route]!(input as Record<string, string>)
   }
   const on = (event: string, l: (p: unknown) => void) => {
     const set = listeners.get(event) ?? new Set()
@@ -118,5 +118,18 @@ describe('ChatStore', () => {
     expect(turn.firstSpeechMs).toBe(350)
     emit('turn.event', { type: 'speech', turnId: 't1', index: 0, state: 'finished' })
     expect(store.getSnapshot().live['t1']!.speaking).toBeNull()
+  })
+})
+
+describe('ChatStore never leaves a spinner', () => {
+  it('drops a turn still marked running once the store says it ended', async () => {
+    const { bridge, emit } = fakeBridge({ c1: conversation([]) })
+    const store = new ChatStore(bridge)
+    store.start()
+    await store.select('c1')
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' })
+    expect(store.runningTurn()?.turnId).toBe('t1')
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-ended', turnId: 't1' }) // its 'done' was lost
+    expect(store.runningTurn()).toBeUndefined()
   })
 })

@@ -91,3 +91,13 @@ describe('IncrementalMarkdown', () => {
     expect(snap.tail?.range).toEqual([3, 4])
   })
 })
+
+describe('IncrementalMarkdown normalisation', () => {
+  it('joins a CRLF split across two updates into one line break', () => {
+    const md = new IncrementalMarkdown(lex)
+    md.update('A\r')
+    const snap = md.update('A\r\n\r\nB')
+    expect(snap.settled[0]!.source).toBe('A')
+    expect(snap.tail?.range).toEqual([3, 4])
+  })
+})

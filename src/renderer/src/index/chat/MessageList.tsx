@@ -25,14 +25,19 @@ export function MessageList(): React.JSX.Element {
     overscan: 4
   })
 
+  const items = virtualizer.getVirtualItems()
+  // Rows stay in normal flow between two spacers: a growing answer never moves
+  // or re-lays-out the rows around it (absolute rows would be re-laid-out on every resize).
+  const before = items[0]?.start ?? 0
+  const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0))
+
   return (
     <div className="message-scroller" ref={scroller} tabIndex={-1} data-testid="message-list">
-      <div className="message-list" ref={content} style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
+      <div className="message-list" ref={content} style={{ paddingTop: before, paddingBottom: after }}>
+        {items.map((row) => {
           const m = messages[row.index]!
           return (
-            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="message-row"
-              style={{ transform: `translateY(${row.start}px)` }}>
+            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="message-row">
               {m.role === 'user' ? (
                 <UserMessage message={m} />
               ) : (

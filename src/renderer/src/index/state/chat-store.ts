@@ -149,6 +149,7 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   private async onChanged(e: ConversationsChanged): Promise<void> {
     if (e.reason === 'turn-started' && e.turnId && e.conversationId) this.trackTurn(e.turnId, e.conversationId)
+    if (e.reason === 'turn-ended' && e.turnId) this.forgetIfStuck(e.turnId)
     await this.refreshList(false)
     if (e.conversationId && e.conversationId === this.state.currentId) await this.loadCurrent(e.conversationId)
     if (e.reason === 'deleted' && this.state.currentId && !this.state.conversations.some((c) => c.id === this.state.currentId)) {
@@ -162,6 +163,14 @@ export class ChatStore extends ExternalStore<ChatState> {
     const live = { ...this.state.live, [turnId]: newLiveTurn(turnId, conversationId, base, this.now()) }
     const ids = Object.keys(live)
     for (const old of ids.slice(0, Math.max(0, ids.length - KEEP_TURNS))) if (!isRunning(live[old])) delete live[old]
+    this.set({ live })
+  }
+
+  /** The store has finished a turn whose terminal event this window never saw: show the stored answer, never a spinner. */
+  private forgetIfStuck(turnId: string): void {
+    if (!isRunning(this.state.live[turnId])) return
+    const live = { ...this.state.live }
+    delete live[turnId]
     this.set({ live })
   }
 

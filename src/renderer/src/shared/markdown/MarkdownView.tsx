@@ -56,11 +56,11 @@ const SettledBlock = memo(Block, (a, b) => a.block === b.block)
 const SettledGroup = memo(
   function SettledGroup({ blocks }: { blocks: MarkdownBlock[] }): React.JSX.Element {
     return (
-      <>
+      <div className="md-group">
         {blocks.map((b) => (
           <SettledBlock key={b.key} block={b} />
         ))}
-      </>
+      </div>
     )
   },
   (a, b) => a.blocks === b.blocks

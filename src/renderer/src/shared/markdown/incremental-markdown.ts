@@ -27,6 +27,7 @@ export interface MarkdownSnapshot {
 export type Lex = (source: string) => Token[]
 
 export class IncrementalMarkdown {
+  private raw = ''
   private text = ''
   private settled: MarkdownBlock[] = []
   private settledEnd = 0
@@ -37,8 +38,7 @@ export class IncrementalMarkdown {
   constructor(private readonly lex: Lex) {}
 
   update(next: string): MarkdownSnapshot {
-    const text = next.replace(/\r\n?/g, '\n')
-    if (!text.startsWith(this.text.slice(0, this.settledEnd))) this.reset()
+    const text = this.normalise(next)
     this.text = text
     const tailSource = text.slice(this.settledEnd)
     if (!tailSource) return { settled: this.settled, tail: null }
@@ -55,7 +55,22 @@ export class IncrementalMarkdown {
     return { settled: this.settled, tail }
   }
 
+  /**
+   * CRLF to LF, touching only what was appended: an answer only grows, so the
+   * old text is checked at its end rather than compared in full on every token.
+   */
+  private normalise(next: string): string {
+    const prev = this.raw
+    const grew = next.length >= prev.length && next.slice(Math.max(0, prev.length - 64), prev.length) === prev.slice(-64)
+    if (!grew) this.reset()
+    let added = (grew ? next.slice(prev.length) : next).replace(/\r\n?/g, '\n')
+    if (grew && prev.endsWith('\r') && next[prev.length] === '\n') added = added.slice(1) // a CRLF split across updates
+    this.raw = next
+    return (grew ? this.text : '') + added
+  }
+
   reset(): void {
+    this.raw = ''
     this.text = ''
     this.settled = []
     this.settledEnd = 0

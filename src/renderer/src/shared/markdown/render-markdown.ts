@@ -32,22 +32,23 @@ export function lexMarkdown(source: string): Token[] {
   return marked.lexer(source)
 }
 
-let hooked = false
+let configured = false
 function purifier(): typeof DOMPurify {
-  if (!hooked) {
+  if (!configured) {
+    // Configured once: passing a config to every sanitize() call re-parses it each time.
+    DOMPurify.setConfig({ ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form', 'input'] })
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A') {
         node.setAttribute('target', '_blank')
         node.setAttribute('rel', 'noopener noreferrer')
       }
     })
-    hooked = true
+    configured = true
   }
   return DOMPurify
 }
 
 /** HTML for already-lexed tokens, sanitised. */
 export function renderTokens(tokens: Token[]): string {
-  const html = marked.parser(tokens)
-  return purifier().sanitize(html, { ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form', 'input'] })
+  return purifier().sanitize(marked.parser(tokens))
 }

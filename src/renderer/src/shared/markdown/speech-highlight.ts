@@ -18,23 +18,38 @@ function registry(): Registry | null {
   return ok ? (CSS.highlights as unknown as Registry) : null
 }
 
+const marked = new WeakMap<HTMLElement, HTMLElement[]>()
+
 export function highlightSpoken(root: HTMLElement | null, range: [number, number] | null): void {
   if (!root) return
-  root.querySelectorAll('.md-block.speaking').forEach((el) => el.classList.remove('speaking'))
+  marked.get(root)?.forEach((el) => el.classList.remove('speaking'))
+  marked.delete(root)
   const highlights = registry()
   if (!range) return void highlights?.delete(HIGHLIGHT)
-  const blocks = Array.from(root.querySelectorAll<HTMLElement>('.md-block')).filter((el) => {
-    const start = Number(el.dataset['start'])
-    const end = Number(el.dataset['end'])
-    return start < range[1] && end > range[0]
-  })
+  const blocks = overlapping(root.querySelectorAll<HTMLElement>('.md-block'), range)
   blocks.forEach((el) => el.classList.add('speaking'))
+  marked.set(root, blocks)
   if (!highlights || blocks.length === 0) return
   const first = blocks[0]!
   const offsetInBlock = Math.max(0, range[0] - Number(first.dataset['start']))
   const domRange = rangeNear(first, offsetInBlock, range[1] - range[0])
   if (domRange) highlights.set(HIGHLIGHT, new Highlight(domRange))
   else highlights.delete(HIGHLIGHT)
+}
+
+/** Blocks are in source order: binary-search the first one the range reaches, so a long answer costs O(log n). */
+function overlapping(blocks: ArrayLike<HTMLElement>, [from, to]: [number, number]): HTMLElement[] {
+  const end = (i: number): number => Number(blocks[i]!.dataset['end'])
+  let lo = 0
+  let hi = blocks.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (end(mid) <= from) lo = mid + 1
+    else hi = mid
+  }
+  const out: HTMLElement[] = []
+  for (let i = lo; i < blocks.length && Number(blocks[i]!.dataset['start']) < to; i++) out.push(blocks[i]!)
+  return out
 }
 
 /**
