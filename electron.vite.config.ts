@@ -20,6 +20,7 @@ export default defineConfig({
   renderer: {
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: {
         input: Object.fromEntries(pages.map((p) => [p, resolve(`src/renderer/${p}.html`)]))
       }

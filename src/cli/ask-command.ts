@@ -4,7 +4,7 @@ import type { ChatMessage, ChatStreamer } from '../main/engine/llm/chat-types'
 import type { Segmenter, SegmenterOptions } from '../main/engine/segmenter/utterance'
 import type { SpeechSink } from '../main/engine/speech/speech-types'
 import { runTurn } from '../main/engine/turn'
-import { coalesceDeltas } from '../main/engine/delta-coalescer'
+import { batchTurnEvents } from '../main/engine/turn-event-batcher'
 import type { AskArgs } from './args'
 import { SpeechWaiter } from './speech-waiter'
 
@@ -72,7 +72,7 @@ interface Printer {
 }
 
 function jsonPrinter(out: NodeJS.WritableStream): Printer {
-  return coalesceDeltas((e) => out.write(`${JSON.stringify(e)}\n`))
+  return batchTurnEvents((batch) => out.write(batch.map((e) => `${JSON.stringify(e)}\n`).join('')))
 }
 
 function humanPrinter(out: NodeJS.WritableStream, err: NodeJS.WritableStream): Printer {

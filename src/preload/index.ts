@@ -35,7 +35,8 @@ const bridge = {
   on,
   ask: (input: unknown) => invoke('turn.ask', input),
   stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
-  onEvent: (listener: (payload: unknown) => void) => on('turn.event', listener)
+  onEvent: (listener: (payload: unknown) => void) =>
+    on('turn.events', (batch) => (batch as unknown[]).forEach((e) => listener(e)))
 } as unknown as HarkBridge
 
 contextBridge.exposeInMainWorld('hark', bridge)

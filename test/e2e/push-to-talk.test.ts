@@ -57,7 +57,7 @@ async function launch(env: Record<string, string> = {}): Promise<{ main: Page; s
     })
     window.hark.on('voice.transcript', (t) => seen.transcripts.push(t.text))
     window.hark.on('app.notice', (n) => seen.notices.push(n.message))
-    window.hark.on('turn.event', (e) => {
+    window.hark.onEvent((e) => {
       if (e.type === 'speech') seen.speech.push({ state: e.state, at: Date.now() })
       if (e.type === 'error') seen.errors.push({ kind: e.kind, partialText: e.partialText })
     })

@@ -1,7 +1,7 @@
 import { app, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { streamChat } from '../engine/llm/chat-stream'
 import { createSegmenter } from '../engine/segmenter/sentence-stream'
-import { coalesceDeltas } from '../engine/delta-coalescer'
+import { batchTurnEvents } from '../engine/turn-event-batcher'
 import { registerRoutes } from './ipc-router'
 import { createHandlers } from './handlers'
 import { WindowRegistry } from './window-registry'
@@ -59,7 +59,7 @@ function buildContext(): AppContext {
     registry.broadcast('settings.changed', s)
   })
 
-  const toWindows = coalesceDeltas((e) => registry.broadcast('turn.event', e))
+  const toWindows = batchTurnEvents((batch) => registry.broadcast('turn.events', batch))
   speech.sink.onEvent(({ turnId, index, state }) => toWindows.emit({ type: 'speech', turnId, index, state }))
 
   const history = new ConversationStore(userData)

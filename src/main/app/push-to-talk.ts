@@ -13,6 +13,7 @@ import { sttConfig } from './stt-config'
 import { voiceHub } from './voice-hub'
 import { voiceConversation } from './voice-target'
 import type { VoiceInputPort } from './tray'
+import { hotkeyStatus } from './hotkey-status'
 
 /**
  * Wires push-to-talk into the app: the global hotkey, `hark --toggle-talk`
@@ -119,6 +120,8 @@ function bindHotkey(ctx: AppContext, toggle: () => void, notify: Notify): () => 
   const apply = (s: Settings): void => {
     voiceHub.hotkey = { accelerator: s.hotkeys.pushToTalk, registered: false }
     voiceHub.hotkey.registered = hotkey.bind(s.hotkeys.pushToTalk) && hotkey.accelerator !== null
+    const { accelerator, registered, error } = voiceHub.hotkey
+    hotkeyStatus.report({ action: 'pushToTalk', accelerator, registered, ...(error ? { error } : {}) })
   }
   apply(ctx.settings.get())
   starting = false

@@ -4,7 +4,7 @@ import type { TurnEvent } from '../../shared/turn-events'
 import type { ChatMessage, ChatStreamer, ProviderConfig } from '../engine/llm/chat-types'
 import type { Segmenter, SegmenterOptions } from '../engine/segmenter/utterance'
 import type { SpeechSink } from '../engine/speech/speech-types'
-import { runTurn, type TurnOutcome } from '../engine/turn'
+import { runTurn, type TurnNotice, type TurnOutcome } from '../engine/turn'
 import { fitToBudget } from '../engine/llm/context-window'
 import { promptBudgetOf } from '../engine/llm/model-budgets'
 import type { ConversationHistory } from './conversation-history'
@@ -36,6 +36,11 @@ interface ActiveTurn {
 export interface AskRequest {
   prompt: string
   conversationId?: string
+}
+
+interface FittedContext {
+  messages: ChatMessage[]
+  notices: TurnNotice[]
 }
 
 export interface StartedTurn {
@@ -95,8 +100,8 @@ export class TurnController {
     const { conversationId, extra } = open(turnId)
     const controller = new AbortController()
     const provider = this.deps.provider(settings)
-    const messages = this.fitContext(turnId, provider.model, settings, conversationId, extra)
-    const done = this.run(settings, provider, turnId, conversationId, messages, controller)
+    const { messages, notices } = this.fitContext(provider.model, settings, conversationId, extra)
+    const done = this.run(settings, provider, turnId, conversationId, { messages, notices }, controller)
     this.active = { turnId, conversationId, controller, done }
     return { turnId, conversationId, done }
   }
@@ -113,20 +118,13 @@ export class TurnController {
   }
 
   /** System prompt plus as much history as the model's budget allows; says so when turns are left out. */
-  private fitContext(turnId: string, model: string, settings: Settings, conversationId: string, extra: ChatMessage[] = []): ChatMessage[] {
+  private fitContext(model: string, settings: Settings, conversationId: string, extra: ChatMessage[]): FittedContext {
     const system = settings.systemPrompt.trim()
     const history = [...this.deps.history.messagesFor(conversationId), ...extra]
     const all: ChatMessage[] = system ? [{ role: 'system', content: system }, ...history] : history
     const { messages, dropped } = fitToBudget(all, promptBudgetOf(model))
-    if (dropped > 0) {
-      this.deps.publish({
-        type: 'notice',
-        turnId,
-        code: 'context-trimmed',
-        message: `The ${dropped} oldest message${dropped === 1 ? '' : 's'} of this conversation were left out to fit the model's context.`
-      })
-    }
-    return messages
+    const notice = `The ${dropped} oldest message${dropped === 1 ? ' was' : 's were'} left out to fit the model's context.`
+    return { messages, notices: dropped > 0 ? [{ code: 'context-trimmed', message: notice }] : [] }
   }
 
   private async run(
@@ -134,7 +132,7 @@ export class TurnController {
     provider: ProviderConfig,
     turnId: string,
     conversationId: string,
-    messages: ChatMessage[],
+    { messages, notices }: FittedContext,
     controller: AbortController
   ): Promise<TurnOutcome> {
     const { history, publish } = this.deps
@@ -156,6 +154,7 @@ export class TurnController {
         turnId,
         provider,
         messages,
+        notices,
         stream: settings.provider.streaming,
         segmenter: { firstFragment: settings.speech.firstFragment },
         signal: controller.signal

@@ -26,9 +26,13 @@ export interface TurnRequest {
   signal?: AbortSignal
   /** ms without new text before the unterminated tail is spoken anyway */
   stallFlushMs?: number
+  /** told to the user right after the start, e.g. that old turns were left out */
+  notices?: TurnNotice[]
 }
 
 export type TurnOutcome = TurnEventOf<'done'> | TurnEventOf<'error'>
+
+export type TurnNotice = Pick<TurnEventOf<'notice'>, 'code' | 'message'>
 
 const TICK_MS = 50
 
@@ -64,6 +68,7 @@ class TurnRun {
   async run(): Promise<TurnOutcome> {
     const { turnId, provider } = this.req
     this.emit({ type: 'start', turnId, model: provider.model, at: Date.now() })
+    this.req.notices?.forEach((n) => this.emit({ type: 'notice', turnId, ...n }))
     this.timer = setInterval(() => this.onTick(), TICK_MS)
     try {
       await this.consume()

@@ -46,7 +46,7 @@ export const routeNames = [
   'provider.presets'
 ] as const
 
-export const eventNames = ['turn.event', 'settings.changed', 'app.notice', 'app.navigate', 'quick.shown', 'voice.state', 'voice.transcript', 'conversations.changed', 'hotkeys.status'] as const
+export const eventNames = ['turn.events', 'settings.changed', 'app.notice', 'app.navigate', 'quick.shown', 'voice.state', 'voice.transcript', 'conversations.changed', 'hotkeys.status'] as const
 
 export type RouteName = (typeof routeNames)[number]
 export type EventName = (typeof eventNames)[number]

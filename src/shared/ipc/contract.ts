@@ -88,7 +88,8 @@ export const _routesAreExact: _NoExtraRoutes = true
 
 /** Payloads main pushes to windows. Trusted, so typed but not validated. */
 export interface Events {
-  'turn.event': TurnEvent
+  /** one batch per animation frame, in order (see turn-event-batcher.ts) */
+  'turn.events': TurnEvent[]
   'settings.changed': Settings
   'app.notice': AppNotice
   'app.navigate': AppNavigation

@@ -108,6 +108,7 @@ describe('TurnController context budget', () => {
     expect(last[0]!.role).toBe('system')
     expect(last.at(-1)!.content).toMatch(/^question 39/)
     expect(last.length).toBeLessThan(80)
-    expect(events.some((e) => e.type === 'notice' && e.code === 'context-trimmed')).toBe(true)
+    const lastTurn = events.filter((e) => e.turnId === events.at(-1)!.turnId).map((e) => (e.type === 'notice' ? e.code : e.type))
+    expect(lastTurn.slice(0, 2)).toEqual(['start', 'context-trimmed'])
   })
 })

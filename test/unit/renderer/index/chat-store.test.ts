@@ -14,7 +14,8 @@ function fakeBridge(conversations: Record<string, Conversation>) {
     'conversations.get': ({ id }) => ({ ...conversations[id]!, activeTurnId: null }),
     'turn.ask': () => ({ turnId: 't1', conversationId: 'c1' }),
     'turn.continue': () => ({ turnId: 't2', conversationId: 'c1' }),
-    'turn.stop': () => undefined
+    'turn.stop': () => undefined,
+    'voice.setConversation': () => undefined
   }
   const invoke = async (route: string, input: unknown) => {
     calls.push([route, input])
@@ -33,7 +34,7 @@ function fakeBridge(conversations: Record<string, Conversation>) {
     on,
     ask: (input: unknown) => invoke('turn.ask', input),
     stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
-    onEvent: (l: (e: TurnEvent) => void) => on('turn.event', l as (p: unknown) => void)
+    onEvent: (l: (e: TurnEvent) => void) => on('turn-event', l as (p: unknown) => void)
   } as unknown as HarkBridge
   const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
   return { bridge, calls, failures, emit }
@@ -56,16 +57,27 @@ describe('ChatStore', () => {
 
     const started: ConversationsChanged = { conversationId: 'c1', reason: 'turn-started', turnId: 't1' }
     emit('conversations.changed', started)
-    emit('turn.event', { type: 'start', turnId: 't1', model: 'm', at: 0 } satisfies TurnEvent)
-    emit('turn.event', { type: 'delta', turnId: 't1', text: 'Hello ' } satisfies TurnEvent)
-    emit('turn.event', { type: 'delta', turnId: 't1', text: 'world' } satisfies TurnEvent)
+    emit('turn-event', { type: 'start', turnId: 't1', model: 'm', at: 0 } satisfies TurnEvent)
+    emit('turn-event', { type: 'delta', turnId: 't1', text: 'Hello ' } satisfies TurnEvent)
+    emit('turn-event', { type: 'delta', turnId: 't1', text: 'world' } satisfies TurnEvent)
     expect(store.displayedText('t1', '')).toBe('Hello world')
     await store.select('c1')
     expect(store.runningTurn()?.turnId).toBe('t1')
 
-    emit('turn.event', { type: 'error', turnId: 't1', kind: 'aborted', message: 'Stopped.', retryable: true, partialText: 'Hello world' })
+    emit('turn-event', { type: 'error', turnId: 't1', kind: 'aborted', message: 'Stopped.', retryable: true, partialText: 'Hello world' })
     expect(store.runningTurn()).toBeUndefined()
     expect(store.getSnapshot().live['t1']!.status).toBe('stopped')
+  })
+
+  it('tells push-to-talk which conversation is on screen', async () => {
+    const { bridge, calls } = fakeBridge({ c1: conversation([]) })
+    const store = new ChatStore(bridge, () => 0)
+    await store.select('c1')
+    await store.select(null)
+    expect(calls.filter(([route]) => route === 'voice.setConversation').map(([, input]) => input)).toEqual([
+      { conversationId: 'c1' },
+      { conversationId: null }
+    ])
   })
 
   it('opens the new conversation once a first question is accepted', async () => {
@@ -97,7 +109,7 @@ describe('ChatStore', () => {
     const pending = store.continueAnswer()
     emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't2' })
     await pending
-    emit('turn.event', { type: 'delta', turnId: 't2', text: ' three' })
+    emit('turn-event', { type: 'delta', turnId: 't2', text: ' three' })
     expect(calls.some(([r]) => r === 'turn.continue')).toBe(true)
     expect(store.displayedText('t2', '')).toBe('one two three')
   })
@@ -108,15 +120,15 @@ describe('ChatStore', () => {
     const store = new ChatStore(bridge, () => now)
     store.start()
     emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' })
-    emit('turn.event', { type: 'start', turnId: 't1', model: 'm', at: 0 })
-    emit('turn.event', { type: 'delta', turnId: 't1', text: 'One. Two.' })
-    emit('turn.event', { type: 'utterance', turnId: 't1', index: 0, text: 'One.', range: [0, 4] })
+    emit('turn-event', { type: 'start', turnId: 't1', model: 'm', at: 0 })
+    emit('turn-event', { type: 'delta', turnId: 't1', text: 'One. Two.' })
+    emit('turn-event', { type: 'utterance', turnId: 't1', index: 0, text: 'One.', range: [0, 4] })
     now = 450
-    emit('turn.event', { type: 'speech', turnId: 't1', index: 0, state: 'started' })
+    emit('turn-event', { type: 'speech', turnId: 't1', index: 0, state: 'started' })
     const turn = store.getSnapshot().live['t1']!
     expect(turn.speaking).toBe(0)
     expect(turn.firstSpeechMs).toBe(350)
-    emit('turn.event', { type: 'speech', turnId: 't1', index: 0, state: 'finished' })
+    emit('turn-event', { type: 'speech', turnId: 't1', index: 0, state: 'finished' })
     expect(store.getSnapshot().live['t1']!.speaking).toBeNull()
   })
 })

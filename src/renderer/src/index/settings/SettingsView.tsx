@@ -3,6 +3,7 @@ import type { HotkeyStatus } from '../../../../shared/ipc/contract-conversations
 import { HotkeyRecorder } from './HotkeyRecorder'
 import { ProviderSection } from './ProviderSection'
 import { SpeechSection } from './SpeechSection'
+import { VoiceInputSection } from './VoiceInputSection'
 import { useSettings } from './use-settings'
 
 function useHotkeyStatus(): HotkeyStatus[] {
@@ -53,6 +54,7 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
         </section>
         <ProviderSection settings={settings} save={save} />
         <SpeechSection settings={settings} save={save} />
+        <VoiceInputSection settings={settings} save={save} />
         <section className="settings-section">
           <h2>System prompt</h2>
           <textarea className="system-prompt" rows={5} value={prompt ?? settings.systemPrompt} data-testid="system-prompt"

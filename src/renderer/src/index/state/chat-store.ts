@@ -60,6 +60,8 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   async select(id: string | null): Promise<void> {
     this.set({ currentId: id, current: id === this.state.currentId ? this.state.current : null, actionError: null })
+    // Push-to-talk answers into the conversation on screen (when set to 'current').
+    void this.hark.invoke('voice.setConversation', { conversationId: id }).catch(() => {})
     if (id) await this.loadCurrent(id)
   }
 
