@@ -117,7 +117,18 @@ export function sendJson(ctx: ChatContext, status: number, body: unknown, header
 /** Answer normally, streamed or not, as the client asked. */
 export async function answer(ctx: ChatContext, shape: AnswerShape = {}, done: 'end' | 'keep-open' | 'none' = 'end'): Promise<void> {
   if (ctx.stream) await streamWhole(ctx, shape, done)
-  else sendBatch(ctx, shape)
+  else await sendBatchWhenWritten(ctx, shape)
+}
+
+/**
+ * A real model answers a batch request only once it has written the whole
+ * answer: wait as long as the same answer takes to stream, then send it in
+ * one piece. This is what makes batch a fair baseline for streaming.
+ */
+async function sendBatchWhenWritten(ctx: ChatContext, shape: AnswerShape): Promise<void> {
+  const { head, content } = answerEvents(ctx, shape)
+  await ctx.sleep([...head, ...content].reduce((ms, payload) => ms + delayFor(ctx, payload), 0))
+  if (!ctx.res.destroyed) sendBatch(ctx, shape)
 }
 
 export const apiError = (message: string, type: string, code: string | null = null) => ({ error: { message, type, code } })

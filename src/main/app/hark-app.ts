@@ -59,8 +59,8 @@ function buildContext(): AppContext {
     registry.broadcast('settings.changed', s)
   })
 
-  const toWindows = batchTurnEvents((batch) => registry.broadcast('turn.events', batch))
-  speech.sink.onEvent(({ turnId, index, state }) => toWindows.emit({ type: 'speech', turnId, index, state }))
+  const publish = registry.sendTurnEventsThrough(batchTurnEvents((batch) => registry.broadcast('turn.events', batch)))
+  speech.sink.onEvent(({ turnId, index, state }) => publish({ type: 'speech', turnId, index, state }))
 
   const history = new ConversationStore(userData)
   const turns = new TurnController({
@@ -70,7 +70,7 @@ function buildContext(): AppContext {
     speech: speech.sink,
     streamChat,
     createSegmenter,
-    publish: toWindows.emit
+    publish
   })
 
   let mainWindow: BrowserWindow | null = null
@@ -92,7 +92,7 @@ function buildContext(): AppContext {
     speech,
     history,
     turns,
-    publish: toWindows.emit,
+    publish,
     showMainWindow,
     quitting,
     onQuit: (c) => cleanups.push(c)
