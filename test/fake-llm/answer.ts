@@ -74,6 +74,7 @@ export async function sendEvents(ctx: ChatContext, payloads: string[], shape: An
     const wire = encodeEvent(payloads[i], framing, undefined, endsBody && i === payloads.length - 1)
     const ok = shape.splitUtf8 ? await writeSplitUtf8(ctx.res, wire) : write(ctx.res, wire)
     if (!ok) return false
+    ctx.record.writes.push({ at: performance.now(), payload: payloads[i] })
     await ctx.sleep(delayFor(ctx, payloads[i]))
   }
   return !ctx.res.destroyed

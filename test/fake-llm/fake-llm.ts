@@ -117,7 +117,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     const path = (req.url ?? '/').split('?')[0]
     const index = nextIndex++
     const connection: ConnectionRecord = { requestIndex: index, closed: false, closedByClient: false, stillSending: false, serverDropped: false }
-    const record: RequestRecord = { index, method: req.method ?? 'GET', path, headers: { ...req.headers }, body: parseBody(raw, req), scenario: null, at: Date.now(), connection }
+    const record: RequestRecord = { index, method: req.method ?? 'GET', path, headers: { ...req.headers }, body: parseBody(raw, req), scenario: null, at: Date.now(), connection, writes: [] }
     requests.push(record)
     res.on('close', () => {
       connection.closed = true

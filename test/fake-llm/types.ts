@@ -42,6 +42,8 @@ export interface RequestRecord {
   scenario: string | null
   at: number
   connection: ConnectionRecord
+  /** each streamed event as it was written (performance.now()), for latency benches */
+  writes: Array<{ at: number; payload: string }>
 }
 
 export interface ChatContext {

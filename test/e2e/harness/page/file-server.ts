@@ -31,7 +31,8 @@ export async function serveFile(route: Route, applyHeaders: HeaderHook): Promise
   try {
     body = await readFile(path)
   } catch {
-    return route.abort('filenotfound')
+    // Electron fails a missing file:// load (ERR_FILE_NOT_FOUND); 'failed' is Playwright's nearest code.
+    return route.abort('failed')
   }
   const headers = await applyHeaders({
     url: request.url(),
