@@ -33,8 +33,9 @@ function conversationHandlers({ history, turns }: ConversationHandlerDeps): Hand
   return {
     'conversations.list': () => ({ conversations: history.list(), notices: [...history.notices], activeTurn: turns.activeTurn }),
     'conversations.get': ({ id }) => {
-      const active = turns.activeTurn
-      return { ...history.get(id), activeTurnId: active?.conversationId === id ? active.turnId : null }
+      const active = turns.activeProgress
+      const mine = active?.conversationId === id ? active : null
+      return { ...history.get(id), activeTurnId: mine?.turnId ?? null, activeTurn: mine }
     },
     'conversations.create': ({ title }) => history.create(title),
     'conversations.rename': ({ id, title }) => history.rename(id, title),
@@ -76,7 +77,7 @@ function providerFor(deps: ConversationHandlerDeps, target: { preset?: Settings[
     baseUrl: target.baseUrl ?? (samePreset ? saved.provider.baseUrl : PROVIDER_PRESETS[preset].baseUrl),
     model: target.model || (samePreset ? saved.provider.model : PROVIDER_PRESETS[preset].defaultModel)
   }
-  return providerConfig({ ...saved, provider }, deps.keys.get(preset))
+  return providerConfig({ ...saved, provider }, (url) => deps.keys.get(preset, url))
 }
 
 function setupHandlers(deps: ConversationHandlerDeps, chat: ChatStreamer): HandlersOf<SetupRoutes> {

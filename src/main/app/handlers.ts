@@ -5,6 +5,7 @@ import type { AppContext } from './app-context'
 import { quickHandlers, type QuickHandlerDeps } from './quick-handlers'
 import { voiceHandlers } from './voice-handlers'
 import { mainWindowHandlers, type ConversationHandlerDeps } from './handlers-conversations'
+import { keyUrlFor } from './provider-config'
 
 export type HandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & QuickHandlerDeps & ConversationHandlerDeps
 
@@ -31,10 +32,10 @@ function settingsHandlers({ settings }: HandlerDeps): HandlersOf<'settings.get' 
   }
 }
 
-function keyHandlers({ keys }: HandlerDeps): HandlersOf<'keys.status' | 'keys.set' | 'keys.clear'> {
+function keyHandlers({ keys, settings }: HandlerDeps): HandlersOf<'keys.status' | 'keys.set' | 'keys.clear'> {
   return {
     'keys.status': ({ provider }) => keys.status(provider),
-    'keys.set': ({ provider, key, allowPlainText }) => keys.set(provider, key, allowPlainText),
+    'keys.set': ({ provider, key, allowPlainText }) => keys.set(provider, key, allowPlainText, keyUrlFor(settings.get(), provider)),
     'keys.clear': ({ provider }) => keys.clear(provider)
   }
 }

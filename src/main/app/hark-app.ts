@@ -50,7 +50,7 @@ function buildContext(): AppContext {
   const userData = app.getPath('userData')
   const registry = new WindowRegistry()
   const settings = new SettingsStore(userData)
-  const keys = new KeyStore(userData, safeStorage)
+  const keys = new KeyStore(userData, safeStorage, { onNotice: (message) => settings.notices.push(message) })
   const speech = createSpeechControl(settings.get().speech, (message) =>
     registry.broadcast('app.notice', { level: 'warning', message })
   )
@@ -65,7 +65,7 @@ function buildContext(): AppContext {
   const history = new ConversationStore(userData)
   const turns = new TurnController({
     settings: () => settings.get(),
-    provider: (s) => providerConfig(s, keys.get(s.provider.preset)),
+    provider: (s) => providerConfig(s, (url) => keys.get(s.provider.preset, url)),
     history,
     speech: speech.sink,
     streamChat,

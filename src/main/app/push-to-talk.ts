@@ -7,7 +7,7 @@ import { chooseRecorder } from '../engine/voice/recorder-binary'
 import { createTranscriber } from '../engine/voice/transcriber'
 import { createChimePlayer } from '../engine/voice/chime-player'
 import type { AppContext } from './app-context'
-import { GlobalHotkey } from './global-hotkey'
+import { GlobalHotkey, followHotkeySetting } from './global-hotkey'
 import { IndicatorWindow } from './indicator-window'
 import { sttConfig } from './stt-config'
 import { voiceHub } from './voice-hub'
@@ -79,7 +79,7 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
     },
     transcribe: (wav, signal) => {
       const s = ctx.settings.get()
-      return createTranscriber(sttConfig(s, ctx.keys.get(s.provider.preset)))(wav, signal)
+      return createTranscriber(sttConfig(s, (url) => ctx.keys.forUrl(url)))(wav, signal)
     },
     ask: (prompt) => {
       const target = voiceConversation(voice().target, voiceHub.shownConversation, conversationId)
@@ -93,6 +93,7 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
       ctx.speech.stop()
     },
     onSpeech: (listener) => ctx.speech.sink.onEvent(listener),
+    onQueued: (listener) => ctx.speech.sink.onEnqueue?.(listener) ?? (() => {}),
     chime: (which) => chimes.play(join(chimeDir, `${which}.wav`)),
     notify
   })
@@ -107,27 +108,17 @@ function noticeSender(ctx: AppContext): Notify {
 }
 
 function bindHotkey(ctx: AppContext, toggle: () => void, notify: Notify): () => void {
+  const hint =
+    process.platform === 'linux' ? ` You can also bind "hark ${TOGGLE_TALK_FLAG}" to a key in your desktop's keyboard settings.` : ''
   let starting = true
   const hotkey = new GlobalHotkey('push-to-talk', toggle, (message) => {
-    const hint =
-      process.platform === 'linux'
-        ? ` You can also bind "hark ${TOGGLE_TALK_FLAG}" to a key in your desktop's keyboard settings.`
-        : ''
-    voiceHub.hotkey.error = message + hint
     if (starting) ctx.settings.notices.push(message + hint)
     notify('warning', message + hint)
   })
-  const apply = (s: Settings): void => {
-    voiceHub.hotkey = { accelerator: s.hotkeys.pushToTalk, registered: false }
-    voiceHub.hotkey.registered = hotkey.bind(s.hotkeys.pushToTalk) && hotkey.accelerator !== null
-    const { accelerator, registered, error } = voiceHub.hotkey
-    hotkeyStatus.report({ action: 'pushToTalk', accelerator, registered, ...(error ? { error } : {}) })
-  }
-  apply(ctx.settings.get())
+  const stop = followHotkeySetting(hotkey, ctx.settings, (s) => s.hotkeys.pushToTalk, ({ accelerator, registered, error }) => {
+    voiceHub.hotkey = { accelerator, registered, ...(error ? { error: error + hint } : {}) }
+    hotkeyStatus.report({ action: 'pushToTalk', ...voiceHub.hotkey })
+  })
   starting = false
-  const unsubscribe = ctx.settings.onChange(apply)
-  return () => {
-    unsubscribe()
-    hotkey.unbind()
-  }
+  return stop
 }

@@ -9,6 +9,7 @@ import { fitToBudget } from '../engine/llm/context-window'
 import { promptBudgetOf } from '../engine/llm/model-budgets'
 import type { ConversationHistory } from './conversation-history'
 import { CONTINUE_PROMPT } from '../../shared/conversation'
+import type { ActiveTurnProgress } from '../../shared/ipc/contract-conversations'
 
 /**
  * Runs at most one turn at a time for the app: a new question, Stop or
@@ -29,8 +30,10 @@ export interface TurnControllerDeps {
 interface ActiveTurn {
   turnId: string
   conversationId: string
+  /** what the answer held before this turn (Continue) and what this turn has streamed so far */
+  base: string
+  text: string
   controller: AbortController
-  done: Promise<TurnOutcome>
 }
 
 export interface AskRequest {
@@ -58,11 +61,17 @@ export class TurnController {
     return this.active && { turnId: this.active.turnId, conversationId: this.active.conversationId }
   }
 
+  /** The running turn's answer so far, for a window that opens mid-stream; null when none runs. */
+  get activeProgress(): ActiveTurnProgress | null {
+    const a = this.active
+    return a && { turnId: a.turnId, conversationId: a.conversationId, base: a.base, text: a.text }
+  }
+
   ask(req: AskRequest): StartedTurn {
     return this.start((turnId) => {
       const conversationId = this.deps.history.beginTurn(req.conversationId, req.prompt, turnId)
-      return { conversationId, extra: [] }
-    })
+      return { conversationId, extra: [], base: '' }
+    }, req.conversationId)
   }
 
   /** Regenerate / Retry: answers the conversation's last question again, replacing the last answer. */
@@ -71,8 +80,8 @@ export class TurnController {
     if (!beginAnswer) throw new Error('This conversation store cannot regenerate answers.')
     return this.start((turnId) => {
       beginAnswer.call(this.deps.history, conversationId, turnId)
-      return { conversationId, extra: [] }
-    })
+      return { conversationId, extra: [], base: '' }
+    }, conversationId)
   }
 
   /**
@@ -89,20 +98,25 @@ export class TurnController {
         { role: 'assistant', content: partial },
         { role: 'user', content: CONTINUE_PROMPT }
       ]
-      return { conversationId, extra }
-    })
+      return { conversationId, extra, base: partial }
+    }, conversationId)
   }
 
-  private start(open: (turnId: string) => { conversationId: string; extra: ChatMessage[] }): StartedTurn {
-    this.stop()
+  private start(open: (turnId: string) => { conversationId: string; extra: ChatMessage[]; base: string }, target?: string): StartedTurn {
+    // Opening can be refused (deleted conversation, nothing to continue): that must not cut off an answer
+    // playing elsewhere. In the same conversation the old answer is stopped first so it ends before the new one.
+    const sameConversation = target !== undefined && this.active?.conversationId === target
+    if (sameConversation) this.stop()
     const settings = this.deps.settings()
     const turnId = randomUUID()
-    const { conversationId, extra } = open(turnId)
+    const { conversationId, extra, base } = open(turnId)
+    if (!sameConversation) this.stop()
     const controller = new AbortController()
     const provider = this.deps.provider(settings)
     const { messages, notices } = this.fitContext(provider.model, settings, conversationId, extra)
-    const done = this.run(settings, provider, turnId, conversationId, { messages, notices }, controller)
-    this.active = { turnId, conversationId, controller, done }
+    const active: ActiveTurn = { turnId, conversationId, base, text: '', controller }
+    this.active = active
+    const done = this.run(settings, provider, active, { messages, notices })
     return { turnId, conversationId, done }
   }
 
@@ -130,19 +144,24 @@ export class TurnController {
   private async run(
     settings: Settings,
     provider: ProviderConfig,
-    turnId: string,
-    conversationId: string,
-    { messages, notices }: FittedContext,
-    controller: AbortController
+    active: ActiveTurn,
+    { messages, notices }: FittedContext
   ): Promise<TurnOutcome> {
     const { history, publish } = this.deps
-    let text = ''
+    const { turnId, conversationId, controller } = active
+    let saveWarned = false
     const emit = (e: TurnEvent): void => {
-      if (e.type === 'delta') {
-        text += e.text
-        history.progress(conversationId, turnId, text)
+      if (e.type !== 'delta') return publish(e)
+      const at = active.text.length
+      active.text += e.text
+      try {
+        history.progress(conversationId, turnId, active.text)
+      } catch (err) {
+        // The answer goes on (and is saved again at its end); say once that it is not being saved.
+        if (!saveWarned) publish({ type: 'notice', turnId, code: 'save-failed', message: `Hark cannot save this answer as it streams (${err instanceof Error ? err.message : String(err)}).` })
+        saveWarned = true
       }
-      publish(e)
+      publish({ ...e, at })
     }
     const outcome = await runTurn(
       {
@@ -161,8 +180,15 @@ export class TurnController {
       },
       emit
     )
-    history.endTurn(conversationId, turnId, outcome)
-    if (this.active?.turnId === turnId) this.active = null
+    try {
+      history.endTurn(conversationId, turnId, outcome)
+    } catch (err) {
+      // A full disk or a read-only folder must not leave a turn that looks active forever.
+      const reason = err instanceof Error ? err.message : String(err)
+      publish({ type: 'notice', turnId, code: 'save-failed', message: `Hark could not save this answer (${reason}).` })
+    } finally {
+      if (this.active?.turnId === turnId) this.active = null
+    }
     return outcome
   }
 }

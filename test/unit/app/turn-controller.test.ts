@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TurnController } from '../../../src/main/app/turn-controller'
 import { InMemoryHistory } from '../../../src/main/app/conversation-history'
-import { providerConfig } from '../../../src/main/app/provider-config'
+import { keyUrlFor, providerConfig } from '../../../src/main/app/provider-config'
 import { defaultSettings, type Settings } from '../../../src/shared/settings'
 import type { TurnEvent } from '../../../src/shared/turn-events'
 import type { ChatRequest } from '../../../src/main/engine/llm/chat-types'
@@ -24,7 +24,7 @@ function controller(stream: ReturnType<typeof scriptedStream>, settings: Setting
   const history = new InMemoryHistory()
   const turns = new TurnController({
     settings: () => settings,
-    provider: (s) => providerConfig(s, 'stored-key', {}),
+    provider: (s) => providerConfig(s, () => 'stored-key', {}),
     history,
     speech,
     streamChat: stream,
@@ -71,6 +71,20 @@ describe('TurnController', () => {
     expect(turns.activeTurn).toBeNull()
   })
 
+  it('tells a window joining mid-turn the answer so far, and where each later delta starts', async () => {
+    const { turns, events } = controller(
+      scriptedStream([{ type: 'text', text: 'Hello ' }, { type: 'text', text: 'world' }, { pauseMs: 10_000 }])
+    )
+    const t = turns.ask({ prompt: 'q' })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(turns.activeProgress).toEqual({ turnId: t.turnId, conversationId: t.conversationId, base: '', text: 'Hello world' })
+    const deltas = events.flatMap((e) => (e.type === 'delta' ? [[e.at, e.text]] : []))
+    expect(deltas).toEqual([[0, 'Hello '], [6, 'world']])
+    turns.stop()
+    await t.done
+    expect(turns.activeProgress).toBeNull()
+  })
+
   it('does not speak when speech is turned off, but still reports utterances', async () => {
     const settings = defaultSettings()
     settings.speech.enabled = false
@@ -87,10 +101,12 @@ describe('TurnController', () => {
 describe('providerConfig', () => {
   it('lets the environment override the settings file and the stored key', () => {
     const s = defaultSettings()
-    expect(providerConfig(s, 'stored', {})).toMatchObject({ baseUrl: s.provider.baseUrl, apiKey: 'stored', model: s.provider.model })
+    const stored = (url: string) => (new URL(url).origin === 'https://api.openai.com' ? 'stored' : undefined)
+    expect(providerConfig(s, stored, {})).toMatchObject({ baseUrl: s.provider.baseUrl, apiKey: 'stored', model: s.provider.model })
     expect(
-      providerConfig(s, 'stored', { OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'env', HARK_MODEL: 'm' })
+      providerConfig(s, stored, { OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'env', HARK_MODEL: 'm' })
     ).toMatchObject({ baseUrl: 'http://x/v1', apiKey: 'env', model: 'm' })
+    expect(providerConfig(s, stored, { OPENAI_BASE_URL: 'https://elsewhere.example/v1' }).apiKey).toBe('')
   })
 })
 
@@ -110,5 +126,41 @@ describe('TurnController context budget', () => {
     expect(last.length).toBeLessThan(80)
     const lastTurn = events.filter((e) => e.turnId === events.at(-1)!.turnId).map((e) => (e.type === 'notice' ? e.code : e.type))
     expect(lastTurn.slice(0, 2)).toEqual(['start', 'context-trimmed'])
+  })
+})
+
+describe('keyUrlFor', () => {
+  it('binds a key to where Hark really talks for the chosen preset, and to the preset URL otherwise', () => {
+    const s = defaultSettings()
+    expect(keyUrlFor(s, 'openai', {})).toBe(s.provider.baseUrl)
+    expect(keyUrlFor(s, 'openai', { OPENAI_BASE_URL: 'http://127.0.0.1:5/v1' })).toBe('http://127.0.0.1:5/v1')
+    expect(keyUrlFor(s, 'groq', { OPENAI_BASE_URL: 'http://127.0.0.1:5/v1' })).toBe('https://api.groq.com/openai/v1')
+  })
+})
+
+describe('TurnController when things go wrong', () => {
+  it('a refused question does not cut off the answer playing in another conversation', async () => {
+    const { turns, speech } = controller(scriptedStream([{ type: 'text', text: 'Long answer. ' }, { pauseMs: 300 }, { type: 'finish', reason: 'stop' }]))
+    const playing = turns.ask({ prompt: 'one' })
+    const stopsBefore = speech.stops.length
+    const history = (turns as unknown as { deps: { history: InMemoryHistory } }).deps.history
+    const refuse = history.beginTurn.bind(history)
+    history.beginTurn = () => {
+      throw new Error('That conversation no longer exists.')
+    }
+    expect(() => turns.ask({ prompt: 'two', conversationId: 'deleted' })).toThrow(/no longer exists/)
+    history.beginTurn = refuse
+    await expect(playing.done).resolves.toMatchObject({ type: 'done', text: 'Long answer. ' })
+    expect(speech.stops).toHaveLength(stopsBefore)
+  })
+
+  it('a failed save is reported and the turn does not stay active', async () => {
+    const { turns, history, events } = controller(scriptedStream([{ type: 'text', text: 'Hi.' }, { type: 'finish', reason: 'stop' }]))
+    history.endTurn = () => {
+      throw new Error('ENOSPC: no space left on device')
+    }
+    await expect(turns.ask({ prompt: 'q' }).done).resolves.toMatchObject({ type: 'done' })
+    expect(turns.activeTurn).toBeNull()
+    expect(events.find((e) => e.type === 'notice' && e.code === 'save-failed')).toMatchObject({ message: expect.stringMatching(/ENOSPC/) })
   })
 })

@@ -100,9 +100,10 @@ export class ConversationStore implements ConversationHistory {
 
   delete(id: string): void {
     this.require(id)
+    // Unlink first: if that fails the conversation stays, rather than vanishing now and returning after a restart.
+    if (existsSync(this.file(id))) unlinkSync(this.file(id))
     for (const [turnId, s] of this.streams) if (s.conversationId === id) this.closeStream(turnId)
     this.conversations.delete(id)
-    if (existsSync(this.file(id))) unlinkSync(this.file(id))
     this.emit({ conversationId: null, reason: 'deleted' })
   }
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SafeStorage } from 'electron'
+import { z } from 'zod'
 import type { KeyInfo } from '../../../shared/ipc/contract'
 import type { ProviderPreset } from '../../../shared/settings'
 import { writeFileAtomic } from './atomic-file'
@@ -8,18 +9,42 @@ import { UserFacingError } from '../ipc-router'
 
 /**
  * API keys, one per provider, encrypted with safeStorage and never sent to a
- * renderer. On Linux without a keyring safeStorage falls back to 'basic_text'
- * (a hard-coded password): storing then needs the user's explicit consent.
+ * renderer. Each key is bound to the origin it was saved for: pointing the
+ * provider at another host (or a page asking to test one) never carries the
+ * key there; the user enters it again for the new host. On Linux without a
+ * keyring safeStorage falls back to 'basic_text' (a hard-coded password):
+ * storing then needs the user's explicit consent.
  */
+
+const KeyFile = z.record(z.string(), z.object({ sealed: z.string(), origin: z.string() }))
+type KeyFile = z.infer<typeof KeyFile>
+
+export interface KeyStoreOptions {
+  platform?: NodeJS.Platform
+  /** told once when an unreadable keys file is moved aside */
+  onNotice?: (message: string) => void
+}
+
+export function originOf(url: string): string | null {
+  try {
+    const { protocol, origin } = new URL(url)
+    return protocol === 'http:' || protocol === 'https:' ? origin : null
+  } catch {
+    return null
+  }
+}
+
 export class KeyStore {
   private readonly file: string
+  private readonly platform: NodeJS.Platform
 
   constructor(
-    dir: string,
+    private readonly dir: string,
     private readonly safeStorage: SafeStorage,
-    private readonly platform: NodeJS.Platform = process.platform
+    private readonly opts: KeyStoreOptions = {}
   ) {
     this.file = join(dir, 'keys.json')
+    this.platform = opts.platform ?? process.platform
   }
 
   backend(): KeyInfo['backend'] {
@@ -32,7 +57,8 @@ export class KeyStore {
     return { stored: provider in this.readAll(), backend: this.backend() }
   }
 
-  set(provider: ProviderPreset, key: string, allowPlainText: boolean): KeyInfo {
+  /** Stores `key` for `provider`, usable only with URLs of the same origin as `forUrl`. */
+  set(provider: ProviderPreset, key: string, allowPlainText: boolean, forUrl: string): KeyInfo {
     const backend = this.backend()
     if (backend === 'unavailable') {
       throw new UserFacingError('This system offers no secure storage, so Hark cannot save the key.', 'no-secure-storage')
@@ -43,8 +69,10 @@ export class KeyStore {
         'plaintext-consent'
       )
     }
+    const origin = originOf(forUrl)
+    if (!origin) throw new UserFacingError(`Set a valid provider URL before saving its key (got "${forUrl}").`, 'invalid-url')
     const all = this.readAll()
-    all[provider] = this.safeStorage.encryptString(key).toString('base64')
+    all[provider] = { sealed: this.safeStorage.encryptString(key).toString('base64'), origin }
     writeFileAtomic(this.file, JSON.stringify(all))
     return this.status(provider)
   }
@@ -56,10 +84,21 @@ export class KeyStore {
     return this.status(provider)
   }
 
-  /** Main-process only: the decrypted key, or undefined. */
-  get(provider: ProviderPreset): string | undefined {
-    const sealed = this.readAll()[provider]
-    if (!sealed || !this.safeStorage.isEncryptionAvailable()) return undefined
+  /** Main-process only: the decrypted key, if one was saved for this provider and `url`'s origin. */
+  get(provider: ProviderPreset, url: string): string | undefined {
+    const entry = this.readAll()[provider]
+    return entry && entry.origin === originOf(url) ? this.open(entry.sealed) : undefined
+  }
+
+  /** Main-process only: a key saved for `url`'s origin under any provider (e.g. a separate speech-to-text host). */
+  forUrl(url: string): string | undefined {
+    const origin = originOf(url)
+    const entry = Object.values(this.readAll()).find((e) => e.origin === origin)
+    return entry ? this.open(entry.sealed) : undefined
+  }
+
+  private open(sealed: string): string | undefined {
+    if (!this.safeStorage.isEncryptionAvailable()) return undefined
     try {
       return this.safeStorage.decryptString(Buffer.from(sealed, 'base64'))
     } catch {
@@ -67,12 +106,15 @@ export class KeyStore {
     }
   }
 
-  private readAll(): Record<string, string> {
+  /** A missing file is no keys; an unreadable one is moved aside (never overwritten) and reported. */
+  private readAll(): KeyFile {
     if (!existsSync(this.file)) return {}
     try {
-      const data: unknown = JSON.parse(readFileSync(this.file, 'utf8'))
-      return typeof data === 'object' && data !== null ? (data as Record<string, string>) : {}
+      return KeyFile.parse(JSON.parse(readFileSync(this.file, 'utf8')))
     } catch {
+      const aside = join(this.dir, `keys.broken-${Date.now()}.json`)
+      renameSync(this.file, aside)
+      this.opts.onNotice?.(`Your saved API keys could not be read and were moved to ${aside}. Enter your key again in Settings.`)
       return {}
     }
   }
