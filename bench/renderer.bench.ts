@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { startFakeLlm } from '../test/fake-llm'
 import { launchApp } from '../test/support/app-launcher'
 import { longMarkdown } from './support/long-markdown'
+import { traceMainThreads } from './support/main-thread-trace'
 import type { BenchTable } from './run'
 
 /**
@@ -21,6 +22,8 @@ const root = join(__dirname, '..')
 
 interface PageStats {
   longTasks: number[]
+  /** [startMs since instrumented, durationMs, chars received when the task began] per long task */
+  longTaskAt: Array<[number, number, number]>
   /** [receivedChars, updateMs] per delta event: from the IPC event to the DOM mutation it caused */
   updates: Array<[number, number]>
   eventTimes: number[]
@@ -31,10 +34,17 @@ interface PageStats {
 /** Installed before asking: long tasks, IPC events, and time from each delta to its DOM update. */
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const stats = { longTasks: [] as number[], updates: [] as Array<[number, number]>, eventTimes: [] as number[], deltas: [] as string[], events: 0 }
+    const stats = { longTasks: [] as number[], longTaskAt: [] as Array<[number, number, number]>, charTimes: [] as Array<[number, number]>, updates: [] as Array<[number, number]>, eventTimes: [] as number[], deltas: [] as string[], events: 0 }
     ;(window as unknown as { __bench: typeof stats }).__bench = stats
     const since = performance.now() // the page's own start-up is not the stream's doing
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => e.startTime >= since && stats.longTasks.push(e.duration))).observe({
+    // No named functions in here: the bundler would wrap them in a helper the page lacks.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.startTime < since) continue
+        stats.longTasks.push(e.duration)
+        stats.longTaskAt.push([e.startTime - since, e.duration, stats.charTimes.findLast(([at]) => at <= e.startTime)?.[1] ?? 0])
+      }
+    }).observe({
       type: 'longtask',
       buffered: true
     })
@@ -53,6 +63,7 @@ async function instrument(page: Page): Promise<void> {
       stats.events++
       if (e.type !== 'delta') return
       chars += e.text.length
+      stats.charTimes.push([performance.now(), chars])
       stats.deltas.push(e.text)
       pending ??= performance.now()
     })
@@ -88,6 +99,23 @@ async function naiveReplay(appPage: Page, deltas: string[]): Promise<number> {
     }, deltas)
   } finally {
     await page.close()
+  }
+}
+
+/**
+ * With HARK_BENCH_PROFILE=<file>, a CPU profile of the stream is written there
+ * (open it in Chrome DevTools) to attribute any long task.
+ */
+async function startProfile(page: Page): Promise<(() => Promise<void>) | null> {
+  const file = process.env['HARK_BENCH_PROFILE']
+  if (!file) return null
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await cdp.send('Profiler.start')
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(file, JSON.stringify(profile))
   }
 }
 
@@ -127,6 +155,8 @@ export default async function rendererBench(): Promise<BenchTable[]> {
     const page = await app.window('index')
     await page.evaluate(() => window.hark.invoke('settings.set', { speech: { enabled: false } }))
     await instrument(page)
+    const profiler = await startProfile(page)
+    const stopTrace = await traceMainThreads(page)
     const started = Date.now()
     await page.getByTestId('prompt-input').fill('Write a long guide.')
     await page.getByTestId('ask-button').click()
@@ -135,6 +165,11 @@ export default async function rendererBench(): Promise<BenchTable[]> {
       polling: 500
     })
     const streamSeconds = (Date.now() - started) / 1000
+    await profiler?.()
+    const tasks = await stopTrace()
+    const longest = tasks.reduce((a, b) => (b.wallMs > a.wallMs ? b : a), { wallMs: 0, cpuMs: 0 })
+    const maxCpu = Math.max(0, ...tasks.map((t) => t.cpuMs))
+    const slow = tasks.filter((t) => t.wallMs >= 50)
     const stats = await page.evaluate(() => (window as unknown as { __bench: PageStats }).__bench)
     const naiveMs = await naiveReplay(page, stats.deltas)
 
@@ -153,6 +188,8 @@ export default async function rendererBench(): Promise<BenchTable[]> {
         rows: [
           { metric: 'longest main-thread task ≥ 50 ms (ms; 0 = none)', value: Math.max(0, ...stats.longTasks), target: 'none' },
           { metric: 'tasks over 50 ms', value: stats.longTasks.length, target: 0 },
+          { metric: 'longest renderer task in the trace: wall / CPU ms', value: `${longest.wallMs.toFixed(0)} / ${longest.cpuMs.toFixed(0)}`, target: '< 50' },
+          { metric: 'most CPU any renderer task took (ms)', value: maxCpu, target: '< 50' },
           { metric: 'IPC messages per second (mean)', value: stats.eventTimes.length / Math.max(span, 0.001), target: '≤ ~60' },
           { metric: 'IPC messages per second (busiest second)', value: Math.max(...perSecond.values()), target: '≤ ~60' },
           { metric: 'renderer ms per 1,000 tokens, first 10%', value: startCost, target: 'flat' },
@@ -164,6 +201,8 @@ export default async function rendererBench(): Promise<BenchTable[]> {
           { metric: 'initial renderer bundle (KB, gzip)', value: `${(bundle.raw / 1024).toFixed(0)} (${(bundle.gzip / 1024).toFixed(0)})`, target: '' }
         ],
         notes: [
+          `Trace: ${tasks.length} renderer main-thread tasks; ${slow.length} took ≥ 50 ms of wall time${slow.length ? ` (wall/CPU ms: ${slow.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)}`).join(', ')})` : ''}.`,
+          ...stats.longTaskAt.map(([at, ms, chars]) => `long task: ${ms.toFixed(0)} ms at ${(at / 1000).toFixed(2)} s, after ${chars.toLocaleString('en')} chars`),
           `${stats.eventTimes.length} IPC messages carried ${stats.events} turn events, ${stats.deltas.length} of them merged deltas (main batches each frame's events into one message).`,
           'Renderer time = from a delta event to the DOM mutation it caused plus a forced layout (script, React commit, layout); the naive replay is timed the same way. The naive one does no syntax highlighting, so it is flattered.'
         ]

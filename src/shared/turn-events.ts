@@ -38,7 +38,13 @@ export type SpeechState = 'started' | 'finished' | 'cancelled'
 
 export type TurnEvent =
   | { type: 'start'; turnId: string; model: string; at: number }
-  | { type: 'delta'; turnId: string; text: string }
+  | {
+      type: 'delta'
+      turnId: string
+      text: string
+      /** where `text` starts in the turn's answer (main sets it), so a window that joined mid-turn appends idempotently */
+      at?: number
+    }
   | { type: 'reasoning'; turnId: string; text: string }
   | {
       type: 'utterance'

@@ -1,6 +1,5 @@
 import type { AppContext } from './app-context'
-import type { Settings } from '../../shared/settings'
-import { GlobalHotkey } from './global-hotkey'
+import { GlobalHotkey, followHotkeySetting } from './global-hotkey'
 import { hotkeyStatus } from './hotkey-status'
 import { QuickPromptWindow } from './quick-prompt-window'
 
@@ -23,27 +22,16 @@ export function installQuickPrompt(ctx: AppContext): QuickPrompt {
   if (process.env['HARK_QUICK_PREWARM'] !== '0') popup.warm()
 
   let starting = true
-  let failure: string | undefined
   const notify = (message: string): void => {
-    failure = message
     console.warn(`[hark] ${message}`)
     if (starting) ctx.settings.notices.push(message)
     ctx.registry.broadcast('app.notice', { level: 'warning', message })
   }
   const hotkey = new GlobalHotkey('quick prompt', () => popup.toggle(Date.now()), notify)
-  const apply = (s: Settings): void => {
-    failure = undefined
-    const registered = hotkey.bind(s.hotkeys.quickPrompt) && hotkey.accelerator !== null
-    const accelerator = s.hotkeys.quickPrompt
-    hotkeyStatus.report({ action: 'quickPrompt', accelerator, registered, ...(failure ? { error: failure } : {}) })
-  }
-  apply(ctx.settings.get())
+  const stop = followHotkeySetting(hotkey, ctx.settings, (s) => s.hotkeys.quickPrompt, (binding) =>
+    hotkeyStatus.report({ action: 'quickPrompt', ...binding })
+  )
   starting = false
-
-  const unsubscribe = ctx.settings.onChange(apply)
-  ctx.onQuit(() => {
-    unsubscribe()
-    hotkey.unbind()
-  })
+  ctx.onQuit(stop)
   return { popup, accelerator: () => hotkey.accelerator }
 }

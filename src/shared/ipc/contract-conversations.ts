@@ -18,6 +18,14 @@ export interface ActiveTurn {
   conversationId: string
 }
 
+/** The running turn's answer so far, for a window that opens mid-stream. */
+export interface ActiveTurnProgress extends ActiveTurn {
+  /** what the answer held before this turn (Continue appends to it) */
+  base: string
+  /** what this turn has streamed so far; later deltas carry `at` offsets into it */
+  text: string
+}
+
 export interface ConversationList {
   conversations: ConversationSummary[]
   /** files that could not be read and were moved aside */
@@ -70,7 +78,7 @@ type Started = { turnId: string; conversationId: string }
 
 export const conversationRoutes = {
   'conversations.list': route<ConversationList>()(empty),
-  'conversations.get': route<Conversation & { activeTurnId: string | null }>()(z.object({ id })),
+  'conversations.get': route<Conversation & { activeTurnId: string | null; activeTurn: ActiveTurnProgress | null }>()(z.object({ id })),
   'conversations.create': route<ConversationSummary>()(z.object({ title: z.string().max(200).default('') }).default({ title: '' })),
   'conversations.rename': route<ConversationSummary>()(z.object({ id, title: z.string().trim().min(1, 'A title cannot be empty.').max(200) })),
   'conversations.delete': route<void>()(z.object({ id })),

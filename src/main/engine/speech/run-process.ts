@@ -10,6 +10,8 @@ export interface RunOptions {
   missingHint: string
   /** cap on collected stdout, so a runaway synthesiser cannot eat memory */
   maxStdoutBytes?: number
+  /** added to our environment: how values reach a constant script without becoming part of it */
+  env?: Record<string, string>
 }
 
 export interface RunResult {
@@ -69,7 +71,8 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     if (opts.signal?.aborted) return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
     let child: ChildProcess
     try {
-      child = spawn(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', windowsHide: true })
+      const env = opts.env ? { ...process.env, ...opts.env } : process.env
+      child = spawn(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', windowsHide: true, env })
     } catch (err) {
       return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
     }

@@ -47,6 +47,7 @@ export class SpeechQueue implements SpeechSink {
   private reportedProblem = false
   private lastFailure: string | null = null
   private readonly eventListeners = new Set<(e: SpeechEvent) => void>()
+  private readonly enqueueListeners = new Set<(item: SpeechItem) => void>()
   private readonly errorListeners = new Set<(message: string) => void>()
   private idleWaiters: Array<() => void> = []
 
@@ -63,6 +64,7 @@ export class SpeechQueue implements SpeechSink {
   }
 
   enqueue(item: SpeechItem): void {
+    notifyAll(this.enqueueListeners, item)
     try {
       if (this.stoppedTurns.has(item.turnId)) return this.emit(item, 'cancelled')
       this.queue.push(item)
@@ -107,6 +109,11 @@ export class SpeechQueue implements SpeechSink {
   onEvent(listener: (e: SpeechEvent) => void): () => void {
     this.eventListeners.add(listener)
     return () => this.eventListeners.delete(listener)
+  }
+
+  onEnqueue(listener: (item: SpeechItem) => void): () => void {
+    this.enqueueListeners.add(listener)
+    return () => this.enqueueListeners.delete(listener)
   }
 
   onError(listener: (message: string) => void): () => void {
@@ -257,14 +264,7 @@ export class SpeechQueue implements SpeechSink {
   }
 
   private emit(item: SpeechItem, state: SpeechState): void {
-    const event: SpeechEvent = { turnId: item.turnId, index: item.index, state }
-    for (const listener of this.eventListeners) {
-      try {
-        listener(event)
-      } catch {
-        // a broken listener must not silence the voice or lose other listeners' events
-      }
-    }
+    notifyAll(this.eventListeners, { turnId: item.turnId, index: item.index, state })
   }
 
   private report(message: string): void {
@@ -282,5 +282,15 @@ export class SpeechQueue implements SpeechSink {
     const waiters = this.idleWaiters
     this.idleWaiters = []
     waiters.forEach((w) => w())
+  }
+}
+
+function notifyAll<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const listener of listeners) {
+    try {
+      listener(value)
+    } catch {
+      // a broken listener must not silence the voice or lose other listeners' events
+    }
   }
 }

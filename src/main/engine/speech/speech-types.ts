@@ -66,4 +66,9 @@ export interface SpeechSink {
   stop(turnId?: string): void
   onEvent(listener: (e: SpeechEvent) => void): () => void
   onError(listener: (message: string) => void): () => void
+  /**
+   * Told of every item handed to `enqueue`, before its own events: with
+   * `onEvent` a follower can tell "nothing sounds yet" from "nothing will".
+   */
+  onEnqueue?(listener: (item: SpeechItem) => void): () => void
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { findOnPath } from './recorder-binary'
 
 /**
@@ -7,7 +7,21 @@ import { findOnPath } from './recorder-binary'
  * is only logged: a chime must never get in the way of listening.
  */
 
-const PLAYERS: Record<string, Array<{ cmd: string; args: (file: string) => string[] }>> = {
+interface Player {
+  cmd: string
+  args: (file: string) => string[]
+  /** extra environment for the player: how a file reaches a script without becoming part of it */
+  env?: (file: string) => Record<string, string>
+}
+
+/**
+ * powershell.exe joins everything after -Command into the script, so a path
+ * passed as an argument would be parsed as PowerShell. The script is a
+ * constant and reads the path from the environment instead.
+ */
+export const WINDOWS_CHIME_SCRIPT = '(New-Object Media.SoundPlayer $env:HARK_CHIME).PlaySync()'
+
+const PLAYERS: Record<string, Player[]> = {
   linux: [
     { cmd: 'paplay', args: (f) => [f] },
     { cmd: 'aplay', args: (f) => ['-q', f] }
@@ -16,8 +30,8 @@ const PLAYERS: Record<string, Array<{ cmd: string; args: (file: string) => strin
   win32: [
     {
       cmd: 'powershell',
-      // The path is passed as an argument, never interpolated into the script.
-      args: (f) => ['-NoProfile', '-NonInteractive', '-Command', '(New-Object Media.SoundPlayer $args[0]).PlaySync()', f]
+      args: () => ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_CHIME_SCRIPT],
+      env: (f) => ({ HARK_CHIME: f })
     }
   ]
 }
@@ -26,17 +40,30 @@ export interface ChimePlayer {
   play(file: string): void
 }
 
+export interface ChimeSystem {
+  spawn: (cmd: string, args: string[], opts: SpawnOptions) => ChildProcess
+  onPath: (cmd: string, platform: NodeJS.Platform) => boolean
+}
+
+const realSystem: ChimeSystem = {
+  spawn: nodeSpawn,
+  onPath: (cmd, platform) => findOnPath(cmd, process.env, platform) !== null
+}
+
 export function createChimePlayer(
   log: (message: string) => void = console.warn,
   timeoutMs = 3000,
-  platform: NodeJS.Platform = process.platform
+  platform: NodeJS.Platform = process.platform,
+  system: ChimeSystem = realSystem
 ): ChimePlayer {
-  const player = (PLAYERS[platform] ?? PLAYERS['linux']!).find((p) => findOnPath(p.cmd, process.env, platform))
+  const player = (PLAYERS[platform] ?? PLAYERS['linux']!).find((p) => system.onPath(p.cmd, platform))
   return {
     play(file) {
       if (!player) return
       try {
-        const child = spawn(player.cmd, player.args(file), { stdio: 'ignore', timeout: timeoutMs, killSignal: 'SIGKILL' })
+        const env = player.env ? { ...process.env, ...player.env(file) } : process.env
+        const opts: SpawnOptions = { stdio: 'ignore', timeout: timeoutMs, killSignal: 'SIGKILL', windowsHide: true, env }
+        const child = system.spawn(player.cmd, player.args(file), opts)
         child.on('error', (err) => log(`[hark] chime: ${err.message}`))
       } catch (err) {
         log(`[hark] chime: ${err instanceof Error ? err.message : String(err)}`)

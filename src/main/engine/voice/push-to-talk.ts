@@ -1,6 +1,6 @@
 import type { Settings } from '../../../shared/settings'
 import type { VoiceState, VoiceStatus, VoiceTranscript } from '../../../shared/voice-state'
-import type { SpeechEvent } from '../speech/speech-types'
+import type { SpeechEvent, SpeechItem } from '../speech/speech-types'
 import type { Capture } from './microphone'
 import { MicrophoneError } from './microphone-error'
 import { ListeningSession, MIN_SPEECH_MS } from './listening-session'
@@ -32,10 +32,12 @@ export interface PushToTalkDeps {
   /** stop any running turn and its voice: barge-in */
   interrupt: () => void
   onSpeech: (listener: (e: SpeechEvent) => void) => () => void
+  /** every utterance handed to the voice; without it a turn ends after `settleMs` of quiet */
+  onQueued?: (listener: (item: SpeechItem) => void) => () => void
   chime?: (which: 'start' | 'stop') => void
   notify: (level: 'info' | 'warning' | 'error', message: string) => void
   now?: () => number
-  /** quiet time after the last utterance before the turn counts as over */
+  /** quiet time before a turn that queued no utterance counts as over */
   settleMs?: number
 }
 
@@ -57,7 +59,12 @@ export class PushToTalk {
 
   constructor(private readonly deps: PushToTalkDeps) {
     this.now = deps.now ?? (() => performance.now())
-    this.offSpeech = deps.onSpeech((e) => this.watch?.onSpeech(e))
+    const offSpeech = deps.onSpeech((e) => this.watch?.onSpeech(e))
+    const offQueued = deps.onQueued?.((item) => this.watch?.onQueued(item))
+    this.offSpeech = () => {
+      offSpeech()
+      offQueued?.()
+    }
   }
 
   get status(): VoiceStatus {

@@ -1,10 +1,13 @@
-import type { SpeechEvent } from '../speech/speech-types'
+import type { SpeechEvent, SpeechItem } from '../speech/speech-types'
 
 /**
  * Follows one answered turn until it is over: the answer has finished
- * streaming and its voice has gone quiet. Speech events arrive per utterance;
- * a short settle time bridges the gap between one utterance finishing and the
- * next one starting, so "done" is not announced in between.
+ * streaming and every utterance handed to the voice for it has finished or
+ * been cancelled. Counting the queued utterances, not the gaps between them,
+ * matters: a synthesiser may take longer than any quiet time before the first
+ * (or next) sentence sounds, and "done" must not be announced before it does.
+ * Only a turn that gave the voice nothing (speech off, an empty answer) is
+ * called over after a short settle time.
  */
 
 export interface TurnWatchCallbacks {
@@ -13,6 +16,7 @@ export interface TurnWatchCallbacks {
 }
 
 export class TurnWatch {
+  private queued = 0
   private started = 0
   private ended = 0
   private streamDone = false
@@ -31,6 +35,13 @@ export class TurnWatch {
       () => this.onStreamDone(),
       () => this.onStreamDone()
     )
+  }
+
+  /** an utterance of some turn was handed to the voice */
+  onQueued(item: SpeechItem): void {
+    if (item.turnId !== this.turnId || this.over) return
+    this.queued++
+    clearTimeout(this.settle)
   }
 
   onSpeech(e: SpeechEvent): void {
@@ -58,12 +69,27 @@ export class TurnWatch {
   }
 
   private check(): void {
-    if (this.over || !this.streamDone || this.started > this.ended) return
+    if (this.over || !this.streamDone) return
+    if (this.queued === 0) return this.settleThenEnd()
+    if (this.ended >= this.queued) this.end()
+  }
+
+  /**
+   * Nothing was queued (or the voice does not say what it queues): give a late
+   * utterance a moment, and never end while one is sounding.
+   */
+  private settleThenEnd(): void {
     clearTimeout(this.settle)
+    if (this.started > this.ended) return
     this.settle = setTimeout(() => {
-      if (this.over || this.started > this.ended) return
-      this.over = true
-      this.cb.onOver()
+      if (this.queued === 0 && this.started <= this.ended) this.end()
     }, this.settleMs)
+  }
+
+  private end(): void {
+    if (this.over) return
+    this.over = true
+    clearTimeout(this.settle)
+    this.cb.onOver()
   }
 }

@@ -50,6 +50,18 @@ describe('SpeechQueue', () => {
     expect(events).not.toContain('t1:1:started')
   })
 
+  it('tells enqueue listeners of every item before any of its own events, even one dropped at once', async () => {
+    const { queue, engine, events } = setup()
+    queue.onEnqueue((i) => events.push(`${i.turnId}:${i.index}:queued`))
+    queue.enqueue(item('t1', 0))
+    await engine.call(0)
+    queue.stop('t1')
+    queue.enqueue(item('t1', 1))
+    await queue.idle()
+    expect(events.filter((e) => e.startsWith('t1:0:'))).toEqual(['t1:0:queued', 't1:0:started', 't1:0:cancelled'])
+    expect(events.filter((e) => e.startsWith('t1:1:'))).toEqual(['t1:1:queued', 't1:1:cancelled'])
+  })
+
   it('barge-in: stop() without a turn drops all and the next turn speaks', async () => {
     const { queue, engine, events } = setup()
     queue.enqueue(item('a', 0))

@@ -2,7 +2,7 @@ import type { Capture } from '../../../../src/main/engine/voice/microphone'
 import type { MicrophoneError } from '../../../../src/main/engine/voice/microphone-error'
 import type { PushToTalkDeps, VoiceOptions, VoiceTurn } from '../../../../src/main/engine/voice/push-to-talk'
 import { TranscriptionError } from '../../../../src/main/engine/voice/transcriber'
-import type { SpeechEvent } from '../../../../src/main/engine/speech/speech-types'
+import type { SpeechEvent, SpeechItem } from '../../../../src/main/engine/speech/speech-types'
 
 /** A microphone the test speaks into. */
 export class FakeCapture implements Capture {
@@ -37,6 +37,8 @@ export interface Harness {
   chimes: string[]
   notices: Array<{ level: string; message: string }>
   speak: (e: SpeechEvent) => void
+  /** hands an utterance to the (fake) voice, as the turn does before it sounds */
+  queue: (item: Pick<SpeechItem, 'turnId' | 'index'>) => void
   options: VoiceOptions
   transcript: { text: string | Error; delayMs: number }
   startError: Error | null
@@ -44,6 +46,7 @@ export interface Harness {
 
 export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
   const speechListeners = new Set<(e: SpeechEvent) => void>()
+  const queuedListeners = new Set<(item: SpeechItem) => void>()
   const h: Harness = {
     captures: [],
     transcribed: [],
@@ -55,6 +58,7 @@ export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
     transcript: { text: 'what is the capital of france', delayMs: 5 },
     startError: null,
     speak: (e) => speechListeners.forEach((l) => l(e)),
+    queue: (item) => queuedListeners.forEach((l) => l({ ...item, text: 'sentence' })),
     deps: undefined as unknown as PushToTalkDeps
   }
   h.deps = {
@@ -92,6 +96,10 @@ export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
     onSpeech: (l) => {
       speechListeners.add(l)
       return () => speechListeners.delete(l)
+    },
+    onQueued: (l) => {
+      queuedListeners.add(l)
+      return () => queuedListeners.delete(l)
     },
     chime: (which) => h.chimes.push(which),
     notify: (level, message) => h.notices.push({ level, message }),

@@ -1,6 +1,8 @@
+import { EventEmitter } from 'node:events'
+import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { displayLevel, rms } from '../../../../src/main/engine/voice/level-meter'
-import { createChimePlayer } from '../../../../src/main/engine/voice/chime-player'
+import { createChimePlayer, type ChimeSystem } from '../../../../src/main/engine/voice/chime-player'
 import { silence, tone } from './pcm-fixtures'
 
 describe('level meter', () => {
@@ -27,5 +29,50 @@ describe('chime player', () => {
     const none = createChimePlayer((m) => logged.push(m), 2000, 'aix' as NodeJS.Platform)
     expect(() => none.play('/nonexistent/start.wav')).not.toThrow()
     await new Promise((r) => setTimeout(r, 300)) // let a failing player exit: no unhandled error may follow
+  })
+})
+
+function recordingSystem() {
+  const spawned: Array<{ cmd: string; args: string[]; opts: SpawnOptions; child: EventEmitter }> = []
+  const system: ChimeSystem = {
+    onPath: () => true,
+    spawn: (cmd, args, opts) => {
+      const child = new EventEmitter()
+      spawned.push({ cmd, args, opts, child })
+      return child as ChildProcess
+    }
+  }
+  return { spawned, system }
+}
+
+describe('chime player on Windows', () => {
+  const hostile = String.raw`C:\chimes\x'; Remove-Item -Recurse C:\ ; $(calc).wav`
+
+  it('keeps the PowerShell script constant and hands the path over in the environment', () => {
+    const { spawned, system } = recordingSystem()
+    createChimePlayer(() => {}, 2000, 'win32', system).play(hostile)
+    expect(spawned).toHaveLength(1)
+    const { cmd, args, opts } = spawned[0]!
+    expect(cmd).toBe('powershell')
+    expect(args).toEqual(['-NoProfile', '-NonInteractive', '-Command', '(New-Object Media.SoundPlayer $env:HARK_CHIME).PlaySync()'])
+    expect(args.join(' ')).not.toContain('Remove-Item')
+    expect(opts.env?.['HARK_CHIME']).toBe(hostile)
+    expect(opts.timeout).toBe(2000)
+  })
+
+  it('logs a player that fails to start instead of throwing', () => {
+    const { spawned, system } = recordingSystem()
+    const logged: string[] = []
+    createChimePlayer((m) => logged.push(m), 2000, 'win32', system).play('C:\\chimes\\start.wav')
+    spawned[0]!.child.emit('error', new Error('spawn powershell ENOENT'))
+    expect(logged).toEqual(['[hark] chime: spawn powershell ENOENT'])
+  })
+})
+
+describe('chime player elsewhere', () => {
+  it('passes the file as a plain argument to paplay', () => {
+    const { spawned, system } = recordingSystem()
+    createChimePlayer(() => {}, 2000, 'linux', system).play('/tmp/a b;c.wav')
+    expect(spawned.map((s) => [s.cmd, s.args])).toEqual([['paplay', ['/tmp/a b;c.wav']]])
   })
 })

@@ -71,14 +71,32 @@ describe('PushToTalk', () => {
     ptt.toggle()
     h.captures[0]!.push(...chunks(question()))
     await until('thinking')
+    h.queue({ turnId: 't1', index: 0 })
+    h.queue({ turnId: 't1', index: 1 })
     h.speak({ turnId: 't1', index: 0, state: 'started' })
     h.asked[0]!.finish()
     h.speak({ turnId: 't1', index: 0, state: 'finished' })
-    h.speak({ turnId: 't1', index: 1, state: 'started' })
-    await new Promise((r) => setTimeout(r, 60))
+    await new Promise((r) => setTimeout(r, 60)) // the next sentence is still being synthesised
     expect(ptt.status.state).toBe('speaking')
+    h.speak({ turnId: 't1', index: 1, state: 'started' })
     h.speak({ turnId: 't1', index: 1, state: 'finished' })
     await until('idle')
+  })
+
+  it('keeps thinking until a slow first sentence sounds, though the answer has finished streaming', async () => {
+    const { h, ptt, states, until } = setup()
+    ptt.toggle()
+    h.captures[0]!.push(...chunks(question()))
+    await until('thinking')
+    h.queue({ turnId: 't1', index: 0 })
+    h.asked[0]!.finish()
+    await new Promise((r) => setTimeout(r, 60)) // longer than settleMs: synthesis is slow
+    expect(ptt.status.state).toBe('thinking')
+    h.speak({ turnId: 't1', index: 0, state: 'started' })
+    expect(ptt.status.state).toBe('speaking')
+    h.speak({ turnId: 't1', index: 0, state: 'finished' })
+    await until('idle')
+    expect(states.slice(-3)).toEqual(['thinking', 'speaking', 'idle'])
   })
 
   it('barge-in while speaking interrupts the answer and listens again', async () => {

@@ -5,7 +5,7 @@ import type { Conversation, ConversationsChanged } from '../../../../src/shared/
 import type { TurnEvent } from '../../../../src/shared/turn-events'
 
 /** A bridge whose routes are scripted and whose events the test pushes. */
-function fakeBridge(conversations: Record<string, Conversation>) {
+function fakeBridge(conversations: Record<string, Conversation>, overrides: Record<string, (input: Record<string, string>) => unknown> = {}) {
   const listeners = new Map<string, Set<(p: unknown) => void>>()
   const calls: Array<[string, unknown]> = []
   const failures = new Map<string, Error>()
@@ -15,7 +15,8 @@ function fakeBridge(conversations: Record<string, Conversation>) {
     'turn.ask': () => ({ turnId: 't1', conversationId: 'c1' }),
     'turn.continue': () => ({ turnId: 't2', conversationId: 'c1' }),
     'turn.stop': () => undefined,
-    'voice.setConversation': () => undefined
+    'voice.setConversation': () => undefined,
+    ...overrides
   }
   const invoke = async (route: string, input: unknown) => {
     calls.push([route, input])
@@ -67,6 +68,46 @@ describe('ChatStore', () => {
     emit('turn-event', { type: 'error', turnId: 't1', kind: 'aborted', message: 'Stopped.', retryable: true, partialText: 'Hello world' })
     expect(store.runningTurn()).toBeUndefined()
     expect(store.getSnapshot().live['t1']!.status).toBe('stopped')
+  })
+
+  it('a window opened mid-answer opens that conversation, shows the text so far, and appends each later delta once', async () => {
+    const convs = { c1: conversation([]) }
+    const progress = { turnId: 't1', conversationId: 'c1', base: 'Earlier. ', text: 'Hello wor' }
+    const { bridge, emit } = fakeBridge(convs, {
+      'conversations.list': () => ({ conversations: [convs.c1], notices: [], activeTurn: { turnId: 't1', conversationId: 'c1' } }),
+      'conversations.get': () => ({ ...convs.c1, activeTurnId: 't1', activeTurn: progress })
+    })
+    const store = new ChatStore(bridge, () => 0)
+    store.start()
+    // Joined before the answer came back: this delta is already in the text so far.
+    await tick()
+    emit('turn-event', { type: 'delta', turnId: 't1', text: 'wor', at: 6 } satisfies TurnEvent)
+    await tick()
+    await tick()
+    expect(store.getSnapshot().currentId).toBe('c1')
+    expect(store.displayedText('t1', '')).toBe('Earlier. Hello wor')
+
+    // The frame main had not sent yet repeats part of the text so far, then goes on.
+    emit('turn-event', { type: 'delta', turnId: 't1', text: 'rld', at: 8 } satisfies TurnEvent)
+    emit('turn-event', { type: 'delta', turnId: 't1', text: '!', at: 11 } satisfies TurnEvent)
+    expect(store.displayedText('t1', '')).toBe('Earlier. Hello world!')
+    expect(store.runningTurn()?.turnId).toBe('t1')
+  })
+
+  it('never shortens a live answer with an older text so far', async () => {
+    const convs = { c1: conversation([]) }
+    const { bridge, emit } = fakeBridge(convs, {
+      'conversations.get': () => ({ ...convs.c1, activeTurnId: 't1', activeTurn: { turnId: 't1', conversationId: 'c1', base: '', text: 'Hel' } })
+    })
+    const store = new ChatStore(bridge, () => 0)
+    store.start()
+    await tick()
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' } satisfies ConversationsChanged)
+    emit('turn-event', { type: 'delta', turnId: 't1', text: 'Hello', at: 0 } satisfies TurnEvent)
+    await store.select('c1')
+    expect(store.displayedText('t1', '')).toBe('Hello')
+    emit('turn-event', { type: 'delta', turnId: 't1', text: ' you', at: 5 } satisfies TurnEvent)
+    expect(store.displayedText('t1', '')).toBe('Hello you')
   })
 
   it('tells push-to-talk which conversation is on screen', async () => {

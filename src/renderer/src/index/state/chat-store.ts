@@ -1,7 +1,8 @@
 import type { HarkBridge } from '../../../../shared/ipc/bridge'
 import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '../../../../shared/conversation'
 import type { TurnEvent } from '../../../../shared/turn-events'
-import { applyTurnEvent, isRunning, newLiveTurn, type LiveTurn } from './live-turn'
+import type { ActiveTurnProgress } from '../../../../shared/ipc/contract-conversations'
+import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from './live-turn'
 import { ExternalStore } from './external-store'
 
 /**
@@ -159,10 +160,11 @@ export class ChatStore extends ExternalStore<ChatState> {
     }
   }
 
-  private trackTurn(turnId: string, conversationId: string): void {
+  /** `fromStart`: this window saw the turn start; otherwise it joined mid-turn and waits to be given the text so far. */
+  private trackTurn(turnId: string, conversationId: string, fromStart = true): void {
     const base = this.pendingBase.get(conversationId) ?? ''
     this.pendingBase.delete(conversationId)
-    const live = { ...this.state.live, [turnId]: newLiveTurn(turnId, conversationId, base, this.now()) }
+    const live = { ...this.state.live, [turnId]: newLiveTurn(turnId, conversationId, base, this.now(), fromStart) }
     const ids = Object.keys(live)
     for (const old of ids.slice(0, Math.max(0, ids.length - KEEP_TURNS))) if (!isRunning(live[old])) delete live[old]
     this.set({ live })
@@ -182,16 +184,29 @@ export class ChatStore extends ExternalStore<ChatState> {
     this.set({ conversations: list.conversations })
     if (!first) return
     list.notices.forEach((n) => this.notify('warning', n))
-    if (list.activeTurn) this.trackTurn(list.activeTurn.turnId, list.activeTurn.conversationId)
+    const active = list.activeTurn
+    if (!active) return
+    if (!this.state.live[active.turnId]) this.trackTurn(active.turnId, active.conversationId, false)
+    // A window opened while an answer streams shows that answer, unless it was sent elsewhere.
+    if (this.state.currentId === null) await this.select(active.conversationId)
   }
 
   private async loadCurrent(id: string): Promise<void> {
     try {
       const c = await this.hark.invoke('conversations.get', { id })
+      if (c.activeTurn) this.catchUp(c.activeTurn)
       if (this.state.currentId === id) this.set({ current: c })
     } catch (err) {
       if (this.state.currentId === id) this.set({ currentId: null, current: null, actionError: messageOf(err) })
     }
+  }
+
+  /** Seeds the running turn with main's text so far: a window that joined mid-turn shows the whole answer. */
+  private catchUp(soFar: ActiveTurnProgress): void {
+    if (!this.state.live[soFar.turnId]) this.trackTurn(soFar.turnId, soFar.conversationId, false)
+    const turn = this.state.live[soFar.turnId]!
+    const seeded = seedLiveTurn(turn, soFar)
+    if (seeded !== turn) this.set({ live: { ...this.state.live, [soFar.turnId]: seeded } })
   }
 
   /** What the window shows for a message: the live text while its turn is known, else what was stored. */

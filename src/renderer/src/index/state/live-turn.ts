@@ -10,6 +10,13 @@ export interface LiveTurn {
   conversationId: string
   base: string
   text: string
+  /**
+   * `text` starts at the answer's first character: the window saw the turn
+   * start, or was given the text so far. Only then can a delta's `at` offset
+   * tell a repeat from new text; a window that joined mid-turn appends blindly
+   * until it is given the text so far.
+   */
+  aligned: boolean
   reasoning: string
   /** utterance ranges in the turn's own text, by index */
   ranges: Record<number, [number, number]>
@@ -25,12 +32,13 @@ export interface LiveTurn {
   timings: TurnTimings | null
 }
 
-export function newLiveTurn(turnId: string, conversationId: string, base: string, now: number): LiveTurn {
+export function newLiveTurn(turnId: string, conversationId: string, base: string, now: number, aligned = true): LiveTurn {
   return {
     turnId,
     conversationId,
     base,
     text: '',
+    aligned,
     reasoning: '',
     ranges: {},
     speaking: null,
@@ -50,7 +58,7 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
     case 'start':
       return { ...turn, startedAt: now }
     case 'delta':
-      return { ...turn, text: turn.text + e.text, deltas: turn.deltas + 1 }
+      return appendDelta(turn, e.text, e.at)
     case 'reasoning':
       return { ...turn, reasoning: turn.reasoning + e.text }
     case 'utterance':
@@ -72,6 +80,24 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
       }
     }
   }
+}
+
+/** Appends a delta once: text that `at` places inside what is already shown is not added again. */
+function appendDelta(turn: LiveTurn, text: string, at: number | undefined): LiveTurn {
+  const overlap = at === undefined || !turn.aligned ? 0 : Math.max(0, turn.text.length - at)
+  if (overlap >= text.length) return turn
+  return { ...turn, text: turn.text + text.slice(overlap), deltas: turn.deltas + 1 }
+}
+
+/**
+ * Takes main's text so far for a running turn (a window opened or reloaded
+ * mid-turn). Every delta this window received before the answer is already
+ * in it, and later ones carry offsets, so nothing shows twice.
+ */
+export function seedLiveTurn(turn: LiveTurn, soFar: { base: string; text: string }): LiveTurn {
+  if (!isRunning(turn)) return turn
+  if (turn.aligned && turn.text.length >= soFar.text.length) return turn
+  return { ...turn, base: soFar.base, text: soFar.text, aligned: true }
 }
 
 function onSpeech(turn: LiveTurn, index: number, state: 'started' | 'finished' | 'cancelled', now: number): LiveTurn {
