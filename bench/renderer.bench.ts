@@ -202,6 +202,9 @@ export default async function rendererBench(): Promise<BenchTable[]> {
         ],
         notes: [
           `Trace: ${tasks.length} renderer main-thread tasks; ${slow.length} took ≥ 50 ms of wall time${slow.length ? ` (wall/CPU ms: ${slow.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)}`).join(', ')})` : ''}.`,
+          ...(slow.length > 0 && slow.every((t) => t.cpuMs < 50)
+            ? ['Every long task spent under 50 ms on the CPU: the renderer was kept waiting (a busy machine), not working. Re-run on an idle machine.']
+            : []),
           ...stats.longTaskAt.map(([at, ms, chars]) => `long task: ${ms.toFixed(0)} ms at ${(at / 1000).toFixed(2)} s, after ${chars.toLocaleString('en')} chars`),
           `${stats.eventTimes.length} IPC messages carried ${stats.events} turn events, ${stats.deltas.length} of them merged deltas (main batches each frame's events into one message).`,
           'Renderer time = from a delta event to the DOM mutation it caused plus a forced layout (script, React commit, layout); the naive replay is timed the same way. The naive one does no syntax highlighting, so it is flattered.'

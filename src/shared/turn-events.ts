@@ -42,7 +42,7 @@ export type TurnEvent =
       type: 'delta'
       turnId: string
       text: string
-      /** where `text` starts in the turn's answer (main sets it), so a window that joined mid-turn appends idempotently */
+      /** where `text` starts in the turn's answer (the engine always sets it), so a window that joined mid-turn appends idempotently */
       at?: number
     }
   | { type: 'reasoning'; turnId: string; text: string }

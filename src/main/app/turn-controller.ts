@@ -152,7 +152,6 @@ export class TurnController {
     let saveWarned = false
     const emit = (e: TurnEvent): void => {
       if (e.type !== 'delta') return publish(e)
-      const at = active.text.length
       active.text += e.text
       try {
         history.progress(conversationId, turnId, active.text)
@@ -161,7 +160,7 @@ export class TurnController {
         if (!saveWarned) publish({ type: 'notice', turnId, code: 'save-failed', message: `Hark cannot save this answer as it streams (${err instanceof Error ? err.message : String(err)}).` })
         saveWarned = true
       }
-      publish({ ...e, at })
+      publish(e)
     }
     const outcome = await runTurn(
       {

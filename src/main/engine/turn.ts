@@ -118,8 +118,9 @@ class TurnRun {
     this.firstTokenAt ??= t
     this.lastTextAt = t
     this.stallFlushed = false
+    const at = this.text.length
     this.text += text
-    this.emit({ type: 'delta', turnId: this.req.turnId, text })
+    this.emit({ type: 'delta', turnId: this.req.turnId, text, at })
     this.speak(this.segmenter.push(text, t))
   }
 

@@ -132,3 +132,12 @@ describe('runTurn', () => {
     expect(outcome).toMatchObject({ text: 'Answer.', reasoning: 'thinking…' })
   })
 })
+
+describe('runTurn deltas', () => {
+  it('says where each delta starts in the answer, so late joiners can append idempotently', async () => {
+    const { events } = await run(
+      scriptedStream([{ type: 'text', text: 'One. ' }, { type: 'text', text: 'Two.' }, { type: 'finish', reason: 'stop' }])
+    )
+    expect(events.filter((e) => e.type === 'delta').map((e) => e.type === 'delta' && e.at)).toEqual([0, 5])
+  })
+})
