@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startFakeLlm, DEFAULT_ANSWER, type FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import { ask, waitUntil } from '../support/e2e-actions'
 
 /**
  * The main window on the built app: streaming, Stop, Regenerate, Edit,
@@ -15,19 +16,6 @@ import { appForTest } from '../support/app-for-test'
 const LONG = `${DEFAULT_ANSWER} ${DEFAULT_ANSWER} ${DEFAULT_ANSWER}`
 const answerText = (page: Page): Promise<string> => page.getByTestId('answer').innerText()
 const env = (llm: FakeLlm) => ({ OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' })
-
-async function ask(page: Page, prompt: string): Promise<void> {
-  await page.getByTestId('prompt-input').fill(prompt)
-  await page.getByTestId('ask-button').click()
-}
-
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 // The app may still be writing while a test's afterEach runs; userData dirs go when the file is done.
 const made: string[] = []
