@@ -127,6 +127,23 @@ describe('the quick-prompt popup', () => {
     await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
   })
 
+  it('hides once the grace period ends when focus went away as it appeared', async () => {
+    session = await startQuickSession()
+    await openWithHotkey(session)
+    await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
+    await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
+  })
+
+  it('stays up when focus comes back within the grace period, as a tray menu closing does', async () => {
+    session = await startQuickSession()
+    await openWithHotkey(session)
+    const { id } = await windowState(session.app, 'quick')
+    await session.app.control.blurWindow(id)
+    await session.app.control.focusWindow(id)
+    await new Promise((r) => setTimeout(r, 600))
+    expect(await popupShown(session.app)).toBe(true)
+  })
+
   it('stays up when it loses focus if hide-on-blur is off', async () => {
     session = await startQuickSession({ settings: { quickPrompt: { hideOnBlur: false } } })
     await openWithHotkey(session)

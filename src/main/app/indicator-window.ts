@@ -1,8 +1,7 @@
 import { screen, type BrowserWindow } from 'electron'
 import type { VoiceStatus } from '../../shared/voice-state'
 import type { AppContext } from './app-context'
-import { createSecureWindow } from './secure-window'
-import { pageUrl } from './renderer-location'
+import { createKeptWindow } from './kept-window'
 
 /**
  * The push-to-talk indicator: a small always-on-top pill at the bottom centre
@@ -23,31 +22,15 @@ export class IndicatorWindow {
 
   warm(): BrowserWindow {
     if (this.win && !this.win.isDestroyed()) return this.win
-    const win = createSecureWindow(this.ctx.registry, {
-      ...SIZE,
-      show: false,
-      frame: false,
-      resizable: false,
-      movable: true,
-      minimizable: false,
-      maximizable: false,
-      fullscreenable: false,
-      focusable: false,
-      skipTaskbar: true,
-      alwaysOnTop: true,
-      title: 'Hark listening',
-      backgroundColor: '#202124'
-    })
+    const win = createKeptWindow(
+      this.ctx,
+      'indicator',
+      { ...SIZE, movable: true, focusable: false, title: 'Hark listening' },
+      () => {
+        if (this.win === win) this.win = null
+      }
+    )
     win.setAlwaysOnTop(true, 'floating')
-    win.on('close', (event) => {
-      if (this.ctx.quitting.value) return
-      event.preventDefault()
-      win.hide()
-    })
-    win.on('closed', () => {
-      if (this.win === win) this.win = null
-    })
-    void win.loadURL(pageUrl('indicator')).catch((err: unknown) => console.warn('[hark] indicator page failed to load:', err))
     this.win = win
     return win
   }

@@ -39,9 +39,11 @@ export class QuickPromptWindow {
     quickWindows.add(win)
     if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
     win.on('blur', () => {
-      // Some window managers blur a window as it appears from a tray menu; ignore that one.
-      if (Date.now() - this.shownAt < BLUR_GRACE_MS) return
-      if (this.ctx.settings.get().quickPrompt.hideOnBlur) this.hide()
+      // Some window managers blur a window as it appears from a tray menu: give focus a moment to
+      // come back, then hide only if it really went elsewhere.
+      const graceLeft = this.shownAt + BLUR_GRACE_MS - Date.now()
+      if (graceLeft > 0) setTimeout(() => this.hideIfUnfocused(), graceLeft)
+      else this.hideIfUnfocused()
     })
     this.win = win
     return win
@@ -73,6 +75,10 @@ export class QuickPromptWindow {
   hide(): void {
     const win = this.window
     if (win?.isVisible()) win.hide()
+  }
+
+  private hideIfUnfocused(): void {
+    if (this.ctx.settings.get().quickPrompt.hideOnBlur && !this.window?.isFocused()) this.hide()
   }
 
   /** The hotkey toggles: a second press puts it away. */
