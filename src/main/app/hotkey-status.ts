@@ -1,4 +1,5 @@
 import type { HotkeyStatus } from '../../shared/ipc/contract-conversations'
+import { Listeners } from '../engine/listeners'
 
 /**
  * Whether each global hotkey is really registered. The hotkey code reports
@@ -7,12 +8,12 @@ import type { HotkeyStatus } from '../../shared/ipc/contract-conversations'
  */
 export class HotkeyStatusBoard {
   private readonly byAction = new Map<HotkeyStatus['action'], HotkeyStatus>()
-  private readonly listeners = new Set<(all: HotkeyStatus[]) => void>()
+  private readonly listeners = new Listeners<HotkeyStatus[]>()
 
   report(status: HotkeyStatus): void {
     this.byAction.set(status.action, status)
     const all = this.all()
-    this.listeners.forEach((l) => l(all))
+    this.listeners.emit(all)
   }
 
   all(): HotkeyStatus[] {
@@ -20,8 +21,7 @@ export class HotkeyStatusBoard {
   }
 
   onChange(listener: (all: HotkeyStatus[]) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 }
 

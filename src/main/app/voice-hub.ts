@@ -1,4 +1,5 @@
 import type { VoiceStatus } from '../../shared/voice-state'
+import { Listeners } from '../engine/listeners'
 
 /**
  * Push-to-talk as the rest of the app sees it: its state as a tiny
@@ -24,7 +25,7 @@ type Listener = (s: VoiceStatus) => void
 class VoiceHub {
   private current: VoiceStatus = { state: 'idle', level: 0 }
   private controls: VoiceControls | null = null
-  private readonly listeners = new Set<Listener>()
+  private readonly listeners = new Listeners<VoiceStatus>()
   hotkey: HotkeyStatus = { accelerator: '', registered: false }
   /** the conversation the main window shows: null for a new one, undefined when it never said */
   shownConversation: string | null | undefined = undefined
@@ -35,14 +36,14 @@ class VoiceHub {
 
   /** calls `listener` with the current status at once, then on every change */
   onStatus(listener: Listener): () => void {
-    this.listeners.add(listener)
+    const off = this.listeners.add(listener)
     listener(this.current)
-    return () => this.listeners.delete(listener)
+    return off
   }
 
   publish(status: VoiceStatus): void {
     this.current = status
-    for (const l of this.listeners) l(status)
+    this.listeners.emit(status)
   }
 
   attach(controls: VoiceControls | null): void {

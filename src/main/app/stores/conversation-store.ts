@@ -17,6 +17,7 @@ import { appendLine, replay, snapshotLines } from './conversation-log'
 import { quarantineFile } from './quarantine'
 import { searchConversations } from './conversation-search'
 import { titleFrom } from './conversation-title'
+import { Listeners } from '../../engine/listeners'
 
 export interface ConversationStoreOptions {
   /** the longest a streamed answer waits in memory before it is appended to disk */
@@ -51,7 +52,7 @@ export class ConversationStore implements ConversationHistory {
   readonly notices: string[] = []
   private readonly conversations = new Map<string, Conversation>()
   private readonly streams = new Map<string, OpenStream>()
-  private readonly listeners = new Set<(e: ConversationsChanged) => void>()
+  private readonly listeners = new Listeners<ConversationsChanged>()
   private readonly flushMs: number
   private readonly now: () => number
 
@@ -63,8 +64,7 @@ export class ConversationStore implements ConversationHistory {
   }
 
   onChange(listener: (e: ConversationsChanged) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   list(): ConversationSummary[] {
@@ -284,13 +284,7 @@ export class ConversationStore implements ConversationHistory {
   }
 
   private emit(e: ConversationsChanged): void {
-    for (const l of this.listeners) {
-      try {
-        l(e)
-      } catch {
-        // a window going away must not break saving
-      }
-    }
+    this.listeners.emit(e)
   }
 
   private load(): void {

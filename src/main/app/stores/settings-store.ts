@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { Settings, defaultSettings } from '../../../shared/settings'
 import { writeFileAtomic } from './atomic-file'
+import { Listeners } from '../../engine/listeners'
 
 /**
  * settings.json in userData. A file that fails to parse is never overwritten
@@ -12,7 +13,7 @@ export class SettingsStore {
   private current: Settings
   private brokenFile = false
   readonly notices: string[] = []
-  private readonly listeners = new Set<(s: Settings) => void>()
+  private readonly listeners = new Listeners<Settings>()
 
   constructor(private readonly dir: string) {
     this.current = this.load()
@@ -27,8 +28,7 @@ export class SettingsStore {
   }
 
   onChange(listener: (s: Settings) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   /** Deep-merges a patch, validates the whole, persists, notifies. Throws a readable Error if invalid. */
@@ -42,7 +42,7 @@ export class SettingsStore {
     if (this.brokenFile) this.quarantine()
     writeFileAtomic(this.path, JSON.stringify(parsed.data, null, 2))
     this.current = parsed.data
-    this.listeners.forEach((l) => l(parsed.data))
+    this.listeners.emit(parsed.data)
     return parsed.data
   }
 

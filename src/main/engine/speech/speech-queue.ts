@@ -1,6 +1,7 @@
 import type { SpeechState } from '../../../shared/turn-events'
 import { createTtsEngine, type TtsEngineName } from './create-tts-engine'
 import { TtsError, type PreparedSpeech, type SpeechEvent, type SpeechItem, type SpeechSink, type TtsEngine } from './speech-types'
+import { Listeners } from '../listeners'
 
 export interface SpeechQueueOptions {
   engine?: TtsEngineName | TtsEngine
@@ -46,9 +47,9 @@ export class SpeechQueue implements SpeechSink {
   private availability: { engine: TtsEngine; problem: Promise<string | null> } | null = null
   private reportedProblem = false
   private lastFailure: string | null = null
-  private readonly eventListeners = new Set<(e: SpeechEvent) => void>()
-  private readonly enqueueListeners = new Set<(item: SpeechItem) => void>()
-  private readonly errorListeners = new Set<(message: string) => void>()
+  private readonly eventListeners = new Listeners<SpeechEvent>()
+  private readonly enqueueListeners = new Listeners<SpeechItem>()
+  private readonly errorListeners = new Listeners<string>()
   private idleWaiters: Array<() => void> = []
 
   constructor(opts: SpeechQueueOptions = {}) {
@@ -64,7 +65,7 @@ export class SpeechQueue implements SpeechSink {
   }
 
   enqueue(item: SpeechItem): void {
-    notifyAll(this.enqueueListeners, item)
+    this.enqueueListeners.emit(item)
     try {
       if (this.stoppedTurns.has(item.turnId)) return this.emit(item, 'cancelled')
       this.queue.push(item)
@@ -107,18 +108,15 @@ export class SpeechQueue implements SpeechSink {
   }
 
   onEvent(listener: (e: SpeechEvent) => void): () => void {
-    this.eventListeners.add(listener)
-    return () => this.eventListeners.delete(listener)
+    return this.eventListeners.add(listener)
   }
 
   onEnqueue(listener: (item: SpeechItem) => void): () => void {
-    this.enqueueListeners.add(listener)
-    return () => this.enqueueListeners.delete(listener)
+    return this.enqueueListeners.add(listener)
   }
 
   onError(listener: (message: string) => void): () => void {
-    this.errorListeners.add(listener)
-    return () => this.errorListeners.delete(listener)
+    return this.errorListeners.add(listener)
   }
 
   /** Resolves once nothing is queued or sounding. */
@@ -264,17 +262,11 @@ export class SpeechQueue implements SpeechSink {
   }
 
   private emit(item: SpeechItem, state: SpeechState): void {
-    notifyAll(this.eventListeners, { turnId: item.turnId, index: item.index, state })
+    this.eventListeners.emit({ turnId: item.turnId, index: item.index, state })
   }
 
   private report(message: string): void {
-    for (const listener of this.errorListeners) {
-      try {
-        listener(message)
-      } catch {
-        // as above
-      }
-    }
+    this.errorListeners.emit(message)
   }
 
   private settleIfIdle(): void {
@@ -282,15 +274,5 @@ export class SpeechQueue implements SpeechSink {
     const waiters = this.idleWaiters
     this.idleWaiters = []
     waiters.forEach((w) => w())
-  }
-}
-
-function notifyAll<T>(listeners: Set<(value: T) => void>, value: T): void {
-  for (const listener of listeners) {
-    try {
-      listener(value)
-    } catch {
-      // a broken listener must not silence the voice or lose other listeners' events
-    }
   }
 }

@@ -8,6 +8,7 @@ import { TranscriptionError, type Transcribe } from './transcriber'
 import { TurnWatch } from './turn-watch'
 import { VoiceClock, type ListenEndReason, type VoiceTimings } from './voice-timings'
 import { encodeWav } from './wav'
+import { Listeners } from '../listeners'
 
 /**
  * Push-to-talk as a state machine: idle → listening → transcribing → thinking
@@ -51,9 +52,9 @@ export class PushToTalk {
   private listening: ListeningSession | null = null
   private transcription: AbortController | null = null
   private watch: TurnWatch | null = null
-  private readonly statusListeners = new Set<Listener<VoiceStatus>>()
-  private readonly transcriptListeners = new Set<Listener<VoiceTranscript>>()
-  private readonly timingListeners = new Set<Listener<VoiceTimings>>()
+  private readonly statusListeners = new Listeners<VoiceStatus>()
+  private readonly transcriptListeners = new Listeners<VoiceTranscript>()
+  private readonly timingListeners = new Listeners<VoiceTimings>()
   private readonly offSpeech: () => void
   private readonly now: () => number
 
@@ -72,13 +73,13 @@ export class PushToTalk {
   }
 
   onStatus(l: Listener<VoiceStatus>): () => void {
-    return this.listen(this.statusListeners, l)
+    return this.statusListeners.add(l)
   }
   onTranscript(l: Listener<VoiceTranscript>): () => void {
-    return this.listen(this.transcriptListeners, l)
+    return this.transcriptListeners.add(l)
   }
   onTimings(l: Listener<VoiceTimings>): () => void {
-    return this.listen(this.timingListeners, l)
+    return this.timingListeners.add(l)
   }
 
   /** The hotkey: ends listening, or (barge-in) starts it from any other state. */
@@ -179,7 +180,7 @@ export class PushToTalk {
       return
     }
     clock.mark('asked')
-    for (const l of this.transcriptListeners) l({ text, turnId: turn.turnId, conversationId: turn.conversationId })
+    this.transcriptListeners.emit({ text, turnId: turn.turnId, conversationId: turn.conversationId })
     this.set('thinking')
     const reason: ListenEndReason = silenceWaitMs ? 'silence' : 'key'
     let reported = false
@@ -188,7 +189,7 @@ export class PushToTalk {
       reported = true
       if (this.watch?.firstSpokenAt != null) clock.marks.spoken = this.watch.firstSpokenAt
       const t = clock.timings(reason, silenceWaitMs)
-      for (const l of this.timingListeners) l(t)
+      this.timingListeners.emit(t)
     }
     this.watch = new TurnWatch(
       turn.turnId,
@@ -233,11 +234,6 @@ export class PushToTalk {
 
   private set(state: VoiceState, message?: string, level = 0): void {
     this.current = message ? { state, level, message } : { state, level }
-    for (const l of this.statusListeners) l(this.current)
-  }
-
-  private listen<T>(set: Set<Listener<T>>, l: Listener<T>): () => void {
-    set.add(l)
-    return () => set.delete(l)
+    this.statusListeners.emit(this.current)
   }
 }
