@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { startFakeLlm } from '../test/fake-llm'
 import type { TurnEvent } from '../src/shared/turn-events'
 import type { BenchTable } from './run'
+import { percentile } from './support/stats'
 
 /**
  * Time to first utterance through the real CLI: streaming vs --no-stream (batch),
@@ -51,8 +52,6 @@ function askOnce(url: string, batch: boolean): Promise<Sample> {
   })
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-
 export default async function run(): Promise<BenchTable> {
   const fake = await startFakeLlm({ text: ANSWER, timing: { tps: 40 } })
   try {
@@ -62,13 +61,13 @@ export default async function run(): Promise<BenchTable> {
       stream.push(await askOnce(fake.url, false))
       batch.push(await askOnce(fake.url, true))
     }
-    const s = median(stream.map((x) => x.firstUtteranceMs))
-    const b = median(batch.map((x) => x.firstUtteranceMs))
+    const s = percentile(stream.map((x) => x.firstUtteranceMs), 50)
+    const b = percentile(batch.map((x) => x.firstUtteranceMs), 50)
     return {
       title: 'Time to first utterance: streaming vs batch (hark ask, 8 sentences at 40 tok/s, median of 5)',
       rows: [
-        { mode: 'batch (--no-stream), baseline', 'first utterance ms': b, 'total ms': median(batch.map((x) => x.totalMs)), ratio: 1 },
-        { mode: 'streaming', 'first utterance ms': s, 'total ms': median(stream.map((x) => x.totalMs)), ratio: `${(b / s).toFixed(1)}x sooner` }
+        { mode: 'batch (--no-stream), baseline', 'first utterance ms': b, 'total ms': percentile(batch.map((x) => x.totalMs), 50), ratio: 1 },
+        { mode: 'streaming', 'first utterance ms': s, 'total ms': percentile(stream.map((x) => x.totalMs), 50), ratio: `${(b / s).toFixed(1)}x sooner` }
       ]
     }
   } finally {

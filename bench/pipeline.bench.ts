@@ -4,6 +4,7 @@ import { createSegmenter } from '../src/main/engine/segmenter/sentence-stream'
 import { runTurn } from '../src/main/engine/turn'
 import type { SpeechSink } from '../src/main/engine/speech/speech-types'
 import type { BenchTable } from './run'
+import { percentile } from './support/stats'
 
 /**
  * Pipeline overhead: from the fake server writing the chunk that completes the
@@ -14,8 +15,6 @@ import type { BenchTable } from './run'
 
 const ANSWER = 'Paris is the capital of France. It sits on the Seine. About two million people live there.'
 const RUNS = 200
-
-const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 
 /** A sentence is decidable once the next non-space character shows its period is final. */
 const FIRST_DECIDABLE = /France\.\s*\S/
@@ -68,13 +67,13 @@ export default async function run(): Promise<BenchTable> {
   } finally {
     await fake.close()
   }
-  const row = (name: string, xs: number[]) => ({ path: name, 'p50 ms': percentile(xs, 0.5), 'p99 ms': percentile(xs, 0.99) })
+  const row = (name: string, xs: number[]) => ({ path: name, 'p50 ms': percentile(xs, 50), 'p99 ms': percentile(xs, 99) })
   return {
     title: `Pipeline overhead: chunk completing the first sentence written → utterance queued (${RUNS} turns)`,
     rows: [
       row('bare SDK stream: write → text parsed (baseline)', bare),
       row('Hark: write → utterance queued for the voice', hark),
-      { path: "Hark's own share (p50 difference)", 'p50 ms': percentile(hark, 0.5) - percentile(bare, 0.5), 'p99 ms': '' }
+      { path: "Hark's own share (p50 difference)", 'p50 ms': percentile(hark, 50) - percentile(bare, 50), 'p99 ms': '' }
     ],
     notes: ['Target: Hark p50 under 2 ms. Both paths include loopback HTTP and the SDK’s SSE parsing.']
   }

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { launchApp, type LaunchedApp } from '../test/support/app-launcher'
 import { eventually, popupShown, QUICK_HOTKEY } from '../test/e2e/quick-prompt-driver'
 import type { BenchTable } from './run'
+import { nearestRank } from './support/stats'
 
 /**
  * The quick-prompt popup, in the e2e harness (the built app, its windows as
@@ -19,8 +20,6 @@ const WARM_SAMPLES = 20
 const COLD_LAUNCHES = 3
 const MEMORY_LAUNCHES = 5
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
-const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!
 const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`
 const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
@@ -112,7 +111,7 @@ async function memory(prewarm: boolean): Promise<{ pss: number[]; processes: num
       await app.close()
     }
   }
-  return { pss, processes, heap: heap.length ? median(heap) : null }
+  return { pss, processes, heap: heap.length ? nearestRank(heap, 50) : null }
 }
 
 export default async function quickPromptBench(): Promise<BenchTable[]> {
@@ -124,8 +123,8 @@ export default async function quickPromptBench(): Promise<BenchTable[]> {
     {
       title: 'Quick prompt: hotkey → popup visible with a focused input (ms, shortcut callback → focus in the page)',
       rows: [
-        { popup: 'pre-created, hidden (default)', samples: warm.length, 'median ms': median(warm), 'p95 ms': p95(warm), 'vs on demand': median(warm) / median(cold) },
-        { popup: 'created on demand (baseline)', samples: cold.length, 'median ms': median(cold), 'p95 ms': p95(cold), 'vs on demand': 1 }
+        { popup: 'pre-created, hidden (default)', samples: warm.length, 'median ms': nearestRank(warm, 50), 'p95 ms': nearestRank(warm, 95), 'vs on demand': nearestRank(warm, 50) / nearestRank(cold, 50) },
+        { popup: 'created on demand (baseline)', samples: cold.length, 'median ms': nearestRank(cold, 50), 'p95 ms': nearestRank(cold, 95), 'vs on demand': 1 }
       ],
       notes: ['In the harness each window is a Chromium page; with real Electron, creating a window costs more, so the on-demand figure is a floor.']
     },
@@ -135,10 +134,10 @@ export default async function quickPromptBench(): Promise<BenchTable[]> {
         { measure: 'renderer processes', 'without popup': withoutPopup.processes, 'with popup': withPopup.processes, cost: withPopup.processes - withoutPopup.processes, ratio: '' },
         {
           measure: `renderer PSS, all windows (MB, median of ${MEMORY_LAUNCHES} launches)`,
-          'without popup': median(withoutPopup.pss),
-          'with popup': median(withPopup.pss),
-          cost: median(withPopup.pss) - median(withoutPopup.pss),
-          ratio: median(withPopup.pss) / median(withoutPopup.pss)
+          'without popup': nearestRank(withoutPopup.pss, 50),
+          'with popup': nearestRank(withPopup.pss, 50),
+          cost: nearestRank(withPopup.pss, 50) - nearestRank(withoutPopup.pss, 50),
+          ratio: nearestRank(withPopup.pss, 50) / nearestRank(withoutPopup.pss, 50)
         },
         { measure: 'renderer PSS range (MB)', 'without popup': range(withoutPopup.pss), 'with popup': range(withPopup.pss), cost: '', ratio: '' },
         { measure: 'popup page JS heap after GC (MB)', 'without popup': 0, 'with popup': withPopup.heap ?? 0, cost: withPopup.heap ?? 0, 'ratio': '' }

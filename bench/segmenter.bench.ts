@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { createSegmenter } from '../src/main/engine/segmenter/sentence-stream'
 import { seededRandom as random } from '../test/support/seeded-random'
 import type { BenchTable } from './run'
+import { percentile } from './support/stats'
 
 const PROSE = [
   'The quick fix is to restart the service, then check the logs.',
@@ -108,11 +109,6 @@ function medianMs(runs: number, fn: () => unknown): number {
     times.push(performance.now() - t0)
   }
   return percentile(times, 50)
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
 /** Time of the push() that completes the first sentence, per fresh answer. */

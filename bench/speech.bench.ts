@@ -4,6 +4,7 @@ import { SpeechQueue } from '../src/main/engine/speech/speech-queue'
 import type { SpeechEvent } from '../src/main/engine/speech/speech-types'
 import { ensurePulse, firstSoundAfter, lastSoundBefore, lastSoundEnd, startCapture } from '../test/support/pulse'
 import type { BenchTable } from './run'
+import { nearestRank } from './support/stats'
 
 /**
  * The real voice: festival through PulseAudio's null sink, heard on its
@@ -26,11 +27,6 @@ const ANSWER = [
 ]
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
-}
 
 async function stopLatency(): Promise<{ silence: number[]; cancelled: number[] }> {
   const silence: number[] = []
@@ -98,10 +94,10 @@ export default async function bench(): Promise<BenchTable[]> {
     const trimmed = await gapsFor(true, true)
     const gapRow = (name: string, r: GapResult) => ({
       queue: name,
-      'gap p50 ms': Math.round(percentile(r.gaps, 50)),
-      'gap p95 ms': Math.round(percentile(r.gaps, 95)),
-      'p50 vs baseline': percentile(r.gaps, 50) / percentile(baseline.gaps, 50),
-      'first sound p50 ms': Math.round(percentile(r.firstSound, 50)),
+      'gap p50 ms': Math.round(nearestRank(r.gaps, 50)),
+      'gap p95 ms': Math.round(nearestRank(r.gaps, 95)),
+      'p50 vs baseline': nearestRank(r.gaps, 50) / nearestRank(baseline.gaps, 50),
+      'first sound p50 ms': Math.round(nearestRank(r.firstSound, 50)),
       gaps: r.gaps.length
     })
     return [
@@ -110,16 +106,16 @@ export default async function bench(): Promise<BenchTable[]> {
         rows: [
           {
             measure: 'stop() → silence on the sink monitor',
-            'p50 ms': Math.round(percentile(stop.silence, 50)),
+            'p50 ms': Math.round(nearestRank(stop.silence, 50)),
             'max ms': Math.round(Math.max(...stop.silence)),
-            'p50 vs 100 ms budget': percentile(stop.silence, 50) / 100,
+            'p50 vs 100 ms budget': nearestRank(stop.silence, 50) / 100,
             runs: STOP_RUNS
           },
           {
             measure: "stop() → 'cancelled' (player process gone)",
-            'p50 ms': Math.round(percentile(stop.cancelled, 50)),
+            'p50 ms': Math.round(nearestRank(stop.cancelled, 50)),
             'max ms': Math.round(Math.max(...stop.cancelled)),
-            'p50 vs 100 ms budget': percentile(stop.cancelled, 50) / 100,
+            'p50 vs 100 ms budget': nearestRank(stop.cancelled, 50) / 100,
             runs: STOP_RUNS
           }
         ]

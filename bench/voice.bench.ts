@@ -13,6 +13,7 @@ import { TtsError, type TtsEngine } from '../src/main/engine/speech/speech-types
 import { SpeechQueue } from '../src/main/engine/speech/speech-queue'
 import { defaultSettings } from '../src/shared/settings'
 import type { BenchTable } from './run'
+import { percentile } from './support/stats'
 
 /**
  * Push-to-talk latency against the fake server: from the end of listening to
@@ -152,8 +153,6 @@ async function baseline(fake: FakeLlm, wav: Buffer): Promise<{ sttMs: number; ll
   return { sttMs, llmMs }
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-
 export default async function run(): Promise<BenchTable[]> {
   const fake = await startFakeLlm({ text: ANSWER, timing: { tps: 200 } })
   const stt: FakeStt = installTranscriptions(fake, { text: TRANSCRIPT, delayMs: STT_DELAY_MS })
@@ -172,13 +171,13 @@ export default async function run(): Promise<BenchTable[]> {
     const stops: number[] = []
     for (let i = 0; i < RUNS; i++) stops.push(await bargeIn(ptt, voice))
     ptt.dispose()
-    const m = (f: (t: VoiceTimings) => number | null) => median(hark.map((t) => f(t) ?? NaN))
+    const m = (f: (t: VoiceTimings) => number | null) => percentile(hark.map((t) => f(t) ?? NaN), 50)
     const total = m((t) => t.totalMs)
-    const bareStt = median(bare.map((b) => b.sttMs))
-    const bareLlm = median(bare.map((b) => b.llmMs))
+    const bareStt = percentile(bare.map((b) => b.sttMs), 50)
+    const bareLlm = percentile(bare.map((b) => b.llmMs), 50)
     const overhead = total - bareStt - bareLlm
     const row = (stage: string, ms: number, note = '') => ({ stage, 'median ms': ms, note })
-    const stop = median(stops)
+    const stop = percentile(stops, 50)
     const barge: BenchTable = {
       title: `Barge-in: hotkey while speaking → voice stopped (Hark's path: toggle → turn stop → speech queue), median of ${RUNS}`,
       rows: [
@@ -198,7 +197,7 @@ export default async function run(): Promise<BenchTable[]> {
         row('total (stop → first utterance)', total, `ratio vs bare STT+LLM: ${(total / (bareStt + bareLlm)).toFixed(2)}x`),
         row("Hark's own overhead", overhead, overhead < 50 ? 'target < 50 ms: met' : 'target < 50 ms: MISSED')
       ],
-      notes: [`STT server time (median, includes its ${STT_DELAY_MS} ms delay): ${median(stt.calls.map((c) => c.serverMs)).toFixed(1)} ms`]
+      notes: [`STT server time (median, includes its ${STT_DELAY_MS} ms delay): ${percentile(stt.calls.map((c) => c.serverMs), 50).toFixed(1)} ms`]
     }
     return [latency, barge]
   } finally {

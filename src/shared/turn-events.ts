@@ -86,7 +86,3 @@ export type TurnEvent =
 export type TurnEventType = TurnEvent['type']
 export type TurnEventOf<T extends TurnEventType> = Extract<TurnEvent, { type: T }>
 
-/** A turn ends with exactly one of these. */
-export function isTerminal(e: TurnEvent): e is TurnEventOf<'done'> | TurnEventOf<'error'> {
-  return e.type === 'done' || e.type === 'error'
-}

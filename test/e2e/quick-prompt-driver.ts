@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchApp, type LaunchedApp, type WindowState } from '../support/app-launcher'
+import { waitUntil } from '../support/e2e-actions'
 import { startFakeLlm, type FakeLlm, type FakeLlmOptions } from '../fake-llm'
 import type { TurnEvent } from '../../src/shared/turn-events'
 
@@ -47,15 +48,8 @@ export async function windowState(app: LaunchedApp, name: keyof typeof titles): 
   return win
 }
 
-/** Polls `probe` until it returns true, or fails with `what`. */
-export async function eventually(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await probe()) return
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`)
-}
+/** `waitUntil` with this driver's shorter default timeout. */
+export const eventually = (what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> => waitUntil(what, probe, timeoutMs)
 
 export async function popupShown(app: LaunchedApp): Promise<boolean> {
   return (await windowState(app, 'quick')).visible

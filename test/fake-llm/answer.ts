@@ -80,7 +80,7 @@ export async function sendEvents(ctx: ChatContext, payloads: string[], shape: An
   return !ctx.res.destroyed
 }
 
-export async function streamWhole(ctx: ChatContext, shape: AnswerShape = {}, done: 'end' | 'keep-open' | 'none' = 'end'): Promise<void> {
+async function streamWhole(ctx: ChatContext, shape: AnswerShape = {}, done: 'end' | 'keep-open' | 'none' = 'end'): Promise<void> {
   startSse(ctx.res)
   const { head, content, tail } = answerEvents(ctx, shape)
   const payloads = [...head, ...content, ...tail]

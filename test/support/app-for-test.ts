@@ -3,7 +3,7 @@ import { afterEach, onTestFailed, onTestFinished, type TestContext } from 'vites
 import { launchApp, type LaunchedApp, type LaunchOptions } from './app-launcher'
 import { repoRoot } from './harness-app'
 
-export const screenshotDir = join(repoRoot, 'test-results/screenshots')
+const screenshotDir = join(repoRoot, 'test-results/screenshots')
 
 const slug = (name: string): string => name.replace(/[^\w-]+/g, '_').slice(0, 80)
 

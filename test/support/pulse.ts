@@ -54,7 +54,7 @@ function toRecording(chunks: Chunk[], rate: number): Recording {
  * chunk keeps the sink's clock drift out of long recordings; the error is at
  * most one chunk of latency (about 20 ms), always towards later.
  */
-export function timeOf(rec: Recording, sample: number): number {
+function timeOf(rec: Recording, sample: number): number {
   let lo = 0
   let hi = rec.chunkEnds.length - 1
   while (lo < hi) {
@@ -124,7 +124,7 @@ export function windows(rec: Recording, windowMs = 20): AudioWindow[] {
   return out
 }
 
-export function isSound(w: AudioWindow): boolean {
+function isSound(w: AudioWindow): boolean {
   return w.rms > SOUND_RMS
 }
 
@@ -150,20 +150,4 @@ export function lastSoundEnd(rec: Recording, windowMs = 20): number | null {
   const heard = windows(rec, windowMs).filter(isSound)
   const last = heard[heard.length - 1]
   return last ? last.at + windowMs : null
-}
-
-/** Stretches of sound, merged across pauses shorter than bridgeMs (pauses inside a sentence). */
-export function soundSpans(rec: Recording, bridgeMs = 250, windowMs = 20): Array<[number, number]> {
-  const spans: Array<[number, number]> = []
-  for (const w of windows(rec, windowMs).filter(isSound)) {
-    const last = spans[spans.length - 1]
-    if (last && w.at - last[1] <= bridgeMs) last[1] = w.at + windowMs
-    else spans.push([w.at, w.at + windowMs])
-  }
-  return spans
-}
-
-/** Silent gaps between consecutive spans, in ms. */
-export function gapsBetween(spans: Array<[number, number]>): number[] {
-  return spans.slice(1).map((span, i) => span[0] - (spans[i]?.[1] ?? span[0]))
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { TurnEvent } from '../../src/shared/turn-events'
 
-export const HARK_BIN = resolve(__dirname, '../../bin/hark.js')
+const HARK_BIN = resolve(__dirname, '../../bin/hark.js')
 
 export interface CliRun {
   code: number | null

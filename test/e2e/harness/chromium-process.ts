@@ -9,7 +9,7 @@ import { join } from 'node:path'
  * so the test drives exactly the pages the app's windows created.
  */
 
-export const CHROMIUM_PATH = process.env['HARK_CHROMIUM'] ?? '/usr/bin/chromium'
+const CHROMIUM_PATH = process.env['HARK_CHROMIUM'] ?? '/usr/bin/chromium'
 
 const flags = [
   '--headless',
@@ -34,7 +34,7 @@ export interface RunningChromium {
   stop(): void
 }
 
-export function assertChromiumInstalled(): void {
+function assertChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`e2e needs Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (or set HARK_CHROMIUM)`)
   }

@@ -5,6 +5,7 @@ import { ChatView } from './chat/ChatView'
 import { NoticeBar } from './NoticeBar'
 import { Sidebar } from './Sidebar'
 import { useChatStore } from './use-chat'
+import { messageOf } from '../shared/message-of'
 
 // Settings and onboarding (and zod with them) load only when opened: a smaller first paint.
 const SettingsView = lazy(() => import('./settings/SettingsView'))
@@ -38,7 +39,7 @@ export function App(): React.JSX.Element {
         const setup = await hark.invoke('setup.status', {})
         if (setup.needsSetup) setView((v) => (v === 'chat' ? 'onboarding' : v))
       } catch (err) {
-        store.notify('error', err instanceof Error ? err.message : String(err))
+        store.notify('error', messageOf(err))
       }
     })()
     return () => {

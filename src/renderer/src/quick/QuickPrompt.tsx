@@ -3,6 +3,7 @@ import { initialQuickTurn, isBusy, quickTurnReducer, type QuickTurn } from './qu
 import { PromptHistory } from './prompt-history'
 import { SpokenAnswer } from './SpokenAnswer'
 import { onShown } from './shown-signal'
+import { messageOf } from '../shared/message-of'
 
 const statusText: Record<QuickTurn['status'], string> = {
   idle: 'Enter to ask · Shift+Enter new line · ↑ previous · Esc close',
@@ -43,7 +44,7 @@ export function QuickPrompt(): React.JSX.Element {
       const { turnId, conversationId } = await window.hark.invoke('quick.ask', { prompt })
       dispatch({ type: 'accepted', turnId, conversationId })
     } catch (err) {
-      dispatch({ type: 'failed', message: err instanceof Error ? err.message : String(err) })
+      dispatch({ type: 'failed', message: messageOf(err) })
     }
   }, [history])
 

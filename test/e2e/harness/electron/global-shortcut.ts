@@ -21,7 +21,7 @@ const aliases: Record<string, string> = {
 }
 
 /** 'CmdOrCtrl+Shift+Space' and 'shift+Control+space' are the same keys on Linux. */
-export function normalize(accelerator: string): string {
+function normalize(accelerator: string): string {
   const parts = accelerator.split('+').map((p) => p.trim().toLowerCase())
   const key = parts.pop() ?? ''
   const mods = parts.map((p) => aliases[p] ?? p).sort()

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCapture } from '../../../../src/main/engine/voice/microphone'
 import { MicrophoneError } from '../../../../src/main/engine/voice/microphone-error'
 import { chooseRecorder, findOnPath } from '../../../../src/main/engine/voice/recorder-binary'
+import { waitUntil } from '../../../support/e2e-actions'
 import { tone } from './pcm-fixtures'
 
 /**
@@ -70,7 +71,7 @@ describe('startCapture', () => {
     const bin = fakeRecorder('streaming', `trap 'exit 1' TERM\nwhile :; do cat "${dir}/tone.raw"; sleep 0.05; done`)
     const got: Buffer[] = []
     const capture = withPath(bin, () => startCapture({ recorder: 'arecord' }, (c) => got.push(c)))
-    await waitUntil(() => Buffer.concat(got).length >= tone(200).length)
+    await waitUntil('200 ms of tone arrived', () => Buffer.concat(got).length >= tone(200).length, 5000)
     capture.stop()
     capture.stop() // twice is harmless
     await expect(capture.ended).resolves.toBeUndefined()
@@ -131,12 +132,4 @@ function catchSync(fn: () => unknown): unknown {
     return err
   }
   return null
-}
-
-async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now()
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }

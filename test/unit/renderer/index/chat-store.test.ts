@@ -35,9 +35,14 @@ function fakeBridge(conversations: Record<string, Conversation>, overrides: Reco
     on,
     ask: (input: unknown) => invoke('turn.ask', input),
     stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
-    onEvent: (l: (e: TurnEvent) => void) => on('turn-event', l as (p: unknown) => void)
+    // as the preload does: main sends batches on 'turn.events'
+    onEvent: (l: (e: TurnEvent) => void) => on('turn.events', (batch) => (batch as TurnEvent[]).forEach(l))
   } as unknown as HarkBridge
-  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
+  // 'turn-event' here means "main sent this one turn event", delivered as a one-event batch
+  const emit = (event: string, payload: unknown) =>
+    event === 'turn-event'
+      ? listeners.get('turn.events')?.forEach((l) => l([payload]))
+      : listeners.get(event)?.forEach((l) => l(payload))
   return { bridge, calls, failures, emit }
 }
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { useChat, useChatStore } from '../use-chat'
-import { isRunning } from '../state/live-turn'
+import { runningTurnOf } from '../state/chat-store'
 
 /** The question box: Enter asks, Shift+Enter breaks the line, Esc (anywhere) stops. */
 export function Composer(): React.JSX.Element {
   const store = useChatStore()
   const [prompt, setPrompt] = useState('')
-  const busy = useChat((s) => Object.values(s.live).some((t) => t.conversationId === s.currentId && isRunning(t)))
+  const busy = useChat((s) => runningTurnOf(s) !== undefined)
   const actionError = useChat((s) => s.actionError)
   const input = useRef<HTMLTextAreaElement>(null)
 

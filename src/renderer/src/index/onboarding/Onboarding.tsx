@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import type { LocalServerInfo, ProviderTestResult } from '../../../../shared/ipc/contract-conversations'
+import type { LocalServerInfo } from '../../../../shared/ipc/contract-conversations'
 import type { ProviderPreset } from '../../../../shared/settings'
 import { ApiKeyField } from '../settings/ApiKeyField'
-import { usePresets } from '../settings/ProviderSection'
+import { usePresets, useProviderTest } from '../settings/ProviderSection'
+import { messageOf } from '../../shared/message-of'
 
 type Step = 'provider' | 'key' | 'test' | 'hello'
 
@@ -12,7 +13,7 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
   const [servers, setServers] = useState<LocalServerInfo[]>([])
   const [step, setStep] = useState<Step>('provider')
   const [preset, setPreset] = useState<ProviderPreset>('openai')
-  const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
+  const { test, run } = useProviderTest()
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -28,19 +29,12 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
       setError(null)
       setStep(info.needsKey ? 'key' : 'test')
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
     }
   }
 
   const runTest = async (): Promise<void> => {
-    setTest('running')
-    try {
-      const result = await window.hark.invoke('provider.test', {})
-      setTest(result)
-      if (result.ok) setStep('hello')
-    } catch (err) {
-      setTest({ ok: false, message: err instanceof Error ? err.message : String(err), ms: 0 })
-    }
+    if ((await run()).ok) setStep('hello')
   }
 
   const info = presets.find((p) => p.id === preset)

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { KeyInfo } from '../../../../shared/ipc/contract'
 import type { ProviderPreset } from '../../../../shared/settings'
+import { messageOf } from '../../shared/message-of'
 
 interface Props {
   provider: ProviderPreset
@@ -31,7 +32,7 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
     try {
       setInfo(await window.hark.invoke('keys.status', { provider }))
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
     }
   }, [provider])
 
@@ -58,7 +59,7 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
     try {
       setInfo(await window.hark.invoke('keys.clear', { provider }))
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
     }
   }
 

@@ -3,10 +3,23 @@ import type { PresetSummary, ProviderTestResult } from '../../../../shared/ipc/c
 import type { Settings } from '../../../../shared/settings'
 import { ApiKeyField } from './ApiKeyField'
 import type { SettingsPatch } from './use-settings'
+import { messageOf } from '../../shared/message-of'
 
 interface Props {
   settings: Settings
   save: (patch: SettingsPatch) => Promise<boolean>
+}
+
+/** One tiny request to the saved provider; `run` also resolves to the result. */
+export function useProviderTest(): { test: ProviderTestResult | 'running' | null; run: () => Promise<ProviderTestResult> } {
+  const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
+  const run = async (): Promise<ProviderTestResult> => {
+    setTest('running')
+    const result = await window.hark.invoke('provider.test', {}).catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
+    setTest(result)
+    return result
+  }
+  return { test, run }
 }
 
 export function usePresets(): PresetSummary[] {
@@ -25,7 +38,7 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
   const [model, setModel] = useState(p.model)
   const [models, setModels] = useState<string[]>([])
   const [modelsError, setModelsError] = useState<string | null>(null)
-  const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
+  const { test, run: runTest } = useProviderTest()
 
   useEffect(() => setBaseUrl(p.baseUrl), [p.baseUrl])
   useEffect(() => setModel(p.model), [p.model])
@@ -36,7 +49,7 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
       setModels((await window.hark.invoke('models.list', {})).models)
     } catch (err) {
       setModels([])
-      setModelsError(err instanceof Error ? err.message : String(err))
+      setModelsError(messageOf(err))
     }
   }
 
@@ -45,15 +58,6 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
     if (!preset) return
     setModels([])
     void save({ provider: { preset: preset.id, baseUrl: preset.baseUrl, model: preset.defaultModel || p.model } })
-  }
-
-  const runTest = async (): Promise<void> => {
-    setTest('running')
-    try {
-      setTest(await window.hark.invoke('provider.test', {}))
-    } catch (err) {
-      setTest({ ok: false, message: err instanceof Error ? err.message : String(err), ms: 0 })
-    }
   }
 
   return (

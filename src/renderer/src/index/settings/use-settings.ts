@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Settings } from '../../../../shared/settings'
+import { messageOf } from '../../shared/message-of'
 
 export type SettingsPatch = Record<string, unknown>
 
@@ -41,7 +42,7 @@ export function useSettings() {
         setSavedAt(Date.now())
         return true
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err))
+        setError(messageOf(err))
         return false
       }
     },

@@ -4,6 +4,7 @@ import type { TurnEvent } from '../../../../shared/turn-events'
 import type { ActiveTurnProgress } from '../../../../shared/ipc/contract-conversations'
 import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from './live-turn'
 import { ExternalStore } from './external-store'
+import { messageOf } from '../../shared/message-of'
 
 /**
  * The main window's state outside React: the conversation list, the open
@@ -46,7 +47,8 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   start(): void {
     this.disposers.push(
-      this.hark.onEvent((e) => this.onTurnEvent(e)),
+      // A frame's batch of turn events becomes one state update, not one per event.
+      this.hark.on('turn.events', (batch) => this.onTurnEvents(batch)),
       this.hark.on('conversations.changed', (e) => void this.onChanged(e)),
       this.hark.on('app.notice', (n) => this.notify(n.level, n.message))
     )
@@ -64,10 +66,6 @@ export class ChatStore extends ExternalStore<ChatState> {
     // Push-to-talk answers into the conversation on screen (when set to 'current').
     void this.hark.invoke('voice.setConversation', { conversationId: id }).catch(() => {})
     if (id) await this.loadCurrent(id)
-  }
-
-  async newConversation(): Promise<void> {
-    await this.select(null)
   }
 
   async rename(id: string, title: string): Promise<void> {
@@ -130,7 +128,7 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   /** The turn running in the open conversation, if any. */
   runningTurn(): LiveTurn | undefined {
-    return Object.values(this.state.live).find((t) => t.conversationId === this.state.currentId && isRunning(t))
+    return runningTurnOf(this.state)
   }
 
   dismissNotice(id: number): void {
@@ -144,10 +142,15 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   // ── events ─────────────────────────────────────────────────────────
 
-  private onTurnEvent(e: TurnEvent): void {
-    const turn = this.state.live[e.turnId]
-    if (!turn) return // a turn this window never saw start (e.g. a one-off spoken "hello")
-    this.set({ live: { ...this.state.live, [e.turnId]: applyTurnEvent(turn, e, this.now()) } })
+  private onTurnEvents(batch: TurnEvent[]): void {
+    let live: ChatState['live'] | null = null
+    for (const e of batch) {
+      const turn = (live ?? this.state.live)[e.turnId]
+      if (!turn) continue // a turn this window never saw start (e.g. a one-off spoken "hello")
+      live ??= { ...this.state.live }
+      live[e.turnId] = applyTurnEvent(turn, e, this.now())
+    }
+    if (live) this.set({ live })
   }
 
   private async onChanged(e: ConversationsChanged): Promise<void> {
@@ -227,6 +230,7 @@ export class ChatStore extends ExternalStore<ChatState> {
   }
 }
 
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
+/** The turn running in the open conversation of `s`, if any (components select on it too). */
+export function runningTurnOf(s: ChatState): LiveTurn | undefined {
+  return Object.values(s.live).find((t) => t.conversationId === s.currentId && isRunning(t))
 }

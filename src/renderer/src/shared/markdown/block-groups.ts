@@ -1,6 +1,6 @@
 import type { MarkdownBlock } from './incremental-markdown'
 
-export const GROUP_SIZE = 32
+const GROUP_SIZE = 32
 
 /**
  * Settled blocks in groups of GROUP_SIZE. A full group keeps the same array

@@ -12,14 +12,14 @@ const marked = new Marked({
   breaks: false,
   renderer: {
     code({ text, lang }: Tokens.Code): string {
-      return codeBlockHtml(text, lang, true)
+      return codeBlockHtml(text, lang)
     }
   }
 })
 
-export function codeBlockHtml(code: string, lang: string | undefined, highlight: boolean): string {
+function codeBlockHtml(code: string, lang: string | undefined): string {
   const label = (lang ?? '').trim().split(/\s+/)[0] ?? ''
-  const body = highlight ? highlightCode(code, label) : escapeHtml(code)
+  const body = highlightCode(code, label)
   const langClass = label ? ` language-${escapeHtml(label)}` : ''
   return (
     `<div class="code-block"><div class="code-head"><span class="code-lang">${escapeHtml(label)}</span>` +
