@@ -17,6 +17,7 @@ const vitest = (name, projects) => [
 const steps = [
   ['typecheck', ['npm', ['run', '-s', 'typecheck']]],
   ['lint', npx('eslint', '.')],
+  ['format', npx('prettier', '--check', '.')],
   ['security', ['node', ['scripts/electronegativity.mjs']]],
   ['build', npx('electron-vite', 'build')],
   vitest('engine', ['unit', 'integration']),
