@@ -18,7 +18,10 @@ export default tseslint.config(
     // The engine is plain Node: it must run under the CLI and in tests without Electron.
     files: ['src/main/engine/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The engine, CLI and shared code must not depend on Electron.' }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The engine, CLI and shared code must not depend on Electron.' }] }
+      ]
     }
   },
   {
@@ -29,7 +32,17 @@ export default tseslint.config(
       // The classic hook rules; the React Compiler rules in v7's preset assume the compiler, which Hark does not use.
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'node:*', '../../../main/*'], message: 'The renderer talks to main only through window.hark.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'node:*', '../../../main/*'],
+              message: 'The renderer talks to main only through window.hark.'
+            }
+          ]
+        }
+      ]
     }
   },
   {

@@ -29,7 +29,17 @@ interface Sample {
 }
 
 function askOnce(url: string, batch: boolean): Promise<Sample> {
-  const args = [join(__dirname, '../bin/hark.js'), 'ask', '--base-url', url, '--api-key', 'bench', '--speak', 'none', '--json']
+  const args = [
+    join(__dirname, '../bin/hark.js'),
+    'ask',
+    '--base-url',
+    url,
+    '--api-key',
+    'bench',
+    '--speak',
+    'none',
+    '--json'
+  ]
   if (batch) args.push('--no-stream')
   args.push('Tell me about Paris.')
   return new Promise((resolve, reject) => {
@@ -61,13 +71,35 @@ export default async function run(): Promise<BenchTable> {
       stream.push(await askOnce(fake.url, false))
       batch.push(await askOnce(fake.url, true))
     }
-    const s = percentile(stream.map((x) => x.firstUtteranceMs), 50)
-    const b = percentile(batch.map((x) => x.firstUtteranceMs), 50)
+    const s = percentile(
+      stream.map((x) => x.firstUtteranceMs),
+      50
+    )
+    const b = percentile(
+      batch.map((x) => x.firstUtteranceMs),
+      50
+    )
     return {
       title: 'Time to first utterance: streaming vs batch (hark ask, 8 sentences at 40 tok/s, median of 5)',
       rows: [
-        { mode: 'batch (--no-stream), baseline', 'first utterance ms': b, 'total ms': percentile(batch.map((x) => x.totalMs), 50), ratio: 1 },
-        { mode: 'streaming', 'first utterance ms': s, 'total ms': percentile(stream.map((x) => x.totalMs), 50), ratio: `${(b / s).toFixed(1)}x sooner` }
+        {
+          mode: 'batch (--no-stream), baseline',
+          'first utterance ms': b,
+          'total ms': percentile(
+            batch.map((x) => x.totalMs),
+            50
+          ),
+          ratio: 1
+        },
+        {
+          mode: 'streaming',
+          'first utterance ms': s,
+          'total ms': percentile(
+            stream.map((x) => x.totalMs),
+            50
+          ),
+          ratio: `${(b / s).toFixed(1)}x sooner`
+        }
       ]
     }
   } finally {

@@ -52,7 +52,11 @@ export default async function run(): Promise<BenchTable> {
   try {
     for (let i = 0; i < RUNS; i++) {
       const { sink, firstQueuedAt } = queueTimer()
-      await runTurn({ streamChat, createSegmenter, speech: sink }, { turnId: `b${i}`, provider, messages, stream: true, segmenter: { firstFragment: false } }, () => {})
+      await runTurn(
+        { streamChat, createSegmenter, speech: sink },
+        { turnId: `b${i}`, provider, messages, stream: true, segmenter: { firstFragment: false } },
+        () => {}
+      )
       hark.push(firstQueuedAt() - completingWrite(fake.requests.at(-1)!.writes))
 
       let seen = ''
@@ -67,7 +71,11 @@ export default async function run(): Promise<BenchTable> {
   } finally {
     await fake.close()
   }
-  const row = (name: string, xs: number[]) => ({ path: name, 'p50 ms': percentile(xs, 50), 'p99 ms': percentile(xs, 99) })
+  const row = (name: string, xs: number[]) => ({
+    path: name,
+    'p50 ms': percentile(xs, 50),
+    'p99 ms': percentile(xs, 99)
+  })
   return {
     title: `Pipeline overhead: chunk completing the first sentence written → utterance queued (${RUNS} turns)`,
     rows: [

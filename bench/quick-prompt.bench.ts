@@ -39,8 +39,11 @@ async function summon(app: LaunchedApp, page?: Page): Promise<number> {
   })
   await app.control.triggerShortcut(QUICK_HOTKEY)
   const quick = page ?? (await app.window('quick'))
-  const handle = await quick.waitForFunction(() => document.documentElement.dataset.focusLatencyMs, undefined, { timeout: 30_000 })
-  if ((await quick.evaluate(() => document.activeElement?.id)) !== 'quick-input') throw new Error('the input is not focused')
+  const handle = await quick.waitForFunction(() => document.documentElement.dataset.focusLatencyMs, undefined, {
+    timeout: 30_000
+  })
+  if ((await quick.evaluate(() => document.activeElement?.id)) !== 'quick-input')
+    throw new Error('the input is not focused')
   return Number(await handle.jsonValue())
 }
 
@@ -77,7 +80,9 @@ async function coldLatencies(): Promise<number[]> {
 /** Proportional set size of every renderer process of this app's Chromium, in MB, and how many there are. */
 async function rendererPss(page: Page): Promise<{ mb: number; processes: number }> {
   const cdp = await page.context().browser()!.newBrowserCDPSession()
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> }
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>
+  }
   await cdp.detach()
   let kb = 0
   for (const p of processInfo.filter((p) => p.type === 'renderer')) {
@@ -123,15 +128,35 @@ export default async function quickPromptBench(): Promise<BenchTable[]> {
     {
       title: 'Quick prompt: hotkey → popup visible with a focused input (ms, shortcut callback → focus in the page)',
       rows: [
-        { popup: 'pre-created, hidden (default)', samples: warm.length, 'median ms': nearestRank(warm, 50), 'p95 ms': nearestRank(warm, 95), 'vs on demand': nearestRank(warm, 50) / nearestRank(cold, 50) },
-        { popup: 'created on demand (baseline)', samples: cold.length, 'median ms': nearestRank(cold, 50), 'p95 ms': nearestRank(cold, 95), 'vs on demand': 1 }
+        {
+          popup: 'pre-created, hidden (default)',
+          samples: warm.length,
+          'median ms': nearestRank(warm, 50),
+          'p95 ms': nearestRank(warm, 95),
+          'vs on demand': nearestRank(warm, 50) / nearestRank(cold, 50)
+        },
+        {
+          popup: 'created on demand (baseline)',
+          samples: cold.length,
+          'median ms': nearestRank(cold, 50),
+          'p95 ms': nearestRank(cold, 95),
+          'vs on demand': 1
+        }
       ],
-      notes: ['In the harness each window is a Chromium page; with real Electron, creating a window costs more, so the on-demand figure is a floor.']
+      notes: [
+        'In the harness each window is a Chromium page; with real Electron, creating a window costs more, so the on-demand figure is a floor.'
+      ]
     },
     {
       title: 'Quick prompt: memory cost of keeping the popup pre-created',
       rows: [
-        { measure: 'renderer processes', 'without popup': withoutPopup.processes, 'with popup': withPopup.processes, cost: withPopup.processes - withoutPopup.processes, ratio: '' },
+        {
+          measure: 'renderer processes',
+          'without popup': withoutPopup.processes,
+          'with popup': withPopup.processes,
+          cost: withPopup.processes - withoutPopup.processes,
+          ratio: ''
+        },
         {
           measure: `renderer PSS, all windows (MB, median of ${MEMORY_LAUNCHES} launches)`,
           'without popup': nearestRank(withoutPopup.pss, 50),
@@ -139,8 +164,20 @@ export default async function quickPromptBench(): Promise<BenchTable[]> {
           cost: nearestRank(withPopup.pss, 50) - nearestRank(withoutPopup.pss, 50),
           ratio: nearestRank(withPopup.pss, 50) / nearestRank(withoutPopup.pss, 50)
         },
-        { measure: 'renderer PSS range (MB)', 'without popup': range(withoutPopup.pss), 'with popup': range(withPopup.pss), cost: '', ratio: '' },
-        { measure: 'popup page JS heap after GC (MB)', 'without popup': 0, 'with popup': withPopup.heap ?? 0, cost: withPopup.heap ?? 0, 'ratio': '' }
+        {
+          measure: 'renderer PSS range (MB)',
+          'without popup': range(withoutPopup.pss),
+          'with popup': range(withPopup.pss),
+          cost: '',
+          ratio: ''
+        },
+        {
+          measure: 'popup page JS heap after GC (MB)',
+          'without popup': 0,
+          'with popup': withPopup.heap ?? 0,
+          cost: withPopup.heap ?? 0,
+          ratio: ''
+        }
       ]
     }
   ]

@@ -34,7 +34,15 @@ interface PageStats {
 /** Installed before asking: long tasks, IPC events, and time from each delta to its DOM update. */
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const stats = { longTasks: [] as number[], longTaskAt: [] as Array<[number, number, number]>, charTimes: [] as Array<[number, number]>, updates: [] as Array<[number, number]>, eventTimes: [] as number[], deltas: [] as string[], events: 0 }
+    const stats = {
+      longTasks: [] as number[],
+      longTaskAt: [] as Array<[number, number, number]>,
+      charTimes: [] as Array<[number, number]>,
+      updates: [] as Array<[number, number]>,
+      eventTimes: [] as number[],
+      deltas: [] as string[],
+      events: 0
+    }
     ;(window as unknown as { __bench: typeof stats }).__bench = stats
     const since = performance.now() // the page's own start-up is not the stream's doing
     // No named functions in here: the bundler would wrap them in a helper the page lacks.
@@ -42,7 +50,11 @@ async function instrument(page: Page): Promise<void> {
       for (const e of list.getEntries()) {
         if (e.startTime < since) continue
         stats.longTasks.push(e.duration)
-        stats.longTaskAt.push([e.startTime - since, e.duration, stats.charTimes.findLast(([at]) => at <= e.startTime)?.[1] ?? 0])
+        stats.longTaskAt.push([
+          e.startTime - since,
+          e.duration,
+          stats.charTimes.findLast(([at]) => at <= e.startTime)?.[1] ?? 0
+        ])
       }
     }).observe({
       type: 'longtask',
@@ -83,7 +95,10 @@ async function naiveReplay(appPage: Page, deltas: string[]): Promise<number> {
     await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/marked/lib/marked.umd.js'), 'utf8') })
     await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/dompurify/dist/purify.min.js'), 'utf8') })
     return await page.evaluate((all) => {
-      const w = window as unknown as { marked: { parse(s: string): string }; DOMPurify: { sanitize(s: string): string } }
+      const w = window as unknown as {
+        marked: { parse(s: string): string }
+        DOMPurify: { sanitize(s: string): string }
+      }
       const host = document.getElementById('host')!
       let text = ''
       let total = 0
@@ -160,10 +175,14 @@ export default async function rendererBench(): Promise<BenchTable[]> {
     const started = Date.now()
     await page.getByTestId('prompt-input').fill('Write a long guide.')
     await page.getByTestId('ask-button').click()
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-status]')).at(-1)?.getAttribute('data-status') === 'complete', undefined, {
-      timeout: 180_000,
-      polling: 500
-    })
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('[data-status]')).at(-1)?.getAttribute('data-status') === 'complete',
+      undefined,
+      {
+        timeout: 180_000,
+        polling: 500
+      }
+    )
     const streamSeconds = (Date.now() - started) / 1000
     await profiler?.()
     const tasks = await stopTrace()
@@ -186,26 +205,59 @@ export default async function rendererBench(): Promise<BenchTable[]> {
       {
         title: `Main window: ${CHARS.toLocaleString('en')} chars of markdown at ${TPS} tokens/s (stream took ${streamSeconds.toFixed(1)} s)`,
         rows: [
-          { metric: 'longest main-thread task ≥ 50 ms (ms; 0 = none)', value: Math.max(0, ...stats.longTasks), target: 'none' },
+          {
+            metric: 'longest main-thread task ≥ 50 ms (ms; 0 = none)',
+            value: Math.max(0, ...stats.longTasks),
+            target: 'none'
+          },
           { metric: 'tasks over 50 ms', value: stats.longTasks.length, target: 0 },
-          { metric: 'longest renderer task in the trace: wall / CPU ms', value: `${longest.wallMs.toFixed(0)} / ${longest.cpuMs.toFixed(0)}`, target: '< 50' },
+          {
+            metric: 'longest renderer task in the trace: wall / CPU ms',
+            value: `${longest.wallMs.toFixed(0)} / ${longest.cpuMs.toFixed(0)}`,
+            target: '< 50'
+          },
           { metric: 'most CPU any renderer task took (ms)', value: maxCpu, target: '< 50' },
-          { metric: 'IPC messages per second (mean)', value: stats.eventTimes.length / Math.max(span, 0.001), target: '≤ ~60' },
-          { metric: 'IPC messages per second (busiest second)', value: Math.max(...perSecond.values()), target: '≤ ~60' },
+          {
+            metric: 'IPC messages per second (mean)',
+            value: stats.eventTimes.length / Math.max(span, 0.001),
+            target: '≤ ~60'
+          },
+          {
+            metric: 'IPC messages per second (busiest second)',
+            value: Math.max(...perSecond.values()),
+            target: '≤ ~60'
+          },
           { metric: 'renderer ms per 1,000 tokens, first 10%', value: startCost, target: 'flat' },
           { metric: 'renderer ms per 1,000 tokens, last 10%', value: endCost, target: 'flat' },
           { metric: 'end / start ratio', value: endCost / Math.max(startCost, 0.001), target: '≈ 1' },
           { metric: 'total DOM update ms, incremental (live)', value: liveMs, target: '' },
-          { metric: 'total DOM update ms, naive full re-render (replay)', value: naiveMs < 0 ? '> 120000 (stopped)' : naiveMs, target: '' },
-          { metric: 'naive / incremental', value: naiveMs < 0 ? `> ${(120_000 / liveMs).toFixed(0)}` : naiveMs / Math.max(liveMs, 0.001), target: '≫ 1' },
-          { metric: 'initial renderer bundle (KB, gzip)', value: `${(bundle.raw / 1024).toFixed(0)} (${(bundle.gzip / 1024).toFixed(0)})`, target: '' }
+          {
+            metric: 'total DOM update ms, naive full re-render (replay)',
+            value: naiveMs < 0 ? '> 120000 (stopped)' : naiveMs,
+            target: ''
+          },
+          {
+            metric: 'naive / incremental',
+            value: naiveMs < 0 ? `> ${(120_000 / liveMs).toFixed(0)}` : naiveMs / Math.max(liveMs, 0.001),
+            target: '≫ 1'
+          },
+          {
+            metric: 'initial renderer bundle (KB, gzip)',
+            value: `${(bundle.raw / 1024).toFixed(0)} (${(bundle.gzip / 1024).toFixed(0)})`,
+            target: ''
+          }
         ],
         notes: [
           `Trace: ${tasks.length} renderer main-thread tasks; ${slow.length} took ≥ 50 ms of wall time${slow.length ? ` (wall/CPU ms: ${slow.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)}`).join(', ')})` : ''}.`,
           ...(slow.length > 0 && slow.every((t) => t.cpuMs < 50)
-            ? ['Every long task spent under 50 ms on the CPU: the renderer was kept waiting (a busy machine), not working. Re-run on an idle machine.']
+            ? [
+                'Every long task spent under 50 ms on the CPU: the renderer was kept waiting (a busy machine), not working. Re-run on an idle machine.'
+              ]
             : []),
-          ...stats.longTaskAt.map(([at, ms, chars]) => `long task: ${ms.toFixed(0)} ms at ${(at / 1000).toFixed(2)} s, after ${chars.toLocaleString('en')} chars`),
+          ...stats.longTaskAt.map(
+            ([at, ms, chars]) =>
+              `long task: ${ms.toFixed(0)} ms at ${(at / 1000).toFixed(2)} s, after ${chars.toLocaleString('en')} chars`
+          ),
           `${stats.eventTimes.length} IPC messages carried ${stats.events} turn events, ${stats.deltas.length} of them merged deltas (main batches each frame's events into one message).`,
           'Renderer time = from a delta event to the DOM mutation it caused plus a forced layout (script, React commit, layout); the naive replay is timed the same way. The naive one does no syntax highlighting, so it is flattered.'
         ]

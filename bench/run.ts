@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   for (const file of files) {
     const started = Date.now()
     try {
-      const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: () => Promise<BenchTable | BenchTable[]> }
+      const mod = (await import(pathToFileURL(join(dir, file)).href)) as {
+        default: () => Promise<BenchTable | BenchTable[]>
+      }
       const result = await mod.default()
       ;(Array.isArray(result) ? result : [result]).forEach(printTable)
       console.log(`\n(${file}: ${((Date.now() - started) / 1000).toFixed(1)} s)`)

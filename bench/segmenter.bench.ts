@@ -35,7 +35,8 @@ export function answer(size: number, seed = 1): string {
   while (length < size) {
     const part =
       rand() < 0.7
-        ? Array.from({ length: 2 + Math.floor(rand() * 4) }, () => PROSE[Math.floor(rand() * PROSE.length)]).join(' ') + '\n\n'
+        ? Array.from({ length: 2 + Math.floor(rand() * 4) }, () => PROSE[Math.floor(rand() * PROSE.length)]).join(' ') +
+          '\n\n'
         : BLOCKS[Math.floor(rand() * BLOCKS.length)]! + '\n'
     parts.push(part)
     length += part.length
@@ -47,7 +48,7 @@ export function answer(size: number, seed = 1): string {
 export function llmChunks(text: string, seed = 2): string[] {
   const rand = random(seed)
   const chunks: string[] = []
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const n = 3 + Math.floor(rand() * 6)
     chunks.push(text.slice(i, i + n))
     i += n
@@ -74,7 +75,7 @@ function streamSegmenter(text: string, seed = 2): { totalMs: number; windowsMs: 
   const start = performance.now()
   let windowStart = start
   const seg = createSegmenter({ firstFragment: false })
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const n = 3 + Math.floor(rand() * 6)
     seg.push(text.slice(i, i + n))
     i += n
@@ -169,7 +170,11 @@ export async function run(): Promise<BenchTable> {
       { metric: 'throughput, 10 KB answer', value: mbps(small.length, smallMs), unit: 'MB/s' },
       { metric: 'throughput, 1 MB answer', value: mbps(big.length, bigMs), unit: 'MB/s' },
       { metric: 'per-char cost 1 MB ÷ 10 KB (1 = linear)', value: round(perCharRatio), unit: 'ratio' },
-      { metric: 'per-char cost, whole runs 1 MB ÷ 10 KB', value: round(bigMs / big.length / (smallMs / small.length)), unit: 'ratio' },
+      {
+        metric: 'per-char cost, whole runs 1 MB ÷ 10 KB',
+        value: round(bigMs / big.length / (smallMs / small.length)),
+        unit: 'ratio'
+      },
       { metric: 'naive re-split ÷ this, 5 KB', value: round(naive5Ms / ours5Ms, 1), unit: 'x slower' },
       { metric: 'naive re-split ÷ this, 10 KB', value: round(naive10Ms / ours10Ms, 1), unit: 'x slower' },
       { metric: 'first-sentence push → utterance p50', value: round(percentile(overhead, 50), 4), unit: 'ms' },

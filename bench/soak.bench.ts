@@ -60,7 +60,11 @@ async function turn(provider: ProviderConfig, stopAfter: number | null): Promise
   let text = ''
   let texts = 0
   try {
-    for await (const c of streamChat(provider, { messages: [{ role: 'user', content: 'Tell me.' }], stream: true, signal: stop.signal })) {
+    for await (const c of streamChat(provider, {
+      messages: [{ role: 'user', content: 'Tell me.' }],
+      stream: true,
+      signal: stop.signal
+    })) {
       if (c.type !== 'text') continue
       text += c.text
       if (++texts === stopAfter) stop.abort()
@@ -84,10 +88,26 @@ export default async function soak(): Promise<BenchTable> {
   process.on('unhandledRejection', onUnhandled)
   process.on('uncaughtException', onUnhandled)
   const fake = await startFakeLlm({ timing: { delayMs: 1, chunkSize: 24, headerDelayMs: 60_000 } })
-  const base: ProviderConfig = { baseUrl: fake.url, apiKey: '', model: 'x', idleTimeoutMs: 400, connectTimeoutMs: 400, retryBaseDelayMs: 5 }
+  const base: ProviderConfig = {
+    baseUrl: fake.url,
+    apiKey: '',
+    model: 'x',
+    idleTimeoutMs: 400,
+    connectTimeoutMs: 400,
+    retryBaseDelayMs: 5
+  }
   const next = picker(seededRandom(SEED))
   const random = seededRandom(SEED + 1)
-  const stats = { completed: 0, failures: 0, classified: 0, partialExpected: 0, partialKept: 0, foreign: 0, stops: 0, stopsClosed: 0 }
+  const stats = {
+    completed: 0,
+    failures: 0,
+    classified: 0,
+    partialExpected: 0,
+    partialKept: 0,
+    foreign: 0,
+    stops: 0,
+    stopsClosed: 0
+  }
   let heapStart = 0
   const mismatches = new Map<string, number>()
   // The fake records every request; drop the records (keeping any still open) so they do not count as our memory.
@@ -104,7 +124,8 @@ export default async function soak(): Promise<BenchTable> {
       const model = `scenario:${scenario === 'user-stop' ? 'normal' : scenario}`
       const r = await turn({ ...base, model }, stopAfter)
       if (r.foreign) stats.foreign++
-      if (r.kind !== expected) mismatches.set(`${scenario} → ${r.kind}`, (mismatches.get(`${scenario} → ${r.kind}`) ?? 0) + 1)
+      if (r.kind !== expected)
+        mismatches.set(`${scenario} → ${r.kind}`, (mismatches.get(`${scenario} → ${r.kind}`) ?? 0) + 1)
       if (expected === 'ok') {
         const full = scenario === 'split-utf8' ? MULTIBYTE_ANSWER : DEFAULT_ANSWER
         if (r.kind === 'ok' && r.text === full) stats.completed++
@@ -132,17 +153,45 @@ export default async function soak(): Promise<BenchTable> {
     return {
       title: `LLM soak: ${TURNS} turns against faulting scenarios (seed ${SEED})`,
       rows: [
-        { metric: 'turns that should answer, answered in full', value: `${stats.completed}/${okTurns}`, ratio: pct(stats.completed, okTurns) / 100 },
-        { metric: 'failures classified to the right ErrorKind', value: `${stats.classified}/${stats.failures}`, ratio: pct(stats.classified, stats.failures) / 100 },
-        { metric: 'partial text kept on mid-answer failures', value: `${stats.partialKept}/${stats.partialExpected}`, ratio: pct(stats.partialKept, stats.partialExpected) / 100 },
-        { metric: 'Stop closed the connection (server saw it)', value: `${stats.stopsClosed}/${stats.stops}`, ratio: pct(stats.stopsClosed, stats.stops) / 100 },
+        {
+          metric: 'turns that should answer, answered in full',
+          value: `${stats.completed}/${okTurns}`,
+          ratio: pct(stats.completed, okTurns) / 100
+        },
+        {
+          metric: 'failures classified to the right ErrorKind',
+          value: `${stats.classified}/${stats.failures}`,
+          ratio: pct(stats.classified, stats.failures) / 100
+        },
+        {
+          metric: 'partial text kept on mid-answer failures',
+          value: `${stats.partialKept}/${stats.partialExpected}`,
+          ratio: pct(stats.partialKept, stats.partialExpected) / 100
+        },
+        {
+          metric: 'Stop closed the connection (server saw it)',
+          value: `${stats.stopsClosed}/${stats.stops}`,
+          ratio: pct(stats.stopsClosed, stats.stops) / 100
+        },
         { metric: 'connections left open at the end', value: openConnections, ratio: openConnections },
-        { metric: 'heapUsed after GC, end / start (MB)', value: `${(heapEnd / 2 ** 20).toFixed(1)} / ${(heapStart / 2 ** 20).toFixed(1)}`, ratio: heapEnd / heapStart },
-        { metric: 'non-LlmError throws + unhandled errors', value: stats.foreign + unhandled.length, ratio: stats.foreign + unhandled.length },
+        {
+          metric: 'heapUsed after GC, end / start (MB)',
+          value: `${(heapEnd / 2 ** 20).toFixed(1)} / ${(heapStart / 2 ** 20).toFixed(1)}`,
+          ratio: heapEnd / heapStart
+        },
+        {
+          metric: 'non-LlmError throws + unhandled errors',
+          value: stats.foreign + unhandled.length,
+          ratio: stats.foreign + unhandled.length
+        },
         { metric: 'wall time (s)', value: ((Date.now() - t0) / 1000).toFixed(1), ratio: '' }
       ],
       notes: [
-        ...(mismatches.size ? [`Unexpected outcomes (a loaded machine can push a turn past the 400 ms timeouts): ${[...mismatches].map(([k, n]) => `${k} ×${n}`).join(', ')}`] : []),
+        ...(mismatches.size
+          ? [
+              `Unexpected outcomes (a loaded machine can push a turn past the 400 ms timeouts): ${[...mismatches].map(([k, n]) => `${k} ×${n}`).join(', ')}`
+            ]
+          : []),
         `gc ${typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'exposed (--expose-gc)' : 'not exposed: heap numbers are best effort'}; ratios of 1 (and 0 for the last counts) are the target.`
       ]
     }

@@ -33,7 +33,9 @@ const TRANSCRIPT = 'what is the capital of france'
 
 function speechPcm(): Buffer {
   const rate = 16_000
-  const voiced = Array.from({ length: rate * 1.5 }, (_, i) => Math.round(Math.sin((2 * Math.PI * 180 * i) / rate) * 9000))
+  const voiced = Array.from({ length: rate * 1.5 }, (_, i) =>
+    Math.round(Math.sin((2 * Math.PI * 180 * i) / rate) * 9000)
+  )
   const pcm = Buffer.alloc((rate * 0.3 + voiced.length + rate * 1.0) * 2)
   voiced.forEach((s, i) => pcm.writeInt16LE(s, (rate * 0.3 + i) * 2))
   return pcm
@@ -171,17 +173,33 @@ export default async function run(): Promise<BenchTable[]> {
     const stops: number[] = []
     for (let i = 0; i < RUNS; i++) stops.push(await bargeIn(ptt, voice))
     ptt.dispose()
-    const m = (f: (t: VoiceTimings) => number | null) => percentile(hark.map((t) => f(t) ?? NaN), 50)
+    const m = (f: (t: VoiceTimings) => number | null) =>
+      percentile(
+        hark.map((t) => f(t) ?? NaN),
+        50
+      )
     const total = m((t) => t.totalMs)
-    const bareStt = percentile(bare.map((b) => b.sttMs), 50)
-    const bareLlm = percentile(bare.map((b) => b.llmMs), 50)
+    const bareStt = percentile(
+      bare.map((b) => b.sttMs),
+      50
+    )
+    const bareLlm = percentile(
+      bare.map((b) => b.llmMs),
+      50
+    )
     const overhead = total - bareStt - bareLlm
     const row = (stage: string, ms: number, note = '') => ({ stage, 'median ms': ms, note })
     const stop = percentile(stops, 50)
     const barge: BenchTable = {
       title: `Barge-in: hotkey while speaking → voice stopped (Hark's path: toggle → turn stop → speech queue), median of ${RUNS}`,
       rows: [
-        { measure: 'toggle() → speech "cancelled"', 'median ms': stop, 'max ms': Math.max(...stops), target: '< 100 ms', ratio: `${(stop / 100).toFixed(3)} of target` }
+        {
+          measure: 'toggle() → speech "cancelled"',
+          'median ms': stop,
+          'max ms': Math.max(...stops),
+          target: '< 100 ms',
+          ratio: `${(stop / 100).toFixed(3)} of target`
+        }
       ],
       notes: ['Killing the TTS process itself is measured by the speech benchmarks.']
     }
@@ -189,15 +207,41 @@ export default async function run(): Promise<BenchTable[]> {
       title: `Push-to-talk: end of listening → first utterance spoken (fake server, STT ${STT_DELAY_MS} ms, median of ${RUNS})`,
       rows: [
         row('trailing-silence wait (setting, by design)', 600, 'not counted below'),
-        row('recorder drain', m((t) => t.captureDrainMs)),
-        row('WAV encode', m((t) => t.encodeMs)),
-        row('STT request (Hark, openai SDK)', m((t) => t.sttMs), `bare fetch: ${bareStt.toFixed(1)} ms`),
-        row('transcript → ask', m((t) => t.askMs)),
-        row('ask → first utterance speaking', m((t) => t.firstSpokenMs), `bare stream to 1st sentence: ${bareLlm.toFixed(1)} ms`),
-        row('total (stop → first utterance)', total, `ratio vs bare STT+LLM: ${(total / (bareStt + bareLlm)).toFixed(2)}x`),
+        row(
+          'recorder drain',
+          m((t) => t.captureDrainMs)
+        ),
+        row(
+          'WAV encode',
+          m((t) => t.encodeMs)
+        ),
+        row(
+          'STT request (Hark, openai SDK)',
+          m((t) => t.sttMs),
+          `bare fetch: ${bareStt.toFixed(1)} ms`
+        ),
+        row(
+          'transcript → ask',
+          m((t) => t.askMs)
+        ),
+        row(
+          'ask → first utterance speaking',
+          m((t) => t.firstSpokenMs),
+          `bare stream to 1st sentence: ${bareLlm.toFixed(1)} ms`
+        ),
+        row(
+          'total (stop → first utterance)',
+          total,
+          `ratio vs bare STT+LLM: ${(total / (bareStt + bareLlm)).toFixed(2)}x`
+        ),
         row("Hark's own overhead", overhead, overhead < 50 ? 'target < 50 ms: met' : 'target < 50 ms: MISSED')
       ],
-      notes: [`STT server time (median, includes its ${STT_DELAY_MS} ms delay): ${percentile(stt.calls.map((c) => c.serverMs), 50).toFixed(1)} ms`]
+      notes: [
+        `STT server time (median, includes its ${STT_DELAY_MS} ms delay): ${percentile(
+          stt.calls.map((c) => c.serverMs),
+          50
+        ).toFixed(1)} ms`
+      ]
     }
     return [latency, barge]
   } finally {

@@ -5,7 +5,9 @@ const { join } = require('node:path')
 
 const cli = join(__dirname, '..', 'out', 'main', 'cli.js')
 if (!existsSync(cli)) {
-  process.stderr.write('hark: the CLI is not built yet. Run `npm install` (or `npm run build`) in the Hark folder first.\n')
+  process.stderr.write(
+    'hark: the CLI is not built yet. Run `npm install` (or `npm run build`) in the Hark folder first.\n'
+  )
   process.exit(2)
 }
 require(cli)

@@ -20,7 +20,8 @@ const reviewed = JSON.parse(readFileSync('security/reviewed-findings.json', 'utf
 const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).map(parseCsvLine)
 const serious = rows.filter(([, severity]) => severity === 'HIGH' || severity === 'MEDIUM')
 const unreviewed = serious.filter(
-  ([check, , , file, , sample]) => !reviewed.some((r) => r.check === check && r.file === file && sample.includes(r.sample))
+  ([check, , , file, , sample]) =>
+    !reviewed.some((r) => r.check === check && r.file === file && sample.includes(r.sample))
 )
 for (const [check, severity, confidence, file, location, sample] of unreviewed) {
   console.error(`electronegativity: ${severity} ${check} (${confidence}) at ${file}:${location}: ${sample}`)

@@ -10,7 +10,15 @@ const extra = process.argv.slice(2)
 const npx = (...args) => ['npx', ['--no-install', ...args]]
 const vitest = (name, projects) => [
   `tests:${name}`,
-  npx('vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${name}.json`, ...extra),
+  npx(
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=test-results/${name}.json`,
+    ...extra
+  ),
   { HARK_SKIP_BUILD: '1' },
   `test-results/${name}.json`
 ]

@@ -17,7 +17,12 @@ const CODE = [
 
 function section(i: number): string {
   const prose = (n: number): string => Array.from({ length: n }, (_, k) => PROSE[(i + k) % PROSE.length]).join(' ')
-  const parts = [`## Section ${i + 1}`, prose(3), `- first point about item ${i}\n- second point with \`code\`\n- third point, **bold**`, prose(2)]
+  const parts = [
+    `## Section ${i + 1}`,
+    prose(3),
+    `- first point about item ${i}\n- second point with \`code\`\n- third point, **bold**`,
+    prose(2)
+  ]
   if (i % 2 === 0) parts.push(CODE[i % CODE.length]!)
   if (i % 5 === 0) parts.push('| Name | Value |\n| --- | --- |\n| alpha | 1 |\n| beta | 2 |')
   if (i % 3 === 0) parts.push(`1. step one\n2. step two\n3. step three`)

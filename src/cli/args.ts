@@ -64,6 +64,7 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs {
 function parseSeconds(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback
   const n = Number(raw)
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--idle-timeout must be a positive number of seconds (got '${raw}')`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--idle-timeout must be a positive number of seconds (got '${raw}')`)
   return n
 }

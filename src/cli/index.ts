@@ -19,7 +19,11 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => controller.abort())
   process.once('SIGTERM', () => controller.abort())
   const speech = createCliSpeech(args.speak, process.stderr)
-  return runAsk(args, { streamChat, createSegmenter, speech, stdout: process.stdout, stderr: process.stderr }, controller.signal)
+  return runAsk(
+    args,
+    { streamChat, createSegmenter, speech, stdout: process.stdout, stderr: process.stderr },
+    controller.signal
+  )
 }
 
 // A closed pipe (`hark ask … | head`) is the reader's choice, not a failure.
@@ -33,7 +37,10 @@ const exit = (code: number): void => {
 }
 
 main(process.argv.slice(2)).then(exit, (err: unknown) => {
-  if (err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    err instanceof UsageError ||
+    (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     process.stderr.write(`hark: ${err.message}\n${usage}\n`)
     exit(2)
   } else {

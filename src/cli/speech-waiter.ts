@@ -11,7 +11,10 @@ export class SpeechWaiter {
   private wake: (() => void) | null = null
   private readonly unsubscribe: Array<() => void>
 
-  constructor(sink: SpeechSink, private readonly turnId: () => string) {
+  constructor(
+    sink: SpeechSink,
+    private readonly turnId: () => string
+  ) {
     this.unsubscribe = [
       sink.onEvent((e) => {
         if (e.turnId !== this.turnId() || e.state === 'started') return

@@ -10,7 +10,9 @@ import { dirname, join, resolve } from 'node:path'
 export function toggleTalk(appRoot: string = resolve(__dirname, '../..')): number {
   const electron = electronBinary(appRoot)
   if (!electron) {
-    process.stderr.write('hark: cannot reach the app: the Electron binary is not installed. Run `npm start` once with internet access.\n')
+    process.stderr.write(
+      'hark: cannot reach the app: the Electron binary is not installed. Run `npm start` once with internet access.\n'
+    )
     return 1
   }
   const child = spawn(electron, [appRoot, '--toggle-talk'], { detached: true, stdio: 'ignore' })

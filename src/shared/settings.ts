@@ -61,7 +61,10 @@ export const Settings = z.object({
   voiceInput: VoiceInputSettings.prefault({}),
   hotkeys: HotkeySettings.prefault({}),
   quickPrompt: QuickPromptSettings.prefault({}),
-  systemPrompt: z.string().max(20000).default('You are Hark, a concise, friendly voice assistant. Answers are read aloud, so prefer short sentences.'),
+  systemPrompt: z
+    .string()
+    .max(20000)
+    .default('You are Hark, a concise, friendly voice assistant. Answers are read aloud, so prefer short sentences.'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   startAtLogin: z.boolean().default(false)
 })

@@ -85,4 +85,3 @@ export type TurnEvent =
 
 export type TurnEventType = TurnEvent['type']
 export type TurnEventOf<T extends TurnEventType> = Extract<TurnEvent, { type: T }>
-

@@ -48,9 +48,13 @@ function pushToTalk(options: Partial<VoiceOptions> = {}) {
   ptt.onTimings((t) => timings.push(t))
   const states: VoiceState[] = []
   ptt.onStatus((s) => states.at(-1) !== s.state && states.push(s.state))
-  const until = (state: VoiceState, timeout = 30_000) => vi.waitFor(() => expect(ptt.status.state).toBe(state), { timeout, interval: 20 })
+  const until = (state: VoiceState, timeout = 30_000) =>
+    vi.waitFor(() => expect(ptt.status.state).toBe(state), { timeout, interval: 20 })
   /** listening, and the recorder is delivering audio (the meter has moved) */
-  const recording = () => vi.waitFor(() => expect(states.length).toBeGreaterThan(0), { timeout: 5000 }).then(() => new Promise((r) => setTimeout(r, 400)))
+  const recording = () =>
+    vi
+      .waitFor(() => expect(states.length).toBeGreaterThan(0), { timeout: 5000 })
+      .then(() => new Promise((r) => setTimeout(r, 400)))
   return { ptt, asked, notices, timings, states, until, recording }
 }
 

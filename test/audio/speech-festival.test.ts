@@ -7,7 +7,8 @@ import { SpeechQueue } from '../../src/main/engine/speech/speech-queue'
 import type { SpeechEvent } from '../../src/main/engine/speech/speech-types'
 import { firstSoundAfter, lastSoundEnd, soundMs, startCapture, type Capture } from '../support/pulse'
 
-const LONG = 'This is a long sentence, spoken slowly and on purpose, so that there is plenty of time to interrupt it in the middle of a word.'
+const LONG =
+  'This is a long sentence, spoken slowly and on purpose, so that there is plenty of time to interrupt it in the middle of a word.'
 
 let capture: Capture | null = null
 afterEach(async () => {
@@ -94,7 +95,13 @@ describe('speech through PulseAudio (festival engine)', () => {
     capture = null
     expect(errors).toEqual([])
     // the old turn's events all come before the new turn starts speaking
-    expect(events.slice(0, 5).sort()).toEqual(['old:0:cancelled', 'old:0:started', 'old:1:cancelled', 'old:2:cancelled', 'old:3:cancelled'])
+    expect(events.slice(0, 5).sort()).toEqual([
+      'old:0:cancelled',
+      'old:0:started',
+      'old:1:cancelled',
+      'old:2:cancelled',
+      'old:3:cancelled'
+    ])
     expect(events.slice(5)).toEqual(['new:0:started', 'new:0:finished'])
     expect(firstSoundAfter(rec, newTurnAt + 100)).not.toBeNull()
   })

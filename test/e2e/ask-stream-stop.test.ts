@@ -22,7 +22,10 @@ describe('asking in the main window', () => {
   beforeEach(async () => {
     // ~1300 characters at 8 characters per 80 ms: over ten seconds of streaming, so "while
     // the server is still sending" holds with a wide margin on a loaded machine.
-    llm = await startFakeLlm({ text: `${DEFAULT_ANSWER} ${DEFAULT_ANSWER} ${DEFAULT_ANSWER}`, timing: { chunkSize: 8, delayMs: 80 } })
+    llm = await startFakeLlm({
+      text: `${DEFAULT_ANSWER} ${DEFAULT_ANSWER} ${DEFAULT_ANSWER}`,
+      timing: { chunkSize: 8, delayMs: 80 }
+    })
   })
   afterEach(async () => {
     await llm.close()
@@ -49,7 +52,11 @@ describe('asking in the main window', () => {
     await waitForTurnEvent(page, (e) => e.type === 'speech' && e.state === 'started')
     expect(stillSending()).toBe(true)
     // the voice is real: the app runs a TTS or player process (so "none left" below means something)
-    await waitUntil('a TTS or audio process of the app runs', () => app.descendants().some((p) => audioProcess.test(p.command)), 10_000)
+    await waitUntil(
+      'a TTS or audio process of the app runs',
+      () => app.descendants().some((p) => audioProcess.test(p.command)),
+      10_000
+    )
     expect(stillSending()).toBe(true)
 
     // (3) Stop closes the HTTP stream mid-answer
@@ -67,7 +74,11 @@ describe('asking in the main window', () => {
       const ended = new Set(speech.filter((e) => e.state !== 'started').map((e) => e.index))
       return [...started].every((i) => ended.has(i))
     })
-    await waitUntil('no TTS or audio process is left', () => !app.descendants().some((p) => audioProcess.test(p.command)), 10_000)
+    await waitUntil(
+      'no TTS or audio process is left',
+      () => !app.descendants().some((p) => audioProcess.test(p.command)),
+      10_000
+    )
     await waitForTurnEvent(page, (e) => e.type === 'error' && e.kind === 'aborted')
     await expect.poll(() => readyToAskAgain(page)).toBe(true)
     const shown = await answer(page)

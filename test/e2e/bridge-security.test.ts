@@ -29,9 +29,21 @@ describe('the renderer bridge', () => {
       const hark = window.hark as unknown as Loose
       const replaced = Reflect.set(window, 'hark', {})
       const patched = Reflect.set(hark, 'invoke', () => 'pwned')
-      return { keys: Object.keys(hark).sort(), types: Object.values(hark).map((v) => typeof v), frozen: Object.isFrozen(hark), replaced, patched }
+      return {
+        keys: Object.keys(hark).sort(),
+        types: Object.values(hark).map((v) => typeof v),
+        frozen: Object.isFrozen(hark),
+        replaced,
+        patched
+      }
     })
-    expect(shape).toEqual({ keys: ['ask', 'invoke', 'on', 'onEvent', 'stop'], types: Array(5).fill('function'), frozen: true, replaced: false, patched: false })
+    expect(shape).toEqual({
+      keys: ['ask', 'invoke', 'on', 'onEvent', 'stop'],
+      types: Array(5).fill('function'),
+      frozen: true,
+      replaced: false,
+      patched: false
+    })
   })
 
   test('gives the page no Node, no Electron and no ipcRenderer', async () => {
@@ -39,11 +51,32 @@ describe('the renderer bridge', () => {
       const w = window as unknown as Loose
       const leaks = Object.getOwnPropertyNames(window).filter((name) => {
         const value = w[name] as Loose | null
-        return value !== null && typeof value === 'object' && typeof value['invoke'] === 'function' && typeof value['send'] === 'function'
+        return (
+          value !== null &&
+          typeof value === 'object' &&
+          typeof value['invoke'] === 'function' &&
+          typeof value['send'] === 'function'
+        )
       })
-      return { require: typeof w['require'], process: typeof w['process'], module: typeof w['module'], electron: typeof w['electron'], ipcRenderer: typeof w['ipcRenderer'], Buffer: typeof w['Buffer'], leaks }
+      return {
+        require: typeof w['require'],
+        process: typeof w['process'],
+        module: typeof w['module'],
+        electron: typeof w['electron'],
+        ipcRenderer: typeof w['ipcRenderer'],
+        Buffer: typeof w['Buffer'],
+        leaks
+      }
     })
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', electron: 'undefined', ipcRenderer: 'undefined', Buffer: 'undefined', leaks: [] })
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      electron: 'undefined',
+      ipcRenderer: 'undefined',
+      Buffer: 'undefined',
+      leaks: []
+    })
   })
 
   test('hands event listeners the payload only, never the IPC event and its sender', async () => {
@@ -55,7 +88,9 @@ describe('the renderer bridge', () => {
         })
       })
       const { settings } = await window.hark.invoke('settings.get', {})
-      await window.hark.invoke('settings.set', { systemPrompt: settings.systemPrompt === 'Answer briefly.' ? 'Answer kindly.' : 'Answer briefly.' })
+      await window.hark.invoke('settings.set', {
+        systemPrompt: settings.systemPrompt === 'Answer briefly.' ? 'Answer kindly.' : 'Answer briefly.'
+      })
       return received
     })
     expect(args).toHaveLength(1)
@@ -65,7 +100,9 @@ describe('the renderer bridge', () => {
 
   test('rejects a route that is not in the contract', async () => {
     const error = await page.evaluate(() =>
-      (window.hark.invoke as (route: string, input: unknown) => Promise<unknown>)('fs.readFile', { path: '/etc/passwd' }).then(
+      (window.hark.invoke as (route: string, input: unknown) => Promise<unknown>)('fs.readFile', {
+        path: '/etc/passwd'
+      }).then(
         () => 'resolved',
         (e: Error) => e.message
       )
@@ -75,7 +112,11 @@ describe('the renderer bridge', () => {
 
   test('answers invalid input with a validation error and loses nothing', async () => {
     const results = await page.evaluate(async () => {
-      const message = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message)
+      const message = (p: Promise<unknown>) =>
+        p.then(
+          () => 'resolved',
+          (e: Error) => e.message
+        )
       const invoke = window.hark.invoke as (route: string, input: unknown) => Promise<unknown>
       return {
         blank: await message(window.hark.ask({ prompt: '   ' })),

@@ -16,7 +16,8 @@ import { screenshotsOnFailure } from '../support/app-for-test'
 
 const main = join(repoRoot, 'test/e2e/harness/fixture/main.cjs')
 const userData = mkdtempSync(join(tmpdir(), 'hark-harness-fixture-'))
-const launch = (opts: LaunchOptions = {}): Promise<LaunchedApp> => launchHarnessApp({ main, userData, takenShortcuts: ['Alt+Space'], ...opts })
+const launch = (opts: LaunchOptions = {}): Promise<LaunchedApp> =>
+  launchHarnessApp({ main, userData, takenShortcuts: ['Alt+Space'], ...opts })
 
 async function logged(app: LaunchedApp, line: string | RegExp, timeoutMs = 10_000): Promise<void> {
   await expect.poll(() => app.output(), { timeout: timeoutMs }).toMatch(line)
@@ -46,10 +47,22 @@ describe('the harness fake electron', () => {
   test('routes invoke to ipcMain with the real sender and frame, and rejects like Electron', async () => {
     const results = await page.evaluate(async () => {
       const f = (window as unknown as { fixture: { invoke(c: string, ...a: unknown[]): Promise<unknown> } }).fixture
-      const message = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message)
-      return { who: await f.invoke('who', 7), fails: await message(f.invoke('fails')), missing: await message(f.invoke('nope')) }
+      const message = (p: Promise<unknown>) =>
+        p.then(
+          () => 'resolved',
+          (e: Error) => e.message
+        )
+      return {
+        who: await f.invoke('who', 7),
+        fails: await message(f.invoke('fails')),
+        missing: await message(f.invoke('nope'))
+      }
     })
-    expect(results.who).toEqual({ url: expect.stringMatching(/^file:\/\/.*\/fixture\/page\.html$/), ours: true, echo: 7 })
+    expect(results.who).toEqual({
+      url: expect.stringMatching(/^file:\/\/.*\/fixture\/page\.html$/),
+      ours: true,
+      echo: 7
+    })
     expect(results.fails).toBe("Error invoking remote method 'fails': Error: handler failed")
     expect(results.missing).toBe("Error invoking remote method 'nope': No handler registered for 'nope'")
   })
@@ -81,16 +94,27 @@ describe('the harness fake electron', () => {
   })
 
   test('names any API it does not emulate', async () => {
-    const message = await page.evaluate(() => (window as unknown as { fixture: { invoke(c: string): Promise<string> } }).fixture.invoke('unemulated'))
+    const message = await page.evaluate(() =>
+      (window as unknown as { fixture: { invoke(c: string): Promise<string> } }).fixture.invoke('unemulated')
+    )
     expect(message).toMatch(/harness does not emulate electron\.desktopCapturer/)
   })
 
   test('encrypts with safeStorage: never plain text on disk', async () => {
-    const backend = await page.evaluate(() => (window as unknown as { fixture: { invoke(c: string, s: string): Promise<string> } }).fixture.invoke('store', 'sk-very-secret'))
+    const backend = await page.evaluate(() =>
+      (window as unknown as { fixture: { invoke(c: string, s: string): Promise<string> } }).fixture.invoke(
+        'store',
+        'sk-very-secret'
+      )
+    )
     expect(backend).toBe('gnome_libsecret')
     const onDisk = readFileSync(join(userData, 'secret.bin'))
     expect(onDisk.toString('latin1')).not.toContain('sk-very-secret')
-    expect(await page.evaluate(() => (window as unknown as { fixture: { invoke(c: string): Promise<string> } }).fixture.invoke('load'))).toBe('sk-very-secret')
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { fixture: { invoke(c: string): Promise<string> } }).fixture.invoke('load')
+      )
+    ).toBe('sk-very-secret')
   })
 
   test('hands a second launch with the same userData over to the first, which keeps running', async () => {
@@ -116,7 +140,11 @@ describe('the harness fake electron', () => {
     const again = await launch()
     try {
       const p = await again.window('page')
-      expect(await p.evaluate(() => (window as unknown as { fixture: { invoke(c: string): Promise<string> } }).fixture.invoke('load'))).toBe('sk-very-secret')
+      expect(
+        await p.evaluate(() =>
+          (window as unknown as { fixture: { invoke(c: string): Promise<string> } }).fixture.invoke('load')
+        )
+      ).toBe('sk-very-secret')
       again.kill('SIGKILL')
       expect(await again.exited).toEqual({ code: null, signal: 'SIGKILL' })
     } finally {

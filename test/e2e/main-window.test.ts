@@ -58,16 +58,24 @@ describe('the main window', () => {
     expect(sent.messages.at(-1)!.content).toMatch(/Continue from exactly where you stopped/)
 
     await page.getByTestId('regenerate-button').last().click()
-    await waitUntil('a fresh answer completes', async () => (await answerStatus(page)) === 'complete' && llm.requests.length === 3)
+    await waitUntil(
+      'a fresh answer completes',
+      async () => (await answerStatus(page)) === 'complete' && llm.requests.length === 3
+    )
     expect(await page.locator('.message.assistant').count()).toBe(1)
 
     await page.getByTestId('user-message').hover()
     await page.getByTestId('edit-button').click()
     await page.getByTestId('edit-input').fill('Tell me about the lighthouse instead.')
     await page.getByTestId('edit-save').click()
-    await waitUntil('the edited question is answered', async () => llm.requests.length === 4 && (await answerStatus(page)) === 'complete')
+    await waitUntil(
+      'the edited question is answered',
+      async () => llm.requests.length === 4 && (await answerStatus(page)) === 'complete'
+    )
     const last = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
-    expect(last.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Tell me about the lighthouse instead.'])
+    expect(last.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
+      'Tell me about the lighthouse instead.'
+    ])
     await expect.poll(() => page.getByTestId('user-message').innerText()).toContain('lighthouse')
     await waitUntil('the new answer is shown complete', async () => (await answerStatus(page)) === 'complete')
     await expect.poll(() => page.getByTestId('metrics').last().innerText()).toMatch(/first token/)
@@ -90,7 +98,10 @@ describe('the main window', () => {
 
     await page.getByTestId('conversation-item').filter({ hasText: 'Second conversation' }).click()
     const seen = (await answerText(page)).length
-    await waitUntil('the second answer is still growing after the switch back', async () => (await answerText(page)).length > seen + 20)
+    await waitUntil(
+      'the second answer is still growing after the switch back',
+      async () => (await answerText(page)).length > seen + 20
+    )
     expect(await answerStatus(page)).toBe('streaming')
   })
 
@@ -149,7 +160,9 @@ describe('settings and keys', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
     await page.getByTestId('system-prompt').fill('Answer like a pirate.')
     await page.getByTestId('theme-select').focus() // blur saves the prompt
-    await expect.poll(() => JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).systemPrompt).toBe('Answer like a pirate.')
+    await expect
+      .poll(() => JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).systemPrompt)
+      .toBe('Answer like a pirate.')
     await page.getByTestId('close-settings').click()
     await ask(page, 'Hello')
     await waitUntil('a request was sent', () => llm.requests.length === 1)
@@ -167,10 +180,12 @@ describe('settings and keys', () => {
     await page.getByTestId('api-key-save').click()
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/A key is stored/)
     expect(await page.getByTestId('api-key-input').inputValue()).toBe('')
-    const routesSeen = await page.evaluate(async () => JSON.stringify([
-      await window.hark.invoke('keys.status', { provider: 'openai' }),
-      await window.hark.invoke('settings.get', {})
-    ]))
+    const routesSeen = await page.evaluate(async () =>
+      JSON.stringify([
+        await window.hark.invoke('keys.status', { provider: 'openai' }),
+        await window.hark.invoke('settings.get', {})
+      ])
+    )
     expect(routesSeen).not.toContain(secret)
     expect(await page.content()).not.toContain(secret)
     await page.getByTestId('close-settings').click()

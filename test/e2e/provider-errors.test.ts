@@ -28,7 +28,9 @@ describe('provider errors in the main window', () => {
 
   test('with no API key for a remote provider, it says a key is needed and sends nothing', async () => {
     // A remote host: local servers (127.0.0.1) legitimately need no key.
-    const app = await appForTest({ env: { OPENAI_BASE_URL: 'https://llm.invalid/v1', OPENAI_API_KEY: '', HARK_MODEL: 'fake-model' } })
+    const app = await appForTest({
+      env: { OPENAI_BASE_URL: 'https://llm.invalid/v1', OPENAI_API_KEY: '', HARK_MODEL: 'fake-model' }
+    })
     const page = await app.window('index')
     await page.getByTestId('onboarding-skip').click() // first run with no key offers setup first
     const message = await askAndReadError(page)
@@ -41,7 +43,9 @@ describe('provider errors in the main window', () => {
     const url = llm.url
     await llm.close() // nothing listens on that port any more
     llm = undefined
-    const app = await appForTest({ env: { OPENAI_BASE_URL: url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' } })
+    const app = await appForTest({
+      env: { OPENAI_BASE_URL: url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' }
+    })
     const message = await askAndReadError(await app.window('index'))
     expect(message).toMatch(/could not reach/i)
     expect(message).toContain('127.0.0.1')
@@ -49,7 +53,9 @@ describe('provider errors in the main window', () => {
 
   test('with the key rejected (401), it says the key was rejected', async () => {
     llm = await startFakeLlm({ scenario: 'unauthorized' })
-    const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-wrong', HARK_MODEL: 'fake-model' } })
+    const app = await appForTest({
+      env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-wrong', HARK_MODEL: 'fake-model' }
+    })
     const message = await askAndReadError(await app.window('index'))
     expect(message).toMatch(/key was rejected/i)
     expect(message).not.toContain('sk-wrong')

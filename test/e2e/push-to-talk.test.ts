@@ -47,7 +47,9 @@ interface Seen {
 }
 
 async function launch(env: Record<string, string> = {}): Promise<{ main: Page; seen: () => Promise<Seen> }> {
-  app = await launchApp({ env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model', ...env } })
+  app = await launchApp({
+    env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model', ...env }
+  })
   const main = await app.window('index')
   await main.evaluate(async () => {
     const seen: Seen = { states: [], transcripts: [], notices: [], speech: [], errors: [] }
@@ -70,7 +72,10 @@ async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boo
   const deadline = Date.now() + timeoutMs
   let last = await get()
   while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}\n${app?.output().slice(-2000)}`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}; last seen: ${JSON.stringify(last)}\n${app?.output().slice(-2000)}`
+      )
     await new Promise((r) => setTimeout(r, 25))
     last = await get()
   }
@@ -116,7 +121,10 @@ describe('push-to-talk in the app', () => {
     await new Promise((r) => setTimeout(r, 1500))
     const heard = await sink.stop()
     const silentAfterMs = (lastSoundEnd(heard) ?? 0) - pressedPerf
-    if (process.env['HARK_TEST_VERBOSE']) console.info(`barge-in: event ${stoppedAt - pressedAt} ms, sink silent ${silentAfterMs.toFixed(0)} ms after the press`)
+    if (process.env['HARK_TEST_VERBOSE'])
+      console.info(
+        `barge-in: event ${stoppedAt - pressedAt} ms, sink silent ${silentAfterMs.toFixed(0)} ms after the press`
+      )
     expect(lastSoundBefore(heard, pressedPerf)).toBeGreaterThan(pressedPerf - 300) // it was talking when pressed…
     expect(silentAfterMs).toBeLessThan(1500) // …and then stopped (the null sink drains slowly: wide)
     await indicator.waitForSelector('[data-state="listening"]', { timeout: 10_000 })

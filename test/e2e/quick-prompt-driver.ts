@@ -49,7 +49,8 @@ export async function windowState(app: LaunchedApp, name: keyof typeof titles): 
 }
 
 /** `waitUntil` with this driver's shorter default timeout. */
-export const eventually = (what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> => waitUntil(what, probe, timeoutMs)
+export const eventually = (what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> =>
+  waitUntil(what, probe, timeoutMs)
 
 export async function popupShown(app: LaunchedApp): Promise<boolean> {
   return (await windowState(app, 'quick')).visible
@@ -61,7 +62,8 @@ export async function expectPopupReady(app: LaunchedApp): Promise<Page> {
   const page = await app.window('quick')
   await page.waitForFunction(() => document.activeElement?.id === 'quick-input', undefined, { timeout: 10_000 })
   const state = await windowState(app, 'quick')
-  if (!state.alwaysOnTop || state.options['frame'] !== false) throw new Error(`the popup is not a frameless always-on-top window: ${JSON.stringify(state)}`)
+  if (!state.alwaysOnTop || state.options['frame'] !== false)
+    throw new Error(`the popup is not a frameless always-on-top window: ${JSON.stringify(state)}`)
   return page
 }
 
@@ -86,9 +88,13 @@ export async function askInPopup(page: Page, prompt: string): Promise<void> {
 }
 
 export async function waitForStatus(page: Page, ...statuses: string[]): Promise<void> {
-  await page.waitForFunction((s) => s.includes(document.querySelector('main.quick')?.getAttribute('data-status') ?? ''), statuses, {
-    timeout: 30_000
-  })
+  await page.waitForFunction(
+    (s) => s.includes(document.querySelector('main.quick')?.getAttribute('data-status') ?? ''),
+    statuses,
+    {
+      timeout: 30_000
+    }
+  )
 }
 
 /** Asks each prompt in turn, waiting for each answer. */
@@ -118,9 +124,14 @@ export async function collectEvent(page: Page, event: 'app.navigate' | 'app.noti
 
 /** What collectEvent gathered, once there is at least one. */
 export async function collected<T>(page: Page, event: 'app.navigate' | 'app.notice'): Promise<T[]> {
-  const read = (name: string): unknown[] => (window as unknown as { __collected: Record<string, unknown[]> }).__collected[name] ?? []
-  await page.waitForFunction((name) => ((window as unknown as { __collected: Record<string, unknown[]> }).__collected[name] ?? []).length > 0, event, {
-    timeout: 10_000
-  })
+  const read = (name: string): unknown[] =>
+    (window as unknown as { __collected: Record<string, unknown[]> }).__collected[name] ?? []
+  await page.waitForFunction(
+    (name) => ((window as unknown as { __collected: Record<string, unknown[]> }).__collected[name] ?? []).length > 0,
+    event,
+    {
+      timeout: 10_000
+    }
+  )
   return page.evaluate(read, event) as Promise<T[]>
 }

@@ -57,7 +57,9 @@ describe('the quick-prompt popup', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __lengths: number[] }
       w.__lengths = []
-      new MutationObserver(() => w.__lengths.push(document.querySelector('#quick-answer')?.textContent?.length ?? 0)).observe(document.body, {
+      new MutationObserver(() =>
+        w.__lengths.push(document.querySelector('#quick-answer')?.textContent?.length ?? 0)
+      ).observe(document.body, {
         subtree: true,
         childList: true,
         characterData: true
@@ -70,11 +72,18 @@ describe('the quick-prompt popup', () => {
     expect(new Set(lengths.filter((n) => n > 0 && n < DEFAULT_ANSWER.length)).size).toBeGreaterThan(3)
 
     // Every utterance is spoken, one after another, in answer order.
-    await eventually('all utterances were spoken', async () => {
-      const events = await turnEvents(page)
-      const utterances = ofType(events, 'utterance')
-      return utterances.length > 1 && ofType(events, 'speech').filter((s) => s.state === 'finished').length === utterances.length
-    }, 90_000)
+    await eventually(
+      'all utterances were spoken',
+      async () => {
+        const events = await turnEvents(page)
+        const utterances = ofType(events, 'utterance')
+        return (
+          utterances.length > 1 &&
+          ofType(events, 'speech').filter((s) => s.state === 'finished').length === utterances.length
+        )
+      },
+      90_000
+    )
     const events = await turnEvents(page)
     const speech = ofType(events, 'speech')
     const started = speech.filter((s) => s.state === 'started').map((s) => s.index)
@@ -82,7 +91,11 @@ describe('the quick-prompt popup', () => {
     expect(started).toEqual([...started].sort((a, b) => a - b))
     // one voice at a time: each starts after the previous finished
     speech.forEach((s, i) => expect(s.state).toBe(i % 2 === 0 ? 'started' : 'finished'))
-    expect(ofType(events, 'utterance').map((u) => u.text).join(' ')).toBe(DEFAULT_ANSWER.replace('’', '’'))
+    expect(
+      ofType(events, 'utterance')
+        .map((u) => u.text)
+        .join(' ')
+    ).toBe(DEFAULT_ANSWER.replace('’', '’'))
   })
 
   it('stops speaking on Esc, and closes on a second Esc', async () => {
@@ -90,11 +103,17 @@ describe('the quick-prompt popup', () => {
     const page = await openWithHotkey(session)
     await recordTurnEvents(page)
     await askInPopup(page, 'Describe the town')
-    await eventually('the voice started', async () => ofType(await turnEvents(page), 'speech').some((s) => s.state === 'started'), 30_000)
+    await eventually(
+      'the voice started',
+      async () => ofType(await turnEvents(page), 'speech').some((s) => s.state === 'started'),
+      30_000
+    )
     await page.keyboard.press('Escape')
     await waitForStatus(page, 'stopped', 'done')
     expect(await popupShown(session.app)).toBe(true)
-    await eventually('the voice was cut off', async () => ofType(await turnEvents(page), 'speech').some((s) => s.state === 'cancelled'))
+    await eventually('the voice was cut off', async () =>
+      ofType(await turnEvents(page), 'speech').some((s) => s.state === 'cancelled')
+    )
     const spokenBefore = ofType(await turnEvents(page), 'speech').filter((s) => s.state === 'started').length
     await new Promise((r) => setTimeout(r, 1500))
     expect(ofType(await turnEvents(page), 'speech').filter((s) => s.state === 'started').length).toBe(spokenBefore)
@@ -162,9 +181,15 @@ describe('the quick-prompt popup', () => {
   })
 
   it('saves each quick prompt as its own conversation when set to', async () => {
-    session = await startQuickSession({ llm: { text: 'Short answer.' }, settings: { quickPrompt: { saveTo: 'new-conversation' } } })
+    session = await startQuickSession({
+      llm: { text: 'Short answer.' },
+      settings: { quickPrompt: { saveTo: 'new-conversation' } }
+    })
     await askEach(await openWithHotkey(session), ['First question', 'Second question'])
-    expect((await conversationTitles(session.app)).map((c) => c.title).sort()).toEqual(['First question', 'Second question'])
+    expect((await conversationTitles(session.app)).map((c) => c.title).sort()).toEqual([
+      'First question',
+      'Second question'
+    ])
   })
 
   it('continues the exchange in the main window with "Open in Hark"', async () => {
@@ -196,7 +221,9 @@ describe('the quick-prompt popup', () => {
     await session.app.control.configure({ takeShortcuts: ['Control+Alt+J'] })
     await main.evaluate(() => window.hark.invoke('settings.set', { hotkeys: { quickPrompt: 'Control+Alt+J' } }))
     const notices = await collected<{ message: string }>(main, 'app.notice')
-    expect(notices.map((n) => n.message).join('\n')).toMatch(/quick prompt hotkey Control\+Alt\+J could not be registered/i)
+    expect(notices.map((n) => n.message).join('\n')).toMatch(
+      /quick prompt hotkey Control\+Alt\+J could not be registered/i
+    )
     await eventually('the menu shows no hotkey', async () => (await menuAccelerator()) === undefined)
   })
 })

@@ -15,7 +15,8 @@ import { ask, waitUntil } from '../support/e2e-actions'
 
 const LONG = `${DEFAULT_ANSWER} ${DEFAULT_ANSWER} ${DEFAULT_ANSWER}`
 /** The answer's text with markup whitespace folded, comparable with the source prose. */
-const answerText = async (page: Page): Promise<string> => ((await page.getByTestId('answer').textContent()) ?? '').replace(/\s+/g, ' ').trim()
+const answerText = async (page: Page): Promise<string> =>
+  ((await page.getByTestId('answer').textContent()) ?? '').replace(/\s+/g, ' ').trim()
 const answerStatus = (page: Page) => page.locator('.message.assistant').last().getAttribute('data-status')
 
 let llm: FakeLlm | undefined
@@ -28,16 +29,24 @@ test('a window reloaded mid-answer shows the text streamed so far, then the whol
   // About 10 s of streaming: time to reload and come back while it still runs.
   llm = await startFakeLlm({ text: LONG, timing: { chunkSize: 8, delayMs: 60 } })
   userData = mkdtempSync(join(tmpdir(), 'hark-reload-'))
-  const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' }, userData })
+  const app = await appForTest({
+    env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' },
+    userData
+  })
   const page = await app.window('index')
   await ask(page, 'Tell me about the harbour town.')
   await waitUntil('the answer streams', async () => (await answerText(page)).length > 80)
 
   const before = await answerText(page)
   await page.reload()
-  await waitUntil('the answer is back on screen', async () => (await page.getByTestId('answer').count()) > 0 && (await answerText(page)).length > 0)
+  await waitUntil(
+    'the answer is back on screen',
+    async () => (await page.getByTestId('answer').count()) > 0 && (await answerText(page)).length > 0
+  )
   const afterReload = await answerText(page)
-  expect(await answerStatus(page), 'the reload came back before the answer ended; slow the stream down').toBe('streaming')
+  expect(await answerStatus(page), 'the reload came back before the answer ended; slow the stream down').toBe(
+    'streaming'
+  )
   expect(afterReload.length).toBeGreaterThanOrEqual(before.length)
   expect(LONG.startsWith(afterReload), `after the reload the answer read: ${afterReload}`).toBe(true)
 

@@ -18,9 +18,13 @@ beforeAll(async () => {
 afterAll(() => llm.close())
 
 const launch = async (): Promise<Page> => {
-  const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' } })
+  const app = await appForTest({
+    env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' }
+  })
   const page = await app.window('index')
-  await page.evaluate(() => window.hark.invoke('settings.set', { provider: { idleTimeoutSec: 1 }, speech: { enabled: false } }))
+  await page.evaluate(() =>
+    window.hark.invoke('settings.set', { provider: { idleTimeoutSec: 1 }, speech: { enabled: false } })
+  )
   return page
 }
 
@@ -44,7 +48,11 @@ describe('stream faults in the main window', () => {
     llm.setScenario('normal')
     const partial = answer.trim().slice(0, 20)
     await page.getByTestId('continue-button').click()
-    await waitUntil('the continued answer is complete', async () => (await page.getByTestId('answer').last().innerText()).includes('settles down to sleep'), 30_000)
+    await waitUntil(
+      'the continued answer is complete',
+      async () => (await page.getByTestId('answer').last().innerText()).includes('settles down to sleep'),
+      30_000
+    )
     const continued = await page.getByTestId('answer').last().innerText()
     expect(continued.startsWith(partial)).toBe(true)
     const last = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
@@ -75,7 +83,11 @@ describe('stream faults in the main window', () => {
     llm.setScenario('rate-limit-then-ok')
     const before = llm.requests.length
     await ask(page, 'Tell me about the harbour town.')
-    await waitUntil('the answer is complete', async () => (await page.getByTestId('answer').last().innerText()).includes('settles down to sleep'), 30_000)
+    await waitUntil(
+      'the answer is complete',
+      async () => (await page.getByTestId('answer').last().innerText()).includes('settles down to sleep'),
+      30_000
+    )
     expect(llm.requests.length - before).toBe(2)
     expect(await page.getByTestId('error-message').count()).toBe(0)
   })

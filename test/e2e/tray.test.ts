@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TrayState } from './harness/control-api'
-import { askInPopup, collected, collectEvent, eventually, expectPopupReady, QUICK_HOTKEY, startQuickSession, windowState, type QuickSession } from './quick-prompt-driver'
+import {
+  askInPopup,
+  collected,
+  collectEvent,
+  eventually,
+  expectPopupReady,
+  QUICK_HOTKEY,
+  startQuickSession,
+  windowState,
+  type QuickSession
+} from './quick-prompt-driver'
 
 let session: QuickSession | undefined
 afterEach(async () => {
@@ -26,7 +36,15 @@ describe('the tray', () => {
     expect(imageOf(tray)).toMatch(/resources\/tray\/idle-24\.png$/)
     expect(tray.image).toMatchObject({ empty: false, width: 24, height: 24 })
     const items = (tray.menu ?? []).filter((i) => i.type !== 'separator')
-    expect(items.map((i) => i.label)).toEqual(['Quick prompt…', 'Push to talk', 'Stop speaking', 'Mute voice', 'Open Hark', 'Settings', 'Quit'])
+    expect(items.map((i) => i.label)).toEqual([
+      'Quick prompt…',
+      'Push to talk',
+      'Stop speaking',
+      'Mute voice',
+      'Open Hark',
+      'Settings',
+      'Quit'
+    ])
     expect(items[0]!.accelerator).toBe(QUICK_HOTKEY)
   })
 
@@ -45,12 +63,19 @@ describe('the tray', () => {
     const page = await expectPopupReady(session.app)
     const seen = new Set<string>()
     const watch = setInterval(() => {
-      void theTray(session!).then((t) => seen.add(imageOf(t).replace(/^.*\//, '')), () => {})
+      void theTray(session!).then(
+        (t) => seen.add(imageOf(t).replace(/^.*\//, '')),
+        () => {}
+      )
     }, 20)
     try {
       await askInPopup(page, 'Say two things')
       await eventually('the tray showed the speaking icon', () => seen.has('speaking-24.png'), 30_000)
-      await eventually('the tray is idle again', async () => imageOf(await theTray(session!)).endsWith('idle-24.png'), 60_000)
+      await eventually(
+        'the tray is idle again',
+        async () => imageOf(await theTray(session!)).endsWith('idle-24.png'),
+        60_000
+      )
     } finally {
       clearInterval(watch)
     }
@@ -60,8 +85,13 @@ describe('the tray', () => {
     session = await startQuickSession()
     await session.app.window('index')
     await session.app.control.clickTrayItem(['Mute voice'])
-    await eventually('the menu shows Mute checked', async () => (await theTray(session!)).menu?.find((i) => i.label === 'Mute voice')?.checked === true)
-    const saved = JSON.parse(readFileSync(join(session.app.userData, 'settings.json'), 'utf8')) as { speech: { muted: boolean } }
+    await eventually(
+      'the menu shows Mute checked',
+      async () => (await theTray(session!)).menu?.find((i) => i.label === 'Mute voice')?.checked === true
+    )
+    const saved = JSON.parse(readFileSync(join(session.app.userData, 'settings.json'), 'utf8')) as {
+      speech: { muted: boolean }
+    }
     expect(saved.speech.muted).toBe(true)
   })
 
@@ -93,7 +123,10 @@ describe('the tray', () => {
     expect((await windowState(session.app, 'index')).id).toBe(main.id)
 
     await session.app.control.clickTrayItem(['Quit'])
-    const exit = await Promise.race([session.app.exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))])
+    const exit = await Promise.race([
+      session.app.exited,
+      new Promise((r) => setTimeout(() => r('still running'), 15_000))
+    ])
     expect(exit).toEqual({ code: 0, signal: null })
   })
 })

@@ -29,7 +29,13 @@ const usageOf = (ctx: ChatContext) => {
 
 function chunkJson(ctx: ChatContext, delta: Record<string, unknown> | null, finish: string | null = null): string {
   const choices = delta === null ? [] : [{ index: 0, delta, finish_reason: finish }]
-  return JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model: ctx.body.model ?? 'fake', choices })
+  return JSON.stringify({
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: ctx.body.model ?? 'fake',
+    choices
+  })
 }
 
 function pieces(text: string, size: number): string[] {
@@ -68,7 +74,12 @@ function delayFor(ctx: ChatContext, payload: string): number {
 }
 
 /** Send payloads as SSE events with the scenario's framing and pacing; false once the client has gone. */
-export async function sendEvents(ctx: ChatContext, payloads: string[], shape: AnswerShape = {}, endsBody = false): Promise<boolean> {
+export async function sendEvents(
+  ctx: ChatContext,
+  payloads: string[],
+  shape: AnswerShape = {},
+  endsBody = false
+): Promise<boolean> {
   const framing = { ...plainFraming, ...shape.framing }
   for (let i = 0; i < payloads.length; i++) {
     const wire = encodeEvent(payloads[i], framing, undefined, endsBody && i === payloads.length - 1)
@@ -80,7 +91,11 @@ export async function sendEvents(ctx: ChatContext, payloads: string[], shape: An
   return !ctx.res.destroyed
 }
 
-async function streamWhole(ctx: ChatContext, shape: AnswerShape = {}, done: 'end' | 'keep-open' | 'none' = 'end'): Promise<void> {
+async function streamWhole(
+  ctx: ChatContext,
+  shape: AnswerShape = {},
+  done: 'end' | 'keep-open' | 'none' = 'end'
+): Promise<void> {
   startSse(ctx.res)
   const { head, content, tail } = answerEvents(ctx, shape)
   const payloads = [...head, ...content, ...tail]
@@ -116,7 +131,11 @@ export function sendJson(ctx: ChatContext, status: number, body: unknown, header
 }
 
 /** Answer normally, streamed or not, as the client asked. */
-export async function answer(ctx: ChatContext, shape: AnswerShape = {}, done: 'end' | 'keep-open' | 'none' = 'end'): Promise<void> {
+export async function answer(
+  ctx: ChatContext,
+  shape: AnswerShape = {},
+  done: 'end' | 'keep-open' | 'none' = 'end'
+): Promise<void> {
   if (ctx.stream) await streamWhole(ctx, shape, done)
   else await sendBatchWhenWritten(ctx, shape)
 }
@@ -132,4 +151,6 @@ async function sendBatchWhenWritten(ctx: ChatContext, shape: AnswerShape): Promi
   if (!ctx.res.destroyed) sendBatch(ctx, shape)
 }
 
-export const apiError = (message: string, type: string, code: string | null = null) => ({ error: { message, type, code } })
+export const apiError = (message: string, type: string, code: string | null = null) => ({
+  error: { message, type, code }
+})

@@ -28,9 +28,12 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const timing = Object.fromEntries(
-    Object.entries({ tps: num(values.tps), chunkSize: num(values['chunk-size']), delayMs: num(values['delay-ms']), headerDelayMs: num(values['header-delay-ms']) }).filter(
-      ([, v]) => v !== undefined && Number.isFinite(v)
-    )
+    Object.entries({
+      tps: num(values.tps),
+      chunkSize: num(values['chunk-size']),
+      delayMs: num(values['delay-ms']),
+      headerDelayMs: num(values['header-delay-ms'])
+    }).filter(([, v]) => v !== undefined && Number.isFinite(v))
   )
   const fake = await startFakeLlm({
     port: Number(values.port),

@@ -84,7 +84,12 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
 
   routes.set('GET /v1/models', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.end(JSON.stringify({ object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1, owned_by: 'fake' })) }))
+    res.end(
+      JSON.stringify({
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: 1, owned_by: 'fake' }))
+      })
+    )
   })
   routes.set('POST /v1/chat/completions', async (req, res, _raw, record) => {
     const body = (record.body && typeof record.body === 'object' ? record.body : {}) as ChatBody
@@ -116,8 +121,24 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     const raw = await readBody(req)
     const path = (req.url ?? '/').split('?')[0]
     const index = nextIndex++
-    const connection: ConnectionRecord = { requestIndex: index, closed: false, closedByClient: false, stillSending: false, serverDropped: false }
-    const record: RequestRecord = { index, method: req.method ?? 'GET', path, headers: { ...req.headers }, body: parseBody(raw, req), scenario: null, at: Date.now(), connection, writes: [] }
+    const connection: ConnectionRecord = {
+      requestIndex: index,
+      closed: false,
+      closedByClient: false,
+      stillSending: false,
+      serverDropped: false
+    }
+    const record: RequestRecord = {
+      index,
+      method: req.method ?? 'GET',
+      path,
+      headers: { ...req.headers },
+      body: parseBody(raw, req),
+      scenario: null,
+      at: Date.now(),
+      connection,
+      writes: []
+    }
     requests.push(record)
     res.on('close', () => {
       connection.closed = true
@@ -162,7 +183,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     onClose,
     waitForClose(index, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
-        const target = () => (index === undefined ? requests.at(-1) : requests.find((r) => r.index === index))?.connection
+        const target = () =>
+          (index === undefined ? requests.at(-1) : requests.find((r) => r.index === index))?.connection
         const settle = (c: ConnectionRecord | undefined) => {
           if (!c?.closed) return false
           clearTimeout(timer)

@@ -44,7 +44,10 @@ export function installTranscriptions(fake: FakeLlm, initial: TranscriptionOptio
     }
   }
   let current = initial
-  fake.route('POST /v1/audio/transcriptions', transcriptionRoute(() => current, stt.calls))
+  fake.route(
+    'POST /v1/audio/transcriptions',
+    transcriptionRoute(() => current, stt.calls)
+  )
   return stt
 }
 
@@ -70,13 +73,18 @@ function transcriptionRoute(opts: () => TranscriptionOptions, calls: Transcripti
     }
     calls.push(call)
     record.body = call
-    if (!wav.ok) return reply(400, { error: { message: `Invalid WAV: ${wav.problems.join('; ')}`, type: 'invalid_request_error' } })
+    if (!wav.ok)
+      return reply(400, {
+        error: { message: `Invalid WAV: ${wav.problems.join('; ')}`, type: 'invalid_request_error' }
+      })
     const { text, delayMs = 0 } = opts()
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
     try {
       call.text = text ?? (await pocketsphinx(file.data, wav))
     } catch (err) {
-      return reply(500, { error: { message: `fake STT: ${err instanceof Error ? err.message : String(err)}`, type: 'server_error' } })
+      return reply(500, {
+        error: { message: `fake STT: ${err instanceof Error ? err.message : String(err)}`, type: 'server_error' }
+      })
     }
     call.serverMs = performance.now() - started
     reply(200, { text: call.text })

@@ -70,4 +70,9 @@ export interface Scenario {
 }
 
 /** An extra route, e.g. /v1/audio/transcriptions; the body is the raw request bytes. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer, record: RequestRecord) => void | Promise<void>
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  record: RequestRecord
+) => void | Promise<void>

@@ -19,7 +19,8 @@ export function checkWav(buf: Buffer): WavReport {
   const r: WavReport = { ok: false, problems, sampleRate: 0, channels: 0, bitsPerSample: 0, durationMs: 0, rms: 0 }
   if (buf.length < 44) return fail(r, `only ${buf.length} bytes`)
   if (buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') return fail(r, 'not RIFF/WAVE')
-  if (buf.readUInt32LE(4) !== buf.length - 8) problems.push(`RIFF size ${buf.readUInt32LE(4)} but file is ${buf.length} bytes`)
+  if (buf.readUInt32LE(4) !== buf.length - 8)
+    problems.push(`RIFF size ${buf.readUInt32LE(4)} but file is ${buf.length} bytes`)
   let at = 12
   let data: Buffer | null = null
   while (at + 8 <= buf.length) {

@@ -9,7 +9,9 @@ const slug = (name: string): string => name.replace(/[^\w-]+/g, '_').slice(0, 80
 
 async function saveScreenshots(app: LaunchedApp, testName: string): Promise<void> {
   const files = await app.screenshots(screenshotDir, slug(testName)).catch(() => [])
-  console.error(`[e2e] "${testName}" failed; window screenshots: ${files.join(', ') || 'none'}\n[e2e] app output:\n${app.output()}`)
+  console.error(
+    `[e2e] "${testName}" failed; window screenshots: ${files.join(', ') || 'none'}\n[e2e] app output:\n${app.output()}`
+  )
 }
 
 /**

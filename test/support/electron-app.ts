@@ -4,14 +4,24 @@ import { join } from 'node:path'
 import { _electron, type Page } from 'playwright-core'
 import type { WindowState } from '../e2e/harness/control-api'
 import { descendants } from './process-tree'
-import { matchWindow, type AppExit, type Controls, type LaunchedApp, type LaunchOptions, type WindowMatch } from './launched-app'
+import {
+  matchWindow,
+  type AppExit,
+  type Controls,
+  type LaunchedApp,
+  type LaunchOptions,
+  type WindowMatch
+} from './launched-app'
 import { repoRoot } from './harness-app'
 
 /** A real Electron binary, when one is installed (never on the CI machines this was written on). */
 export function realElectronAvailable(): boolean {
   if (process.env['HARK_ELECTRON'] === '1') return true
   // Reading the path, not require('electron'): that would try to download the binary.
-  return existsSync(join(repoRoot, 'node_modules/electron/path.txt')) && existsSync(join(repoRoot, 'node_modules/electron/dist'))
+  return (
+    existsSync(join(repoRoot, 'node_modules/electron/path.txt')) &&
+    existsSync(join(repoRoot, 'node_modules/electron/dist'))
+  )
 }
 
 const unsupported = (what: string) => (): never => {
@@ -23,8 +33,14 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
   const bundleDir = opts.bundleDir ?? process.env['HARK_BUNDLE_DIR'] ?? join(repoRoot, 'out')
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'hark-e2e-userdata-'))
   mkdirSync(userData, { recursive: true })
-  const env = Object.fromEntries(Object.entries({ ...process.env, ...opts.env }).filter((e): e is [string, string] => e[1] !== undefined))
-  const app = await _electron.launch({ args: [opts.main ?? join(bundleDir, 'main/index.js'), `--user-data-dir=${userData}`], env, cwd: repoRoot })
+  const env = Object.fromEntries(
+    Object.entries({ ...process.env, ...opts.env }).filter((e): e is [string, string] => e[1] !== undefined)
+  )
+  const app = await _electron.launch({
+    args: [opts.main ?? join(bundleDir, 'main/index.js'), `--user-data-dir=${userData}`],
+    env,
+    cwd: repoRoot
+  })
   const child = app.process()
   let log = ''
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
@@ -49,7 +65,10 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
       }))
     )
   const onWindow = (id: number, action: 'close' | 'focus' | 'blur') =>
-    app.evaluate(({ BrowserWindow }, [i, a]) => BrowserWindow.fromId(i as number)?.[a as 'close' | 'focus' | 'blur'](), [id, action] as const)
+    app.evaluate(
+      ({ BrowserWindow }, [i, a]) => BrowserWindow.fromId(i as number)?.[a as 'close' | 'focus' | 'blur'](),
+      [id, action] as const
+    )
 
   const control: Controls = {
     windows,
@@ -94,7 +113,14 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
     screenshots: async (dir, prefix) => {
       mkdirSync(dir, { recursive: true })
       const pages = app.windows()
-      return Promise.all(pages.map(async (p, i) => (await p.screenshot({ path: join(dir, `${prefix}-${i}.png`) }), join(dir, `${prefix}-${i}.png`))))
+      return Promise.all(
+        pages.map(
+          async (p, i) => (
+            await p.screenshot({ path: join(dir, `${prefix}-${i}.png`) }),
+            join(dir, `${prefix}-${i}.png`)
+          )
+        )
+      )
     },
     close: async () => {
       await app.close().catch(() => child.kill('SIGKILL'))

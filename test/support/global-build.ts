@@ -13,5 +13,6 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit'
   })
-  if (!statSync(resolve(root, 'out/main/index.js')).isFile()) throw new Error('electron-vite build produced no main bundle')
+  if (!statSync(resolve(root, 'out/main/index.js')).isFile())
+    throw new Error('electron-vite build produced no main bundle')
 }

@@ -7,7 +7,14 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { startChromium, type RunningChromium } from '../e2e/harness/chromium-process'
 import { CONTROL_TAG, type ControlApi, type ControlReply, type WindowState } from '../e2e/harness/control-api'
 import { descendants } from './process-tree'
-import { matchWindow, type AppExit, type Controls, type LaunchedApp, type LaunchOptions, type WindowMatch } from './launched-app'
+import {
+  matchWindow,
+  type AppExit,
+  type Controls,
+  type LaunchedApp,
+  type LaunchOptions,
+  type WindowMatch
+} from './launched-app'
 
 export const repoRoot = resolve(__dirname, '../..')
 const registerHook = join(repoRoot, 'test/e2e/harness/register.cjs')
@@ -41,7 +48,13 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
   })
   // Watch the child from its first moment (it may exit at once, e.g. as a second instance)
   // and connect while it boots: both sides see the same pages.
-  const app = new HarnessApp(child, chromium.connectOverCDP(browserProcess.endpoint), browserProcess, userData, ownUserData)
+  const app = new HarnessApp(
+    child,
+    chromium.connectOverCDP(browserProcess.endpoint),
+    browserProcess,
+    userData,
+    ownUserData
+  )
   await app.connected()
   return app
 }
@@ -69,7 +82,8 @@ class HarnessApp implements LaunchedApp {
     this.exited = new Promise((resolveExit) => {
       child.on('exit', (code, signal) => {
         this.done = true
-        for (const p of this.pending.values()) p.reject(new Error(`the app exited (code ${code}, signal ${signal}) before answering`))
+        for (const p of this.pending.values())
+          p.reject(new Error(`the app exited (code ${code}, signal ${signal}) before answering`))
         this.pending.clear()
         void this.closeOrphanPages()
         resolveExit({ code, signal })
@@ -77,7 +91,9 @@ class HarnessApp implements LaunchedApp {
     })
     this.control = new Proxy({} as Controls, {
       get: (_t, method: string | symbol) =>
-        typeof method === 'symbol' || method === 'then' ? undefined : (...args: unknown[]) => this.request(method as keyof ControlApi, args)
+        typeof method === 'symbol' || method === 'then'
+          ? undefined
+          : (...args: unknown[]) => this.request(method as keyof ControlApi, args)
     })
   }
 
@@ -129,7 +145,9 @@ class HarnessApp implements LaunchedApp {
       if (page) return page
       await new Promise((r) => setTimeout(r, 50))
     }
-    throw new Error(`no loaded window matching ${String(match)} within ${timeoutMs} ms; windows: ${JSON.stringify(await this.windows().catch(() => []))}\n${this.output()}`)
+    throw new Error(
+      `no loaded window matching ${String(match)} within ${timeoutMs} ms; windows: ${JSON.stringify(await this.windows().catch(() => []))}\n${this.output()}`
+    )
   }
 
   /** The test's own handle on the page the app's process opened for a window. */
@@ -170,8 +188,14 @@ class HarnessApp implements LaunchedApp {
     const files: string[] = []
     const pages = (await this.pages()).filter((p) => p.url() !== 'about:blank' && !p.isClosed())
     for (const [i, page] of pages.entries()) {
-      const file = join(dir, `${prefix}-${i}-${(new URL(page.url()).pathname.split('/').pop() ?? 'page').replace(/\W+/g, '_')}.png`)
-      await page.screenshot({ path: file, timeout: 5000 }).then(() => files.push(file), () => undefined)
+      const file = join(
+        dir,
+        `${prefix}-${i}-${(new URL(page.url()).pathname.split('/').pop() ?? 'page').replace(/\W+/g, '_')}.png`
+      )
+      await page.screenshot({ path: file, timeout: 5000 }).then(
+        () => files.push(file),
+        () => undefined
+      )
     }
     return files
   }

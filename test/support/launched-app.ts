@@ -7,7 +7,9 @@ export type { WindowState }
 /** A page name ('index', 'quick', 'indicator'): the window showing <name>.html. Or any predicate. */
 export type WindowMatch = string | ((w: WindowState) => boolean)
 
-export type Controls = { [K in keyof ControlApi]: (...args: Parameters<ControlApi[K]>) => Promise<Awaited<ReturnType<ControlApi[K]>>> }
+export type Controls = {
+  [K in keyof ControlApi]: (...args: Parameters<ControlApi[K]>) => Promise<Awaited<ReturnType<ControlApi[K]>>>
+}
 
 export interface LaunchOptions {
   /** extra environment for the app (OPENAI_BASE_URL, OPENAI_API_KEY, HARK_MODEL…) */

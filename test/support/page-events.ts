@@ -26,7 +26,11 @@ export function seenTurnEvents(page: Page): Promise<SeenEvent[]> {
 }
 
 /** Polls the page until an event matches; returns it. */
-export async function waitForTurnEvent(page: Page, match: (e: TurnEvent) => boolean, timeoutMs = 30_000): Promise<SeenEvent> {
+export async function waitForTurnEvent(
+  page: Page,
+  match: (e: TurnEvent) => boolean,
+  timeoutMs = 30_000
+): Promise<SeenEvent> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const hit = (await seenTurnEvents(page)).find((s) => match(s.event))

@@ -17,7 +17,7 @@ export function descendants(root: number): ProcessInfo[] {
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), command: m[3]!, args: m[4]! }))
   const found: ProcessInfo[] = []
   const parents = new Set([root])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const p of all) {
       if (parents.has(p.ppid) && !parents.has(p.pid)) {

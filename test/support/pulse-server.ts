@@ -77,12 +77,18 @@ async function spawnDaemon(): Promise<PulseHandle> {
   const server = `unix:${socket}`
   const env = { ...process.env, XDG_RUNTIME_DIR: dir, PULSE_SERVER: server }
   let output = ''
-  const daemon = spawn('pulseaudio', ['-n', '-F', paFile, '--daemonize=no', '--exit-idle-time=-1', '--log-target=stderr'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const daemon = spawn(
+    'pulseaudio',
+    ['-n', '-F', paFile, '--daemonize=no', '--exit-idle-time=-1', '--log-target=stderr'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   const spawnFailed = new Promise<never>((_, reject) =>
-    daemon.once('error', (err) => reject(new Error(`cannot start pulseaudio (${err.message}). Install it: ${APT_HINT}`)))
+    daemon.once('error', (err) =>
+      reject(new Error(`cannot start pulseaudio (${err.message}). Install it: ${APT_HINT}`))
+    )
   )
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-4000)

@@ -84,9 +84,14 @@ export async function startCapture(maxMs = 60_000, device = MONITOR): Promise<Ca
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()))
   const failed = new Promise<never>((_, reject) => child.once('error', reject))
   const limit = setTimeout(() => child.kill('SIGKILL'), maxMs)
-  await Promise.race([firstData(child.stdout), failed, exited.then(() => Promise.reject(new Error(`parec exited: ${stderr}`)))])
+  await Promise.race([
+    firstData(child.stdout),
+    failed,
+    exited.then(() => Promise.reject(new Error(`parec exited: ${stderr}`)))
+  ])
   return {
-    waitForSound: (timeoutMs, after = performance.now()) => pollForSound(() => toRecording(chunks, RATE), timeoutMs, after),
+    waitForSound: (timeoutMs, after = performance.now()) =>
+      pollForSound(() => toRecording(chunks, RATE), timeoutMs, after),
     async stop() {
       clearTimeout(limit)
       child.kill('SIGINT')

@@ -21,7 +21,12 @@ export function runHark(
 ): Promise<CliRun> {
   const started = Date.now()
   const child = spawn(process.execPath, [HARK_BIN, ...args], {
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], PULSE_SERVER: process.env['PULSE_SERVER'], ...opts.env },
+    env: {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      PULSE_SERVER: process.env['PULSE_SERVER'],
+      ...opts.env
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const run: CliRun = { code: null, stdout: '', stderr: '', events: [], stdoutTimes: [] }

@@ -34,4 +34,3 @@ export function autostartEntry(command: string[]): string {
 export function autostartFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'autostart', 'hark.desktop')
 }
-

@@ -27,11 +27,23 @@ type ConversationRoutes =
   | 'conversations.export'
 
 type TurnActionRoutes = 'turn.regenerate' | 'turn.retry' | 'turn.continue' | 'turn.edit'
-type SetupRoutes = 'models.list' | 'provider.detect' | 'provider.test' | 'speech.voices' | 'speech.say' | 'hotkeys.status' | 'setup.status' | 'provider.presets'
+type SetupRoutes =
+  | 'models.list'
+  | 'provider.detect'
+  | 'provider.test'
+  | 'speech.voices'
+  | 'speech.say'
+  | 'hotkeys.status'
+  | 'setup.status'
+  | 'provider.presets'
 
 function conversationHandlers({ history, turns }: ConversationHandlerDeps): HandlersOf<ConversationRoutes> {
   return {
-    'conversations.list': () => ({ conversations: history.list(), notices: [...history.notices], activeTurn: turns.activeTurn }),
+    'conversations.list': () => ({
+      conversations: history.list(),
+      notices: [...history.notices],
+      activeTurn: turns.activeTurn
+    }),
     'conversations.get': ({ id }) => {
       const active = turns.activeProgress
       const mine = active?.conversationId === id ? active : null
@@ -52,7 +64,10 @@ function conversationHandlers({ history, turns }: ConversationHandlerDeps): Hand
 }
 
 function turnActionHandlers({ history, turns }: ConversationHandlerDeps): HandlersOf<TurnActionRoutes> {
-  const started = ({ turnId, conversationId }: { turnId: string; conversationId: string }) => ({ turnId, conversationId })
+  const started = ({ turnId, conversationId }: { turnId: string; conversationId: string }) => ({
+    turnId,
+    conversationId
+  })
   const regenerate = ({ conversationId }: { conversationId: string }) => started(turns.regenerate(conversationId))
   return {
     'turn.regenerate': regenerate,
@@ -67,7 +82,10 @@ function turnActionHandlers({ history, turns }: ConversationHandlerDeps): Handle
 }
 
 /** The saved provider with the user's unsaved choices on top (onboarding tests before it saves). */
-function providerFor(deps: ConversationHandlerDeps, target: { preset?: Settings['provider']['preset']; baseUrl?: string; model?: string }) {
+function providerFor(
+  deps: ConversationHandlerDeps,
+  target: { preset?: Settings['provider']['preset']; baseUrl?: string; model?: string }
+) {
   const saved = deps.settings.get()
   const preset = target.preset ?? saved.provider.preset
   const samePreset = preset === saved.provider.preset
@@ -86,7 +104,10 @@ function setupHandlers(deps: ConversationHandlerDeps, chat: ChatStreamer): Handl
       try {
         return { models: await listModels(providerFor(deps, target)) }
       } catch (err) {
-        throw new UserFacingError(err instanceof LlmError ? err.message : 'The model list could not be fetched.', 'models-unavailable')
+        throw new UserFacingError(
+          err instanceof LlmError ? err.message : 'The model list could not be fetched.',
+          'models-unavailable'
+        )
       }
     },
     'provider.detect': async () => ({ servers: await detectLocalServers() }),
@@ -103,12 +124,18 @@ function setupHandlers(deps: ConversationHandlerDeps, chat: ChatStreamer): Handl
     'hotkeys.status': () => hotkeyStatus.all(),
     'provider.presets': () =>
       Object.values(PROVIDER_PRESETS).map(({ id, label, baseUrl, defaultModel, needsKey, keyUrl }) => ({
-        id, label, baseUrl, defaultModel, needsKey, ...(keyUrl ? { keyUrl } : {})
+        id,
+        label,
+        baseUrl,
+        defaultModel,
+        needsKey,
+        ...(keyUrl ? { keyUrl } : {})
       })),
     'setup.status': async () => {
       const preset = deps.settings.get().provider.preset
       // An OPENAI_BASE_URL alone still needs a key; OPENAI_API_KEY is one.
-      const configured = Boolean(process.env['OPENAI_API_KEY']) || !PROVIDER_PRESETS[preset].needsKey || deps.keys.status(preset).stored
+      const configured =
+        Boolean(process.env['OPENAI_API_KEY']) || !PROVIDER_PRESETS[preset].needsKey || deps.keys.status(preset).stored
       return { needsSetup: !configured, servers: configured ? [] : await detectLocalServers() }
     }
   }

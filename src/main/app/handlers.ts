@@ -7,7 +7,9 @@ import { voiceHandlers } from './voice-handlers'
 import { mainWindowHandlers, type ConversationHandlerDeps } from './handlers-conversations'
 import { keyUrlFor } from './provider-config'
 
-export type HandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & QuickHandlerDeps & ConversationHandlerDeps
+export type HandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> &
+  QuickHandlerDeps &
+  ConversationHandlerDeps
 
 function turnHandlers({ turns }: HandlerDeps): HandlersOf<'turn.ask' | 'turn.stop'> {
   return {
@@ -35,7 +37,8 @@ function settingsHandlers({ settings }: HandlerDeps): HandlersOf<'settings.get' 
 function keyHandlers({ keys, settings }: HandlerDeps): HandlersOf<'keys.status' | 'keys.set' | 'keys.clear'> {
   return {
     'keys.status': ({ provider }) => keys.status(provider),
-    'keys.set': ({ provider, key, allowPlainText }) => keys.set(provider, key, allowPlainText, keyUrlFor(settings.get(), provider)),
+    'keys.set': ({ provider, key, allowPlainText }) =>
+      keys.set(provider, key, allowPlainText, keyUrlFor(settings.get(), provider)),
     'keys.clear': ({ provider }) => keys.clear(provider)
   }
 }

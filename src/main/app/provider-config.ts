@@ -11,7 +11,11 @@ export type StoredKeyFor = (baseUrl: string) => string | undefined
  * launch can point elsewhere without touching saved settings. A stored key is
  * only attached when it was saved for this base URL's origin.
  */
-export function providerConfig(settings: Settings, storedKeyFor: StoredKeyFor, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
+export function providerConfig(
+  settings: Settings,
+  storedKeyFor: StoredKeyFor,
+  env: NodeJS.ProcessEnv = process.env
+): ProviderConfig {
   const p = settings.provider
   const baseUrl = effectiveBaseUrl(settings, env)
   return fromPreset({

@@ -13,12 +13,17 @@ export async function probeProvider(streamChat: ChatStreamer, provider: Provider
   const ms = (): number => Date.now() - started
   try {
     let text = ''
-    const request = { messages: [{ role: 'user' as const, content: 'Reply with the single word: OK' }], stream: true, signal }
+    const request = {
+      messages: [{ role: 'user' as const, content: 'Reply with the single word: OK' }],
+      stream: true,
+      signal
+    }
     for await (const chunk of streamChat({ ...provider, maxRetries: 0 }, request)) {
       if (chunk.type === 'text') text += chunk.text
       if (text.length > 200) break // proof enough; do not pay for a long reply
     }
-    if (!text.trim()) return { ok: false, message: `${provider.model} answered with no text. Try another model.`, ms: ms() }
+    if (!text.trim())
+      return { ok: false, message: `${provider.model} answered with no text. Try another model.`, ms: ms() }
     return { ok: true, message: `${provider.model} answered in ${(ms() / 1000).toFixed(1)} s.`, ms: ms() }
   } catch (err) {
     return { ok: false, message: describeFailure(err), ms: ms() }

@@ -68,7 +68,9 @@ type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
 function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
   const voice = (): Settings['voiceInput'] => ctx.settings.get().voiceInput
   const chimes = createChimePlayer()
-  const chimeDir = app.isPackaged ? join(process.resourcesPath, 'chimes') : join(app.getAppPath(), 'resources', 'chimes')
+  const chimeDir = app.isPackaged
+    ? join(process.resourcesPath, 'chimes')
+    : join(app.getAppPath(), 'resources', 'chimes')
   // the last conversation Hark was talking in (see voiceConversation)
   let conversationId: string | undefined
   return new PushToTalk({
@@ -109,16 +111,23 @@ function noticeSender(ctx: AppContext): Notify {
 
 function bindHotkey(ctx: AppContext, toggle: () => void, notify: Notify): () => void {
   const hint =
-    process.platform === 'linux' ? ` You can also bind "hark ${TOGGLE_TALK_FLAG}" to a key in your desktop's keyboard settings.` : ''
+    process.platform === 'linux'
+      ? ` You can also bind "hark ${TOGGLE_TALK_FLAG}" to a key in your desktop's keyboard settings.`
+      : ''
   let starting = true
   const hotkey = new GlobalHotkey('push-to-talk', toggle, (message) => {
     if (starting) ctx.settings.notices.push(message + hint)
     notify('warning', message + hint)
   })
-  const stop = followHotkeySetting(hotkey, ctx.settings, (s) => s.hotkeys.pushToTalk, ({ accelerator, registered, error }) => {
-    voiceHub.hotkey = { accelerator, registered, ...(error ? { error: error + hint } : {}) }
-    hotkeyStatus.report({ action: 'pushToTalk', ...voiceHub.hotkey })
-  })
+  const stop = followHotkeySetting(
+    hotkey,
+    ctx.settings,
+    (s) => s.hotkeys.pushToTalk,
+    ({ accelerator, registered, error }) => {
+      voiceHub.hotkey = { accelerator, registered, ...(error ? { error: error + hint } : {}) }
+      hotkeyStatus.report({ action: 'pushToTalk', ...voiceHub.hotkey })
+    }
+  )
   starting = false
   return stop
 }

@@ -42,7 +42,8 @@ export function placeQuickPrompt({ size, display, tray }: PlacementInput): Rect 
     height
   })
 
-  const trayCentre = tray && tray.width > 0 && tray.height > 0 ? { x: tray.x + tray.width / 2, y: tray.y + tray.height / 2 } : null
+  const trayCentre =
+    tray && tray.width > 0 && tray.height > 0 ? { x: tray.x + tray.width / 2, y: tray.y + tray.height / 2 } : null
   if (trayCentre && contains(display.bounds, trayCentre.x, trayCentre.y)) {
     const trayAtTop = trayCentre.y < display.bounds.y + display.bounds.height / 2
     const y = trayAtTop ? tray!.y + tray!.height + MARGIN : tray!.y - height - MARGIN

@@ -28,8 +28,11 @@ export function installQuickPrompt(ctx: AppContext): QuickPrompt {
     ctx.registry.broadcast('app.notice', { level: 'warning', message })
   }
   const hotkey = new GlobalHotkey('quick prompt', () => popup.toggle(Date.now()), notify)
-  const stop = followHotkeySetting(hotkey, ctx.settings, (s) => s.hotkeys.quickPrompt, (binding) =>
-    hotkeyStatus.report({ action: 'quickPrompt', ...binding })
+  const stop = followHotkeySetting(
+    hotkey,
+    ctx.settings,
+    (s) => s.hotkeys.quickPrompt,
+    (binding) => hotkeyStatus.report({ action: 'quickPrompt', ...binding })
   )
   starting = false
   ctx.onQuit(stop)

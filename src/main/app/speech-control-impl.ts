@@ -18,7 +18,11 @@ export function createSpeechControl(initial: Settings['speech'], onProblem: (mes
     setMuted: (muted) => queue.setMuted(muted),
     apply: (s) => {
       if (s.engine !== applied.engine || s.voice !== applied.voice || s.rate !== applied.rate) {
-        queue.setOptions({ ...(s.engine !== applied.engine ? { engine: s.engine } : {}), voice: s.voice || undefined, rate: s.rate })
+        queue.setOptions({
+          ...(s.engine !== applied.engine ? { engine: s.engine } : {}),
+          voice: s.voice || undefined,
+          rate: s.rate
+        })
       }
       if (s.muted !== applied.muted) queue.setMuted(s.muted)
       applied = s

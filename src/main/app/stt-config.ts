@@ -9,7 +9,11 @@ import { providerConfig, type StoredKeyFor } from './provider-config'
  * different speech-to-text host. HARK_STT_BASE_URL / HARK_STT_MODEL override
  * for a single launch.
  */
-export function sttConfig(settings: Settings, storedKeyFor: StoredKeyFor, env: NodeJS.ProcessEnv = process.env): SttConfig {
+export function sttConfig(
+  settings: Settings,
+  storedKeyFor: StoredKeyFor,
+  env: NodeJS.ProcessEnv = process.env
+): SttConfig {
   const chat = providerConfig(settings, storedKeyFor, env)
   const v = settings.voiceInput
   const baseUrl = env['HARK_STT_BASE_URL'] || v.sttBaseUrl.trim() || chat.baseUrl

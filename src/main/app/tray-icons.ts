@@ -13,7 +13,11 @@ export function resourcesDir(): string {
   return join(__dirname, '../../resources')
 }
 
-export function trayIconFile(state: TrayState, platform: NodeJS.Platform = process.platform, dir = resourcesDir()): string {
+export function trayIconFile(
+  state: TrayState,
+  platform: NodeJS.Platform = process.platform,
+  dir = resourcesDir()
+): string {
   if (platform === 'darwin') return join(dir, 'tray', `${state}Template.png`)
   const size = platform === 'win32' ? 16 : 24
   return join(dir, 'tray', `${state}-${size}.png`)

@@ -48,7 +48,9 @@ export function installTray(ctx: AppContext, quick: QuickPrompt, voice?: VoiceIn
     }
     tray.setToolTip(trayTooltips[state])
     const model = { quickAccelerator: quick.accelerator(), muted: ctx.settings.get().speech.muted, listening }
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick, voice, speaking, refresh))))
+    tray.setContextMenu(
+      Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick, voice, speaking, refresh)))
+    )
   }
 
   quick.popup.trayBounds = () => (process.platform === 'linux' || tray.isDestroyed() ? null : tray.getBounds())

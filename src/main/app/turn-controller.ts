@@ -102,7 +102,10 @@ export class TurnController {
     }, conversationId)
   }
 
-  private start(open: (turnId: string) => { conversationId: string; extra: ChatMessage[]; base: string }, target?: string): StartedTurn {
+  private start(
+    open: (turnId: string) => { conversationId: string; extra: ChatMessage[]; base: string },
+    target?: string
+  ): StartedTurn {
     // Opening can be refused (deleted conversation, nothing to continue): that must not cut off an answer
     // playing elsewhere. In the same conversation the old answer is stopped first so it ends before the new one.
     const sameConversation = target !== undefined && this.active?.conversationId === target
@@ -157,7 +160,13 @@ export class TurnController {
         history.progress(conversationId, turnId, active.text)
       } catch (err) {
         // The answer goes on (and is saved again at its end); say once that it is not being saved.
-        if (!saveWarned) publish({ type: 'notice', turnId, code: 'save-failed', message: `Hark cannot save this answer as it streams (${err instanceof Error ? err.message : String(err)}).` })
+        if (!saveWarned)
+          publish({
+            type: 'notice',
+            turnId,
+            code: 'save-failed',
+            message: `Hark cannot save this answer as it streams (${err instanceof Error ? err.message : String(err)}).`
+          })
         saveWarned = true
       }
       publish(e)

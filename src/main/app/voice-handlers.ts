@@ -2,7 +2,9 @@ import type { HandlersOf } from './ipc-router'
 import { voiceHub } from './voice-hub'
 
 /** Push-to-talk's IPC routes: the indicator's and the UI's handle on the hub. */
-export function voiceHandlers(): HandlersOf<'voice.toggle' | 'voice.cancel' | 'voice.status' | 'voice.setConversation'> {
+export function voiceHandlers(): HandlersOf<
+  'voice.toggle' | 'voice.cancel' | 'voice.status' | 'voice.setConversation'
+> {
   return {
     'voice.toggle': () => {
       voiceHub.toggle()

@@ -22,8 +22,7 @@ export const routeNames = [
   'voice.toggle',
   'voice.cancel',
   'voice.status',
-  'voice.setConversation'
-,
+  'voice.setConversation',
   // main window (contract-conversations.ts)
   'conversations.list',
   'conversations.get',
@@ -46,7 +45,17 @@ export const routeNames = [
   'provider.presets'
 ] as const
 
-export const eventNames = ['turn.events', 'settings.changed', 'app.notice', 'app.navigate', 'quick.shown', 'voice.state', 'voice.transcript', 'conversations.changed', 'hotkeys.status'] as const
+export const eventNames = [
+  'turn.events',
+  'settings.changed',
+  'app.notice',
+  'app.navigate',
+  'quick.shown',
+  'voice.state',
+  'voice.transcript',
+  'conversations.changed',
+  'hotkeys.status'
+] as const
 
 export type RouteName = (typeof routeNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -71,16 +71,26 @@ export interface SetupStatus {
 }
 
 const ProviderTarget = z
-  .object({ preset: z.enum(providerPresets).optional(), baseUrl: z.string().url().optional(), model: z.string().max(300).optional() })
+  .object({
+    preset: z.enum(providerPresets).optional(),
+    baseUrl: z.string().url().optional(),
+    model: z.string().max(300).optional()
+  })
   .default({})
 
 type Started = { turnId: string; conversationId: string }
 
 export const conversationRoutes = {
   'conversations.list': route<ConversationList>()(empty),
-  'conversations.get': route<Conversation & { activeTurnId: string | null; activeTurn: ActiveTurnProgress | null }>()(z.object({ id })),
-  'conversations.create': route<ConversationSummary>()(z.object({ title: z.string().max(200).default('') }).default({ title: '' })),
-  'conversations.rename': route<ConversationSummary>()(z.object({ id, title: z.string().trim().min(1, 'A title cannot be empty.').max(200) })),
+  'conversations.get': route<Conversation & { activeTurnId: string | null; activeTurn: ActiveTurnProgress | null }>()(
+    z.object({ id })
+  ),
+  'conversations.create': route<ConversationSummary>()(
+    z.object({ title: z.string().max(200).default('') }).default({ title: '' })
+  ),
+  'conversations.rename': route<ConversationSummary>()(
+    z.object({ id, title: z.string().trim().min(1, 'A title cannot be empty.').max(200) })
+  ),
   'conversations.delete': route<void>()(z.object({ id })),
   'conversations.search': route<SearchHit[]>()(z.object({ query: z.string().max(500) })),
   'conversations.export': route<{ markdown: string; fileName: string }>()(z.object({ id })),

@@ -36,7 +36,9 @@ export interface RunningChromium {
 
 function assertChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`e2e needs Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (or set HARK_CHROMIUM)`)
+    throw new Error(
+      `e2e needs Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (or set HARK_CHROMIUM)`
+    )
   }
 }
 

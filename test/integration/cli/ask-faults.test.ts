@@ -50,7 +50,21 @@ const fails: Array<[ScenarioName, ErrorKind, 'partial' | 'empty']> = [
 
 const ask = (scenario: ScenarioName) =>
   runHark(
-    ['ask', '--base-url', fake.url, '--api-key', 'k', '--model', `scenario:${scenario}`, '--speak', 'none', '--idle-timeout', '1', '--json', 'q'],
+    [
+      'ask',
+      '--base-url',
+      fake.url,
+      '--api-key',
+      'k',
+      '--model',
+      `scenario:${scenario}`,
+      '--speak',
+      'none',
+      '--idle-timeout',
+      '1',
+      '--json',
+      'q'
+    ],
     { timeoutMs: 45_000 }
   )
 

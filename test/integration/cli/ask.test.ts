@@ -83,7 +83,17 @@ describe('hark ask', () => {
   })
 
   it('fails with one clear line when the server cannot be reached', async () => {
-    const run = await runHark(['ask', '--base-url', 'http://127.0.0.1:9/v1', '--api-key', 'k', '--speak', 'none', '--json', 'q'])
+    const run = await runHark([
+      'ask',
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--api-key',
+      'k',
+      '--speak',
+      'none',
+      '--json',
+      'q'
+    ])
     expect(run.code).toBe(1)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
     expect(run.stderr).toMatch(/^hark: .*127\.0\.0\.1/)

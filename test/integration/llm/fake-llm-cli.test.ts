@@ -14,7 +14,11 @@ afterEach(() => {
 
 /** Start the standalone fake as its own process and read the URL from its first stdout line. */
 async function launch(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'test/fake-llm/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'test/fake-llm/cli.ts', ...args],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+  )
   children.push(child)
   const first = new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('fake LLM CLI printed no URL within 20 s')), 20_000)
@@ -30,7 +34,10 @@ async function launch(args: string[]): Promise<string> {
 async function answer(url: string, model = 'fake-model'): Promise<{ text: string; error: string | null }> {
   let text = ''
   try {
-    for await (const c of streamChat({ baseUrl: url, apiKey: '', model, retryBaseDelayMs: 20 }, { messages: [{ role: 'user', content: 'hi' }], stream: true })) {
+    for await (const c of streamChat(
+      { baseUrl: url, apiKey: '', model, retryBaseDelayMs: 20 },
+      { messages: [{ role: 'user', content: 'hi' }], stream: true }
+    )) {
       if (c.type === 'text') text += c.text
     }
     return { text, error: null }
@@ -55,7 +62,11 @@ describe('fake LLM launcher (separate process)', () => {
   })
 
   it('refuses an unknown scenario with the list of known ones', async () => {
-    const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'test/fake-llm/cli.ts', '--scenario', 'nope'], { cwd: root })
+    const child = spawn(
+      process.execPath,
+      [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'test/fake-llm/cli.ts', '--scenario', 'nope'],
+      { cwd: root }
+    )
     children.push(child)
     let err = ''
     child.stderr.on('data', (d: Buffer) => (err += d))

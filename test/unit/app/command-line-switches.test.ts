@@ -14,7 +14,9 @@ describe('command-line switches', () => {
   it('merges every enable-features request into one switch, keeping the user’s own', () => {
     const cl = commandLine({ 'enable-features': 'UseOzonePlatform,WaylandWindowDecorations' })
     applyCommandLineSwitches(cl, 'linux')
-    expect(cl.appended).toEqual([['enable-features', 'UseOzonePlatform,WaylandWindowDecorations,GlobalShortcutsPortal']])
+    expect(cl.appended).toEqual([
+      ['enable-features', 'UseOzonePlatform,WaylandWindowDecorations,GlobalShortcutsPortal']
+    ])
   })
 
   it('adds GlobalShortcutsPortal on Linux once, and nothing elsewhere', () => {

@@ -52,8 +52,17 @@ describe('GlobalHotkey', () => {
     const warnings: string[] = []
     const shown: Array<{ registered: boolean; error?: string }> = []
     const settings = settingsSource(withPtt('Alt+Space')(defaultSettings()))
-    const hotkey = new GlobalHotkey('push-to-talk', () => {}, (m) => warnings.push(m))
-    followHotkeySetting(hotkey, settings, (s) => s.hotkeys.pushToTalk, (b) => shown.push(b))
+    const hotkey = new GlobalHotkey(
+      'push-to-talk',
+      () => {},
+      (m) => warnings.push(m)
+    )
+    followHotkeySetting(
+      hotkey,
+      settings,
+      (s) => s.hotkeys.pushToTalk,
+      (b) => shown.push(b)
+    )
 
     settings.change((s) => ({ ...s, theme: 'dark' }))
     settings.change((s) => ({ ...s, theme: 'light' }))
@@ -68,8 +77,17 @@ describe('GlobalHotkey', () => {
     const warnings: string[] = []
     const shown: Array<{ accelerator: string; registered: boolean }> = []
     const settings = settingsSource(withPtt('Alt+Space')(defaultSettings()))
-    const hotkey = new GlobalHotkey('push-to-talk', () => {}, (m) => warnings.push(m))
-    const stop = followHotkeySetting(hotkey, settings, (s) => s.hotkeys.pushToTalk, (b) => shown.push(b))
+    const hotkey = new GlobalHotkey(
+      'push-to-talk',
+      () => {},
+      (m) => warnings.push(m)
+    )
+    const stop = followHotkeySetting(
+      hotkey,
+      settings,
+      (s) => s.hotkeys.pushToTalk,
+      (b) => shown.push(b)
+    )
 
     settings.change(withPtt('Ctrl+Alt+H'))
     expect(hotkey.accelerator).toBe('Ctrl+Alt+H')
@@ -93,8 +111,15 @@ describe('GlobalHotkey', () => {
 
   it('reports a malformed accelerator once, and an empty one as no hotkey without a warning', () => {
     const warnings: string[] = []
-    const hotkey = new GlobalHotkey('quick prompt', () => {}, (m) => warnings.push(m))
-    expect(hotkey.bind('Nonsense+')).toMatchObject({ registered: false, error: expect.stringContaining('not a valid shortcut') })
+    const hotkey = new GlobalHotkey(
+      'quick prompt',
+      () => {},
+      (m) => warnings.push(m)
+    )
+    expect(hotkey.bind('Nonsense+')).toMatchObject({
+      registered: false,
+      error: expect.stringContaining('not a valid shortcut')
+    })
     hotkey.bind('Nonsense+')
     expect(warnings).toHaveLength(1)
     expect(hotkey.bind('')).toEqual({ accelerator: '', registered: false })

@@ -45,7 +45,12 @@ describe('registerRoutes', () => {
   it('refuses calls from an untrusted sender without running the handler', async () => {
     const ask = vi.fn()
     const { ipc, handlers: registered } = fakeIpcMain()
-    registerRoutes(ipc, handlers({ 'turn.ask': ask }), (e) => e.senderFrame?.url.startsWith('file:///app/') ?? false, () => {})
+    registerRoutes(
+      ipc,
+      handlers({ 'turn.ask': ask }),
+      (e) => e.senderFrame?.url.startsWith('file:///app/') ?? false,
+      () => {}
+    )
     const result = await registered.get('turn.ask')!(event('https://evil.example/'), { prompt: 'hi' })
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
     expect(ask).not.toHaveBeenCalled()
@@ -53,7 +58,11 @@ describe('registerRoutes', () => {
 
   it('passes parsed input with defaults applied and wraps the value', async () => {
     const { ipc, handlers: registered } = fakeIpcMain()
-    registerRoutes(ipc, handlers({ 'turn.ask': (input) => ({ turnId: input.source, conversationId: 'c' }) }), () => true)
+    registerRoutes(
+      ipc,
+      handlers({ 'turn.ask': (input) => ({ turnId: input.source, conversationId: 'c' }) }),
+      () => true
+    )
     await expect(registered.get('turn.ask')!(event(), { prompt: 'hi' })).resolves.toEqual({
       ok: true,
       value: { turnId: 'main', conversationId: 'c' }

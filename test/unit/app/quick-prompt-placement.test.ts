@@ -4,10 +4,15 @@ import { placeQuickPrompt, type Rect } from '../../../src/main/app/quick-prompt-
 const size = { width: 560, height: 340 }
 // A 1920x1080 display with a 32 px top panel; a second display to its right.
 const left = { bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 } }
-const right = { bounds: { x: 1920, y: 0, width: 1280, height: 1024 }, workArea: { x: 1920, y: 0, width: 1280, height: 984 } }
+const right = {
+  bounds: { x: 1920, y: 0, width: 1280, height: 1024 },
+  workArea: { x: 1920, y: 0, width: 1280, height: 984 }
+}
 
 function inside(r: Rect, area: Rect): boolean {
-  return r.x >= area.x && r.y >= area.y && r.x + r.width <= area.x + area.width && r.y + r.height <= area.y + area.height
+  return (
+    r.x >= area.x && r.y >= area.y && r.x + r.width <= area.x + area.width && r.y + r.height <= area.y + area.height
+  )
 }
 
 describe('quick prompt placement', () => {

@@ -7,7 +7,10 @@ const keysFor = (byOrigin: Record<string, string>) => (url: string) => byOrigin[
 
 describe('sttConfig', () => {
   it('defaults to the chat provider’s endpoint and key', () => {
-    const s = Settings.parse({ provider: { baseUrl: 'https://api.groq.com/openai/v1' }, voiceInput: { sttModel: 'whisper-large-v3', language: 'en' } })
+    const s = Settings.parse({
+      provider: { baseUrl: 'https://api.groq.com/openai/v1' },
+      voiceInput: { sttModel: 'whisper-large-v3', language: 'en' }
+    })
     expect(sttConfig(s, keysFor({ 'https://api.groq.com': 'gsk-key' }), {})).toMatchObject({
       baseUrl: 'https://api.groq.com/openai/v1',
       apiKey: 'gsk-key',
@@ -19,7 +22,9 @@ describe('sttConfig', () => {
   it('uses its own endpoint when set, and the environment over both', () => {
     const s = Settings.parse({ voiceInput: { sttBaseUrl: 'http://localhost:9000/v1' } })
     expect(sttConfig(s, keysFor({}), {}).baseUrl).toBe('http://localhost:9000/v1')
-    expect(sttConfig(s, keysFor({}), { HARK_STT_BASE_URL: 'http://127.0.0.1:1/v1', HARK_STT_MODEL: 'm' })).toMatchObject({
+    expect(
+      sttConfig(s, keysFor({}), { HARK_STT_BASE_URL: 'http://127.0.0.1:1/v1', HARK_STT_MODEL: 'm' })
+    ).toMatchObject({
       baseUrl: 'http://127.0.0.1:1/v1',
       model: 'm'
     })

@@ -31,7 +31,15 @@ describe('tray menu', () => {
     const labels = trayMenuTemplate(model, actions())
       .filter((i) => i.type !== 'separator')
       .map((i) => i.label)
-    expect(labels).toEqual(['Quick prompt…', 'Push to talk', 'Stop speaking', 'Mute voice', 'Open Hark', 'Settings', 'Quit'])
+    expect(labels).toEqual([
+      'Quick prompt…',
+      'Push to talk',
+      'Stop speaking',
+      'Mute voice',
+      'Open Hark',
+      'Settings',
+      'Quit'
+    ])
   })
 
   it('shows the quick-prompt hotkey without registering it as a menu shortcut', () => {

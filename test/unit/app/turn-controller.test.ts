@@ -36,7 +36,10 @@ function controller(stream: ReturnType<typeof scriptedStream>, settings: Setting
 
 describe('TurnController', () => {
   it('sends the system prompt and the conversation so far, and remembers the answer', async () => {
-    const { seen, stream } = recordingStream([{ type: 'text', text: 'Answer one.' }, { type: 'finish', reason: 'stop' }])
+    const { seen, stream } = recordingStream([
+      { type: 'text', text: 'Answer one.' },
+      { type: 'finish', reason: 'stop' }
+    ])
     const { turns } = controller(stream)
     const first = turns.ask({ prompt: 'First?' })
     await first.done
@@ -77,9 +80,17 @@ describe('TurnController', () => {
     )
     const t = turns.ask({ prompt: 'q' })
     await new Promise((r) => setTimeout(r, 20))
-    expect(turns.activeProgress).toEqual({ turnId: t.turnId, conversationId: t.conversationId, base: '', text: 'Hello world' })
+    expect(turns.activeProgress).toEqual({
+      turnId: t.turnId,
+      conversationId: t.conversationId,
+      base: '',
+      text: 'Hello world'
+    })
     const deltas = events.flatMap((e) => (e.type === 'delta' ? [[e.at, e.text]] : []))
-    expect(deltas).toEqual([[0, 'Hello '], [6, 'world']])
+    expect(deltas).toEqual([
+      [0, 'Hello '],
+      [6, 'world']
+    ])
     turns.stop()
     await t.done
     expect(turns.activeProgress).toBeNull()
@@ -89,7 +100,10 @@ describe('TurnController', () => {
     const settings = defaultSettings()
     settings.speech.enabled = false
     const { turns, speech, events } = controller(
-      scriptedStream([{ type: 'text', text: 'Quiet. ' }, { type: 'finish', reason: 'stop' }]),
+      scriptedStream([
+        { type: 'text', text: 'Quiet. ' },
+        { type: 'finish', reason: 'stop' }
+      ]),
       settings
     )
     await turns.ask({ prompt: 'q' }).done
@@ -102,7 +116,11 @@ describe('providerConfig', () => {
   it('lets the environment override the settings file and the stored key', () => {
     const s = defaultSettings()
     const stored = (url: string) => (new URL(url).origin === 'https://api.openai.com' ? 'stored' : undefined)
-    expect(providerConfig(s, stored, {})).toMatchObject({ baseUrl: s.provider.baseUrl, apiKey: 'stored', model: s.provider.model })
+    expect(providerConfig(s, stored, {})).toMatchObject({
+      baseUrl: s.provider.baseUrl,
+      apiKey: 'stored',
+      model: s.provider.model
+    })
     expect(
       providerConfig(s, stored, { OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'env', HARK_MODEL: 'm' })
     ).toMatchObject({ baseUrl: 'http://x/v1', apiKey: 'env', model: 'm' })
@@ -112,7 +130,10 @@ describe('providerConfig', () => {
 
 describe('TurnController context budget', () => {
   it('leaves out the oldest turns of a long conversation and tells the user', async () => {
-    const { seen, stream } = recordingStream([{ type: 'text', text: 'ok' }, { type: 'finish', reason: 'stop' }])
+    const { seen, stream } = recordingStream([
+      { type: 'text', text: 'ok' },
+      { type: 'finish', reason: 'stop' }
+    ])
     const { turns, events } = controller(stream)
     let conversationId: string | undefined
     for (let i = 0; i < 40; i++) {
@@ -124,7 +145,9 @@ describe('TurnController context budget', () => {
     expect(last[0]!.role).toBe('system')
     expect(last.at(-1)!.content).toMatch(/^question 39/)
     expect(last.length).toBeLessThan(80)
-    const lastTurn = events.filter((e) => e.turnId === events.at(-1)!.turnId).map((e) => (e.type === 'notice' ? e.code : e.type))
+    const lastTurn = events
+      .filter((e) => e.turnId === events.at(-1)!.turnId)
+      .map((e) => (e.type === 'notice' ? e.code : e.type))
     expect(lastTurn.slice(0, 2)).toEqual(['start', 'context-trimmed'])
   })
 })
@@ -140,7 +163,9 @@ describe('keyUrlFor', () => {
 
 describe('TurnController when things go wrong', () => {
   it('a refused question does not cut off the answer playing in another conversation', async () => {
-    const { turns, speech } = controller(scriptedStream([{ type: 'text', text: 'Long answer. ' }, { pauseMs: 300 }, { type: 'finish', reason: 'stop' }]))
+    const { turns, speech } = controller(
+      scriptedStream([{ type: 'text', text: 'Long answer. ' }, { pauseMs: 300 }, { type: 'finish', reason: 'stop' }])
+    )
     const playing = turns.ask({ prompt: 'one' })
     const stopsBefore = speech.stops.length
     const history = (turns as unknown as { deps: { history: InMemoryHistory } }).deps.history
@@ -155,12 +180,19 @@ describe('TurnController when things go wrong', () => {
   })
 
   it('a failed save is reported and the turn does not stay active', async () => {
-    const { turns, history, events } = controller(scriptedStream([{ type: 'text', text: 'Hi.' }, { type: 'finish', reason: 'stop' }]))
+    const { turns, history, events } = controller(
+      scriptedStream([
+        { type: 'text', text: 'Hi.' },
+        { type: 'finish', reason: 'stop' }
+      ])
+    )
     history.endTurn = () => {
       throw new Error('ENOSPC: no space left on device')
     }
     await expect(turns.ask({ prompt: 'q' }).done).resolves.toMatchObject({ type: 'done' })
     expect(turns.activeTurn).toBeNull()
-    expect(events.find((e) => e.type === 'notice' && e.code === 'save-failed')).toMatchObject({ message: expect.stringMatching(/ENOSPC/) })
+    expect(events.find((e) => e.type === 'notice' && e.code === 'save-failed')).toMatchObject({
+      message: expect.stringMatching(/ENOSPC/)
+    })
   })
 })

@@ -16,9 +16,18 @@ describe('WindowRegistry', () => {
     const sent: Array<[string, unknown]> = []
     const registry = new WindowRegistry()
     registry.add(fakeWindow(sent))
-    const publish = registry.sendTurnEventsThrough(batchTurnEvents((batch) => registry.broadcast('turn.events', batch), 10_000))
+    const publish = registry.sendTurnEventsThrough(
+      batchTurnEvents((batch) => registry.broadcast('turn.events', batch), 10_000)
+    )
     publish({ type: 'delta', turnId: 't', text: 'The last words.' })
-    publish({ type: 'error', turnId: 't', kind: 'aborted', message: 'Stopped.', retryable: true, partialText: 'The last words.' })
+    publish({
+      type: 'error',
+      turnId: 't',
+      kind: 'aborted',
+      message: 'Stopped.',
+      retryable: true,
+      partialText: 'The last words.'
+    })
     registry.broadcast('app.notice', { level: 'info', message: 'after the turn' })
     expect(sent.map(([channel]) => channel)).toEqual(['turn.events', 'app.notice'])
     expect((sent[0]![1] as unknown[]).length).toBe(2)

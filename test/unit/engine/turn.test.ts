@@ -6,7 +6,10 @@ import { naiveSegmenter, RecordingSpeech, scriptedStream } from '../../support/e
 
 const provider = { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'k', model: 'm' }
 
-async function run(stream: ReturnType<typeof scriptedStream>, opts: { signal?: AbortSignal; stallFlushMs?: number } = {}) {
+async function run(
+  stream: ReturnType<typeof scriptedStream>,
+  opts: { signal?: AbortSignal; stallFlushMs?: number } = {}
+) {
   const events: TurnEvent[] = []
   const speech = new RecordingSpeech()
   const outcome = await runTurn(
@@ -49,7 +52,10 @@ describe('runTurn', () => {
     )
     expect(events.map((e) => e.type)).toEqual(['start', 'delta', 'utterance', 'delta', 'utterance', 'done'])
     const u = events.filter((e) => e.type === 'utterance')
-    expect(u.map((e) => e.type === 'utterance' && 'Hello there. Bye.'.slice(...e.range))).toEqual(['Hello there.', 'Bye.'])
+    expect(u.map((e) => e.type === 'utterance' && 'Hello there. Bye.'.slice(...e.range))).toEqual([
+      'Hello there.',
+      'Bye.'
+    ])
     expect(outcome).toMatchObject({
       type: 'done',
       text: 'Hello there. Bye.',
@@ -64,7 +70,10 @@ describe('runTurn', () => {
 
   it('keeps the partial text and the error kind when the stream fails mid-answer', async () => {
     const { outcome, events } = await run(
-      scriptedStream([{ type: 'text', text: 'Partial answer. More' }], new LlmError('network', 'The connection dropped.', true))
+      scriptedStream(
+        [{ type: 'text', text: 'Partial answer. More' }],
+        new LlmError('network', 'The connection dropped.', true)
+      )
     )
     expect(outcome).toMatchObject({
       type: 'error',
@@ -136,7 +145,11 @@ describe('runTurn', () => {
 describe('runTurn deltas', () => {
   it('says where each delta starts in the answer, so late joiners can append idempotently', async () => {
     const { events } = await run(
-      scriptedStream([{ type: 'text', text: 'One. ' }, { type: 'text', text: 'Two.' }, { type: 'finish', reason: 'stop' }])
+      scriptedStream([
+        { type: 'text', text: 'One. ' },
+        { type: 'text', text: 'Two.' },
+        { type: 'finish', reason: 'stop' }
+      ])
     )
     expect(events.filter((e) => e.type === 'delta').map((e) => e.type === 'delta' && e.at)).toEqual([0, 5])
   })

@@ -26,6 +26,10 @@ function statusNote(m: StoredMessage): string | null {
 
 /** A file name for the export: the title, made safe for every file system. */
 export function exportFileName(c: Conversation): string {
-  const base = (c.title || 'conversation').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 60)
+  const base = (c.title || 'conversation')
+    .replace(/[^\p{L}\p{N} _-]+/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60)
   return `${base || 'conversation'}.md`
 }

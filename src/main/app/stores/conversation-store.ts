@@ -115,7 +115,8 @@ export class ConversationStore implements ConversationHistory {
   truncateFrom(conversationId: string, messageId: string): void {
     const c = this.require(conversationId)
     const at = c.messages.findIndex((m) => m.id === messageId)
-    if (at < 0 || c.messages[at]!.role !== 'user') throw new UserFacingError('That message is no longer there.', 'not-found')
+    if (at < 0 || c.messages[at]!.role !== 'user')
+      throw new UserFacingError('That message is no longer there.', 'not-found')
     this.dropMessages(c, at)
   }
 
@@ -141,7 +142,8 @@ export class ConversationStore implements ConversationHistory {
     const c = this.require(conversationId)
     let end = c.messages.length
     while (end > 0 && c.messages[end - 1]!.role === 'assistant') end--
-    if (end === 0) throw new UserFacingError('There is no question to answer in this conversation.', 'nothing-to-answer')
+    if (end === 0)
+      throw new UserFacingError('There is no question to answer in this conversation.', 'nothing-to-answer')
     this.dropMessages(c, end)
     this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
   }
@@ -265,7 +267,12 @@ export class ConversationStore implements ConversationHistory {
     return c
   }
 
-  private message(role: StoredMessage['role'], content: string, status: StoredMessage['status'], turnId?: string): StoredMessage {
+  private message(
+    role: StoredMessage['role'],
+    content: string,
+    status: StoredMessage['status'],
+    turnId?: string
+  ): StoredMessage {
     return { id: randomUUID(), role, content, createdAt: this.now(), status, ...(turnId ? { turnId } : {}) }
   }
 
@@ -329,7 +336,13 @@ function finishMessage(m: StoredMessage, base: string, outcome: TurnOutcome): vo
 }
 
 function summary(c: Conversation): ConversationSummary {
-  return { id: c.id, title: c.title || 'New conversation', createdAt: c.createdAt, updatedAt: c.updatedAt, messageCount: c.messages.length }
+  return {
+    id: c.id,
+    title: c.title || 'New conversation',
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    messageCount: c.messages.length
+  }
 }
 
 function unrefTimer<T extends ReturnType<typeof setTimeout>>(t: T): T {

@@ -61,7 +61,10 @@ export class KeyStore {
   set(provider: ProviderPreset, key: string, allowPlainText: boolean, forUrl: string): KeyInfo {
     const backend = this.backend()
     if (backend === 'unavailable') {
-      throw new UserFacingError('This system offers no secure storage, so Hark cannot save the key.', 'no-secure-storage')
+      throw new UserFacingError(
+        'This system offers no secure storage, so Hark cannot save the key.',
+        'no-secure-storage'
+      )
     }
     if (backend === 'basic_text' && !allowPlainText) {
       throw new UserFacingError(
@@ -70,7 +73,8 @@ export class KeyStore {
       )
     }
     const origin = originOf(forUrl)
-    if (!origin) throw new UserFacingError(`Set a valid provider URL before saving its key (got "${forUrl}").`, 'invalid-url')
+    if (!origin)
+      throw new UserFacingError(`Set a valid provider URL before saving its key (got "${forUrl}").`, 'invalid-url')
     const all = this.readAll()
     all[provider] = { sealed: this.safeStorage.encryptString(key).toString('base64'), origin }
     writeFileAtomic(this.file, JSON.stringify(all))
@@ -114,7 +118,9 @@ export class KeyStore {
     } catch {
       const aside = join(this.dir, `keys.broken-${Date.now()}.json`)
       renameSync(this.file, aside)
-      this.opts.onNotice?.(`Your saved API keys could not be read and were moved to ${aside}. Enter your key again in Settings.`)
+      this.opts.onNotice?.(
+        `Your saved API keys could not be read and were moved to ${aside}. Enter your key again in Settings.`
+      )
       return {}
     }
   }

@@ -22,14 +22,30 @@ function* batchChunks(completion: LooseChunk): Generator<ChatChunk> {
 export async function* chatAttempt(provider: ProviderConfig, request: ChatRequest): AsyncGenerator<ChatChunk> {
   const idleTimeoutMs = provider.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
   const connect = provider.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
-  const headersTimeoutMs = request.stream ? connect : Math.max(connect, provider.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS)
-  const watch = new RequestWatch({ headersTimeoutMs, idleTimeoutMs, signal: request.signal, expectEventStream: request.stream })
-  const context = () => ({ provider, cause: watch.cause, headersReceived: watch.headersReceived, headersTimeoutMs, idleTimeoutMs })
+  const headersTimeoutMs = request.stream
+    ? connect
+    : Math.max(connect, provider.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS)
+  const watch = new RequestWatch({
+    headersTimeoutMs,
+    idleTimeoutMs,
+    signal: request.signal,
+    expectEventStream: request.stream
+  })
+  const context = () => ({
+    provider,
+    cause: watch.cause,
+    headersReceived: watch.headersReceived,
+    headersTimeoutMs,
+    idleTimeoutMs
+  })
   try {
     const client = createSdkClient(provider, watch.fetch, headersTimeoutMs + 5_000)
     const base = { model: provider.model, messages: request.messages }
     if (request.stream) {
-      const stream = await client.chat.completions.create({ ...base, stream: true, stream_options: { include_usage: true } }, { signal: watch.signal })
+      const stream = await client.chat.completions.create(
+        { ...base, stream: true, stream_options: { include_usage: true } },
+        { signal: watch.signal }
+      )
       const mapper = new ChunkMapper()
       for await (const chunk of stream) yield* mapper.accept(chunk as LooseChunk)
       // The SDK ends an aborted stream silently: our watch knows whether it was.

@@ -12,13 +12,20 @@ function configError(p: ProviderConfig): LlmError | null {
   } catch {
     return new LlmError('config', `The base URL "${p.baseUrl}" is not a valid URL. Check it in Settings.`, false)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return new LlmError('config', `The base URL must start with http:// or https:// (got "${p.baseUrl}").`, false)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return new LlmError('config', `The base URL must start with http:// or https:// (got "${p.baseUrl}").`, false)
   if (!p.model?.trim()) return new LlmError('config', 'No model is chosen. Pick one in Settings.', false)
-  if (!p.apiKey && !isLocalUrl(p.baseUrl)) return new LlmError('config', `No API key is set for ${hostOf(p.baseUrl)}. Add one in Settings, or set OPENAI_API_KEY.`, false)
+  if (!p.apiKey && !isLocalUrl(p.baseUrl))
+    return new LlmError(
+      'config',
+      `No API key is set for ${hostOf(p.baseUrl)}. Add one in Settings, or set OPENAI_API_KEY.`,
+      false
+    )
   return null
 }
 
-const autoRetryable = (e: LlmError) => (e.kind === 'rate-limit' || e.kind === 'server' || e.kind === 'network') && e.retryable && !isUnreachable(e)
+const autoRetryable = (e: LlmError) =>
+  (e.kind === 'rate-limit' || e.kind === 'server' || e.kind === 'network') && e.retryable && !isUnreachable(e)
 
 /** Wait between retries; a Stop during the wait ends it at once. */
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -57,7 +64,10 @@ async function* streamWithRetries(provider: ProviderConfig, request: ChatRequest
       }
       return
     } catch (e) {
-      const err = e instanceof LlmError ? e : classifyError(e, { provider, cause: null, headersReceived: false, headersTimeoutMs: 0, idleTimeoutMs: 0 })
+      const err =
+        e instanceof LlmError
+          ? e
+          : classifyError(e, { provider, cause: null, headersReceived: false, headersTimeoutMs: 0, idleTimeoutMs: 0 })
       // Once words have been shown or spoken, a retry would repeat or contradict them.
       const delay = answered ? null : nextDelay(err, retry, waited, policy)
       if (delay === null) throw err

@@ -19,8 +19,16 @@ export interface FailureContext {
 const unreachable = new WeakSet<LlmError>()
 export const isUnreachable = (e: LlmError) => unreachable.has(e)
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
-const CONTEXT_LENGTH = /context[_ ]length|maximum context|context window|too many tokens|prompt is too long|reduce the length/i
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT'
+])
+const CONTEXT_LENGTH =
+  /context[_ ]length|maximum context|context window|too many tokens|prompt is too long|reduce the length/i
 
 function* causeChain(err: unknown): Generator<unknown> {
   for (let e = err, depth = 0; e && depth < 8; depth++) {
@@ -50,15 +58,35 @@ function fromStatus(err: APIError, ctx: FailureContext): LlmError {
     return new LlmError('auth', `The API key was rejected by ${host}${detail}. Check it in Settings.`, false, status)
   }
   if (status === 404) {
-    return new LlmError('not-found', `${host} does not know the model "${ctx.provider.model}", or the base URL ${ctx.provider.baseUrl} is wrong. Check both in Settings. (${msg})`, false, status)
+    return new LlmError(
+      'not-found',
+      `${host} does not know the model "${ctx.provider.model}", or the base URL ${ctx.provider.baseUrl} is wrong. Check both in Settings. (${msg})`,
+      false,
+      status
+    )
   }
-  if ((status === 400 || status === 413 || status === 422) && (code === 'context_length_exceeded' || CONTEXT_LENGTH.test(msg))) {
-    return new LlmError('context-length', `The conversation is too long for ${ctx.provider.model}. Start a new conversation or send a shorter message.`, false, status)
+  if (
+    (status === 400 || status === 413 || status === 422) &&
+    (code === 'context_length_exceeded' || CONTEXT_LENGTH.test(msg))
+  ) {
+    return new LlmError(
+      'context-length',
+      `The conversation is too long for ${ctx.provider.model}. Start a new conversation or send a shorter message.`,
+      false,
+      status
+    )
   }
-  if (status === 400 || status === 413 || status === 422) return new LlmError('bad-request', `${host} rejected the request: ${msg}`, false, status)
+  if (status === 400 || status === 413 || status === 422)
+    return new LlmError('bad-request', `${host} rejected the request: ${msg}`, false, status)
   if (status === 429) return rateLimited(err, host, msg)
   if (status === 408) return new LlmError('timeout', `${host} timed out answering (408). Try again.`, true, status)
-  if (status >= 500) return new LlmError('server', `${host} had a server error (${status}): ${msg}. Try again in a moment.`, true, status)
+  if (status >= 500)
+    return new LlmError(
+      'server',
+      `${host} had a server error (${status}): ${msg}. Try again in a moment.`,
+      true,
+      status
+    )
   return new LlmError('unknown', `${host} answered ${status}: ${msg}`, false, status)
 }
 
@@ -75,22 +103,36 @@ function fromTransport(err: unknown, ctx: FailureContext): LlmError {
   const host = hostOf(ctx.provider.baseUrl)
   const chain = [...causeChain(err)]
   if (chain.some((e) => UNREACHABLE_CODES.has(codeOf(e)))) {
-    const e = new LlmError('network', `Could not reach ${host}. Is the server running? Check the base URL and your connection.`, true)
+    const e = new LlmError(
+      'network',
+      `Could not reach ${host}. Is the server running? Check the base URL and your connection.`,
+      true
+    )
     unreachable.add(e)
     return e
   }
   if (ctx.headersReceived || chain.some((e) => e instanceof TypeError && e.message === 'terminated')) {
     return new LlmError('network', `The connection dropped mid-answer (${host}). Try again.`, true)
   }
-  const detail = chain.map((e) => (e instanceof Error ? e.message : '')).filter(Boolean).at(-1) ?? 'connection failed'
+  const detail =
+    chain
+      .map((e) => (e instanceof Error ? e.message : ''))
+      .filter(Boolean)
+      .at(-1) ?? 'connection failed'
   return new LlmError('network', `Could not talk to ${host}: ${detail}.`, true)
 }
 
 function fromCause(cause: StopCause, ctx: FailureContext): LlmError | null {
   const host = hostOf(ctx.provider.baseUrl)
   if (cause === 'user') return new LlmError('aborted', 'Stopped.', false)
-  if (cause === 'timeout') return new LlmError('timeout', `${host} did not answer within ${secs(ctx.headersTimeoutMs)}. Check the base URL and your connection.`, true)
-  if (cause === 'stalled') return new LlmError('stalled', `${host} stopped sending for ${secs(ctx.idleTimeoutMs)}. Try again.`, true)
+  if (cause === 'timeout')
+    return new LlmError(
+      'timeout',
+      `${host} did not answer within ${secs(ctx.headersTimeoutMs)}. Check the base URL and your connection.`,
+      true
+    )
+  if (cause === 'stalled')
+    return new LlmError('stalled', `${host} stopped sending for ${secs(ctx.idleTimeoutMs)}. Try again.`, true)
   return null
 }
 
@@ -107,7 +149,8 @@ export function classifyError(err: unknown, ctx: FailureContext): LlmError {
   if (err instanceof APIConnectionError) return fromTransport(err, ctx)
   if (err instanceof APIError && typeof err.status === 'number') return fromStatus(err, ctx)
   if (err instanceof APIError) return serverSaid(host, providerMessage(err))
-  if (err instanceof SyntaxError) return new LlmError('server', `${host} sent an answer that could not be read (${err.message}).`, true)
+  if (err instanceof SyntaxError)
+    return new LlmError('server', `${host} sent an answer that could not be read (${err.message}).`, true)
   if (err instanceof TypeError || codeOf(err)) return fromTransport(err, ctx)
   const text = err instanceof Error ? err.message : String(err)
   return new LlmError('unknown' satisfies ErrorKind, `Unexpected error talking to ${host}: ${text}`, false)
@@ -115,6 +158,7 @@ export function classifyError(err: unknown, ctx: FailureContext): LlmError {
 
 /** An error the provider put in the body (`event: error`, `data: {"error":…}`, JSON on a 200). */
 function serverSaid(host: string, message: string): LlmError {
-  if (CONTEXT_LENGTH.test(message)) return new LlmError('context-length', `The conversation is too long for this model (${host}: ${message}).`, false)
+  if (CONTEXT_LENGTH.test(message))
+    return new LlmError('context-length', `The conversation is too long for this model (${host}: ${message}).`, false)
   return new LlmError('server', `${host} reported an error: ${message}`, true)
 }

@@ -25,7 +25,9 @@ async function probe(candidate: Omit<LocalServer, 'models'>, timeoutMs: number):
  * Which local OpenAI-compatible servers answer right now (first run with no key).
  * Probes in parallel with a short timeout; never throws.
  */
-export async function detectLocalServers(opts: { timeoutMs?: number; candidates?: Array<Omit<LocalServer, 'models'>> } = {}): Promise<LocalServer[]> {
+export async function detectLocalServers(
+  opts: { timeoutMs?: number; candidates?: Array<Omit<LocalServer, 'models'>> } = {}
+): Promise<LocalServer[]> {
   const found = await Promise.all((opts.candidates ?? CANDIDATES).map((c) => probe(c, opts.timeoutMs ?? 800)))
   return found.filter((s): s is LocalServer => s !== null)
 }

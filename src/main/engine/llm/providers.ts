@@ -18,7 +18,15 @@ export interface PresetInfo {
 const OPENROUTER_ATTRIBUTION = { 'HTTP-Referer': 'https://github.com/hark-assistant/hark', 'X-Title': 'Hark' }
 
 export const PROVIDER_PRESETS: Record<ProviderPreset, PresetInfo> = {
-  openai: { id: 'openai', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', defaultModel: 'gpt-4o-mini', needsKey: true, listsModels: true, keyUrl: 'https://platform.openai.com/api-keys' },
+  openai: {
+    id: 'openai',
+    label: 'OpenAI',
+    baseUrl: 'https://api.openai.com/v1',
+    defaultModel: 'gpt-4o-mini',
+    needsKey: true,
+    listsModels: true,
+    keyUrl: 'https://platform.openai.com/api-keys'
+  },
   openrouter: {
     id: 'openrouter',
     label: 'OpenRouter',
@@ -29,10 +37,39 @@ export const PROVIDER_PRESETS: Record<ProviderPreset, PresetInfo> = {
     headers: OPENROUTER_ATTRIBUTION,
     keyUrl: 'https://openrouter.ai/keys'
   },
-  groq: { id: 'groq', label: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', defaultModel: 'llama-3.1-8b-instant', needsKey: true, listsModels: true, keyUrl: 'https://console.groq.com/keys' },
-  ollama: { id: 'ollama', label: 'Ollama (local)', baseUrl: 'http://localhost:11434/v1', defaultModel: 'llama3.2', needsKey: false, listsModels: true },
-  lmstudio: { id: 'lmstudio', label: 'LM Studio (local)', baseUrl: 'http://localhost:1234/v1', defaultModel: 'local-model', needsKey: false, listsModels: true },
-  custom: { id: 'custom', label: 'Custom (OpenAI-compatible)', baseUrl: 'http://localhost:8080/v1', defaultModel: '', needsKey: false, listsModels: false }
+  groq: {
+    id: 'groq',
+    label: 'Groq',
+    baseUrl: 'https://api.groq.com/openai/v1',
+    defaultModel: 'llama-3.1-8b-instant',
+    needsKey: true,
+    listsModels: true,
+    keyUrl: 'https://console.groq.com/keys'
+  },
+  ollama: {
+    id: 'ollama',
+    label: 'Ollama (local)',
+    baseUrl: 'http://localhost:11434/v1',
+    defaultModel: 'llama3.2',
+    needsKey: false,
+    listsModels: true
+  },
+  lmstudio: {
+    id: 'lmstudio',
+    label: 'LM Studio (local)',
+    baseUrl: 'http://localhost:1234/v1',
+    defaultModel: 'local-model',
+    needsKey: false,
+    listsModels: true
+  },
+  custom: {
+    id: 'custom',
+    label: 'Custom (OpenAI-compatible)',
+    baseUrl: 'http://localhost:8080/v1',
+    defaultModel: '',
+    needsKey: false,
+    listsModels: false
+  }
 }
 
 export interface ProviderInput {

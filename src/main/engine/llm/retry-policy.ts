@@ -29,7 +29,12 @@ export function retryAfterMsOf(headers: Headers | undefined, now = Date.now()): 
 }
 
 /** Delay before retry number `attempt` (1-based): the server's wish when given, else exponential with a little jitter. */
-export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfterMs?: number,
+  random = Math.random
+): number {
   if (retryAfterMs !== undefined) return Math.ceil(retryAfterMs)
   const exp = policy.baseDelayMs * 2 ** (attempt - 1)
   return Math.round(Math.min(policy.maxDelayMs, exp) * (0.85 + 0.3 * random()))

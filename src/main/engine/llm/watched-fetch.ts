@@ -20,8 +20,15 @@ export interface WatchOptions {
 const isJson = (res: Response) => (res.headers.get('content-type') ?? '').includes('json')
 
 /** A whole chat.completion where a stream was asked for, re-encoded as one SSE event plus [DONE]. */
-function completionAsSse(body: { choices?: Array<{ message?: unknown; finish_reason?: unknown }>; usage?: unknown }): string {
-  const choices = (body.choices ?? []).map((c, index) => ({ index, delta: c.message ?? {}, finish_reason: c.finish_reason ?? null }))
+function completionAsSse(body: {
+  choices?: Array<{ message?: unknown; finish_reason?: unknown }>
+  usage?: unknown
+}): string {
+  const choices = (body.choices ?? []).map((c, index) => ({
+    index,
+    delta: c.message ?? {},
+    finish_reason: c.finish_reason ?? null
+  }))
   return `data: ${JSON.stringify({ choices, usage: body.usage ?? null })}\n\ndata: [DONE]\n\n`
 }
 
@@ -104,7 +111,11 @@ export class RequestWatch {
     }
     const message = errorMessageOf(parsed, raw)
     if (message !== null) throw new ProviderBodyError(message)
-    if (this.opts.expectEventStream) return new Response(completionAsSse(parsed as object), { status: 200, headers: { 'content-type': 'text/event-stream' } })
+    if (this.opts.expectEventStream)
+      return new Response(completionAsSse(parsed as object), {
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' }
+      })
     return new Response(raw, { status: res.status, statusText: res.statusText, headers: res.headers })
   }
 

@@ -3,17 +3,17 @@
  * `<a@b.c>` emails are spoken; anything else (`x<y`, `<T>`) is plain text.
  */
 const KNOWN_TAGS = new Set(
-  ('a abbr b bdi big blockquote br center cite code dd del details dfn div dl dt em font ' +
+  (
+    'a abbr b bdi big blockquote br center cite code dd del details dfn div dl dt em font ' +
     'h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strike ' +
-    'strong sub summary sup table tbody td tfoot th thead tr tt u ul var wbr').split(' ')
+    'strong sub summary sup table tbody td tfoot th thead tr tt u ul var wbr'
+  ).split(' ')
 )
 /** Tags that separate words when removed. */
 const SPACING_TAGS = new Set('br p div li tr td th hr dd dt h1 h2 h3 h4 h5 h6 blockquote section'.split(' '))
 
 export type TagReading =
-  | { kind: 'silent'; spacing: boolean }
-  | { kind: 'speak'; from: number; to: number }
-  | { kind: 'literal' }
+  { kind: 'silent'; spacing: boolean } | { kind: 'speak'; from: number; to: number } | { kind: 'literal' }
 
 const TAG = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>$/
 const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:www\.)?([^/?#:<>\s]+)[^<>\s]*>$/

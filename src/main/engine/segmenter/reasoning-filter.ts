@@ -48,7 +48,10 @@ export class ReasoningFilter implements CharSink {
 
   private hold(ch: string, off: number): void {
     this.held.push([ch, off])
-    const opened = this.held.map(([c]) => c).join('').toLowerCase()
+    const opened = this.held
+      .map(([c]) => c)
+      .join('')
+      .toLowerCase()
     const block = SILENT_BLOCKS.find(([open]) => open === opened)
     if (block) {
       this.closer = block[1]

@@ -4,7 +4,5 @@
  * are not at a word's edge (":(" in "Smile :( sadly") are left alone.
  */
 export function tidy(text: string): string {
-  return text
-    .replace(/ ([.,!?;:…)\]}»”%。！？，、]+)(?=\s|$)/gu, '$1')
-    .replace(/(^|\s)([([{«“]) /gu, '$1$2')
+  return text.replace(/ ([.,!?;:…)\]}»”%。！？，、]+)(?=\s|$)/gu, '$1').replace(/(^|\s)([([{«“]) /gu, '$1$2')
 }

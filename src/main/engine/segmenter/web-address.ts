@@ -4,7 +4,7 @@
 export const URL_OPENERS = ['http://', 'https://', 'www.'] as const
 
 /** Characters that may close a URL's text but usually belong to the sentence. */
-export const TRAILING_PUNCT = '.,;:!?\''
+export const TRAILING_PUNCT = ".,;:!?'"
 
 /** Characters that can never be part of a bare URL in prose. */
 export function endsUrl(ch: string): boolean {
@@ -22,7 +22,10 @@ export function isUrlOpener(s: string): boolean {
 
 /** Host characters of a URL, with their offsets, minus a leading `www.`. */
 export function spokenHost(host: Array<[string, number]>): Array<[string, number]> {
-  const text = host.map(([c]) => c).join('').toLowerCase()
+  const text = host
+    .map(([c]) => c)
+    .join('')
+    .toLowerCase()
   return text.startsWith('www.') ? host.slice(4) : host
 }
 

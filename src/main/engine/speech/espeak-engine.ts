@@ -16,7 +16,8 @@ export function espeakArgs(opts: VoiceOptions): string[] {
     if (!VOICE_NAME.test(voice)) throw new TtsError(`invalid espeak-ng voice "${voice}"`, 'failed')
     args.push('-v', voice)
   }
-  if (opts.rate !== undefined && opts.rate !== 1) args.push('-s', String(Math.round(NORMAL_WPM * checkedRate(opts.rate))))
+  if (opts.rate !== undefined && opts.rate !== 1)
+    args.push('-s', String(Math.round(NORMAL_WPM * checkedRate(opts.rate))))
   return args
 }
 
@@ -31,7 +32,9 @@ export function parseEspeakVoices(listing: string): string[] {
 
 function listVoices(): Promise<string[]> {
   return new Promise((resolve) => {
-    execFile('espeak-ng', ['--voices'], { timeout: 5000 }, (err, stdout) => resolve(err ? [] : parseEspeakVoices(stdout)))
+    execFile('espeak-ng', ['--voices'], { timeout: 5000 }, (err, stdout) =>
+      resolve(err ? [] : parseEspeakVoices(stdout))
+    )
   })
 }
 

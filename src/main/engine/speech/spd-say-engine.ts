@@ -13,7 +13,8 @@ export function spdSayArgs(text: string, opts: VoiceOptions): string[] {
   const args = ['--wait']
   const voice = opts.voice?.trim()
   if (voice) {
-    if (!LANGUAGE.test(voice)) throw new TtsError(`spd-say voice must be a language code like "en", got "${voice}"`, 'failed')
+    if (!LANGUAGE.test(voice))
+      throw new TtsError(`spd-say voice must be a language code like "en", got "${voice}"`, 'failed')
     args.push('--language', voice)
   }
   if (opts.rate !== undefined && opts.rate !== 1) {

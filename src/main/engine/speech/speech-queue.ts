@@ -1,6 +1,13 @@
 import type { SpeechState } from '../../../shared/turn-events'
 import { createTtsEngine, type TtsEngineName } from './create-tts-engine'
-import { TtsError, type PreparedSpeech, type SpeechEvent, type SpeechItem, type SpeechSink, type TtsEngine } from './speech-types'
+import {
+  TtsError,
+  type PreparedSpeech,
+  type SpeechEvent,
+  type SpeechItem,
+  type SpeechSink,
+  type TtsEngine
+} from './speech-types'
 import { Listeners } from '../listeners'
 
 export interface SpeechQueueOptions {

@@ -6,7 +6,8 @@ export interface WavPlayer {
   args: string[]
 }
 
-export const PLAYER_HINT = 'Install pulseaudio-utils (paplay) or alsa-utils (aplay): sudo apt-get install pulseaudio-utils'
+export const PLAYER_HINT =
+  'Install pulseaudio-utils (paplay) or alsa-utils (aplay): sudo apt-get install pulseaudio-utils'
 
 /**
  * paplay talks to PulseAudio or PipeWire directly; aplay goes through ALSA,
@@ -37,7 +38,7 @@ export function wavSeconds(wav: Buffer): number | null {
 export function fixWavSizes(wav: Buffer): Buffer {
   if (!isWav(wav)) return wav
   wav.writeUInt32LE(wav.length - 8, 4)
-  for (let at = 12; at + 8 <= wav.length; ) {
+  for (let at = 12; at + 8 <= wav.length;) {
     const id = wav.toString('ascii', at, at + 4)
     if (id === 'data') {
       wav.writeUInt32LE(wav.length - at - 8, at + 4)

@@ -14,11 +14,16 @@ interface PcmLayout {
 function pcm16Layout(wav: Buffer): PcmLayout | null {
   if (wav.length < 44 || wav.toString('ascii', 0, 4) !== 'RIFF' || wav.toString('ascii', 8, 12) !== 'WAVE') return null
   let fmt: { channels: number; rate: number; bits: number; format: number } | null = null
-  for (let at = 12; at + 8 <= wav.length; ) {
+  for (let at = 12; at + 8 <= wav.length;) {
     const id = wav.toString('ascii', at, at + 4)
     const size = wav.readUInt32LE(at + 4)
     if (id === 'fmt ' && at + 24 <= wav.length) {
-      fmt = { format: wav.readUInt16LE(at + 8), channels: wav.readUInt16LE(at + 10), rate: wav.readUInt32LE(at + 12), bits: wav.readUInt16LE(at + 22) }
+      fmt = {
+        format: wav.readUInt16LE(at + 8),
+        channels: wav.readUInt16LE(at + 10),
+        rate: wav.readUInt32LE(at + 12),
+        bits: wav.readUInt16LE(at + 22)
+      }
     }
     if (id === 'data') {
       if (!fmt || fmt.format !== 1 || fmt.bits !== 16 || fmt.channels < 1) return null

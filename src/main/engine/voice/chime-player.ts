@@ -62,7 +62,13 @@ export function createChimePlayer(
       if (!player) return
       try {
         const env = player.env ? { ...process.env, ...player.env(file) } : process.env
-        const opts: SpawnOptions = { stdio: 'ignore', timeout: timeoutMs, killSignal: 'SIGKILL', windowsHide: true, env }
+        const opts: SpawnOptions = {
+          stdio: 'ignore',
+          timeout: timeoutMs,
+          killSignal: 'SIGKILL',
+          windowsHide: true,
+          env
+        }
         const child = system.spawn(player.cmd, player.args(file), opts)
         child.on('error', (err) => log(`[hark] chime: ${err.message}`))
       } catch (err) {

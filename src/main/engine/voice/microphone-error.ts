@@ -22,8 +22,18 @@ export function classifyRecorderFailure(recorder: string, stderr: string, exitCo
     )
   }
   if (/busy/i.test(text)) return new MicrophoneError('busy', `The microphone is busy in another program.${detail}`)
-  if (/no such (file|device)|cannot find card|can't open|cannot open|audio open error|no default audio device|unknown pcm/i.test(text)) {
-    return new MicrophoneError('no-device', `No microphone found. Plug one in or choose another input device in Settings.${detail}`)
+  if (
+    /no such (file|device)|cannot find card|can't open|cannot open|audio open error|no default audio device|unknown pcm/i.test(
+      text
+    )
+  ) {
+    return new MicrophoneError(
+      'no-device',
+      `No microphone found. Plug one in or choose another input device in Settings.${detail}`
+    )
   }
-  return new MicrophoneError('failed', `Recording failed: ${recorder} exited with code ${exitCode ?? 'unknown'}.${detail}`)
+  return new MicrophoneError(
+    'failed',
+    `Recording failed: ${recorder} exited with code ${exitCode ?? 'unknown'}.${detail}`
+  )
 }

@@ -45,13 +45,12 @@ export const startCapture: StartCapture = (opts, onChunk) => {
   // sox through PulseAudio drops the first seconds with the default latency.
   if (recorder !== 'arecord' && platform === 'linux') process.env['PULSE_LATENCY_MSEC'] ??= '30'
   try {
-    return watch(
-      record({ ...SPEECH_PCM, recorder, audioType: 'raw', device: opts.device || undefined }),
-      opts,
-      onChunk
-    )
+    return watch(record({ ...SPEECH_PCM, recorder, audioType: 'raw', device: opts.device || undefined }), opts, onChunk)
   } catch (err) {
-    throw new MicrophoneError('failed', `Could not start ${recorder}: ${err instanceof Error ? err.message : String(err)}`)
+    throw new MicrophoneError(
+      'failed',
+      `Could not start ${recorder}: ${err instanceof Error ? err.message : String(err)}`
+    )
   }
 }
 

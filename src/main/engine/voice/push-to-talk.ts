@@ -114,7 +114,8 @@ export class PushToTalk {
         onLevel: (level) => this.isCurrent(session, 'listening') && this.set('listening', undefined, level),
         onEnd: (reason) =>
           void this.afterListening(session, reason).catch((err: unknown) => {
-            if (this.isCurrent(session)) this.fail(`Voice input failed: ${err instanceof Error ? err.message : String(err)}`)
+            if (this.isCurrent(session))
+              this.fail(`Voice input failed: ${err instanceof Error ? err.message : String(err)}`)
           }),
         onFail: (err) => this.isCurrent(session) && this.fail(err.message)
       })

@@ -58,18 +58,21 @@ function classify(err: unknown, config: SttConfig): TranscriptionError {
   if (err instanceof APIConnectionTimeoutError) {
     return new TranscriptionError('timeout', `Speech-to-text at ${where} did not answer in time.`)
   }
-  if (err instanceof APIConnectionError) return new TranscriptionError('network', `Could not reach speech-to-text at ${where}.`)
+  if (err instanceof APIConnectionError)
+    return new TranscriptionError('network', `Could not reach speech-to-text at ${where}.`)
   if (err instanceof APIError) {
     const s = err.status ?? 0
     const detail = err.message ? ` (${err.message.slice(0, 200)})` : ''
-    if (s === 401 || s === 403) return new TranscriptionError('auth', `Speech-to-text at ${where} refused the API key.${detail}`)
+    if (s === 401 || s === 403)
+      return new TranscriptionError('auth', `Speech-to-text at ${where} refused the API key.${detail}`)
     if (s === 404) {
       return new TranscriptionError(
         'not-found',
         `${where} has no speech-to-text for model "${config.model}". Set a speech-to-text endpoint and model in Settings.${detail}`
       )
     }
-    if (s === 429) return new TranscriptionError('rate-limit', `Speech-to-text at ${where} is rate-limiting; try again shortly.`)
+    if (s === 429)
+      return new TranscriptionError('rate-limit', `Speech-to-text at ${where} is rate-limiting; try again shortly.`)
     if (s >= 500) return new TranscriptionError('server', `Speech-to-text at ${where} failed (${s}).${detail}`)
     return new TranscriptionError('bad-request', `Speech-to-text rejected the recording (${s}).${detail}`)
   }

@@ -35,7 +35,8 @@ export class VoiceClock {
 
   timings(reason: ListenEndReason, silenceWaitMs: number): VoiceTimings {
     const m = this.marks
-    const span = (a: number | undefined, b: number | undefined): number => (a !== undefined && b !== undefined ? b - a : 0)
+    const span = (a: number | undefined, b: number | undefined): number =>
+      a !== undefined && b !== undefined ? b - a : 0
     return {
       reason,
       silenceWaitMs,

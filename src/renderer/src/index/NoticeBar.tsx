@@ -8,7 +8,12 @@ export function NoticeBar(): React.JSX.Element | null {
   return (
     <div className="notices" data-testid="notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.level}`} role={n.level === 'error' ? 'alert' : 'status'} data-testid="notice">
+        <div
+          key={n.id}
+          className={`notice ${n.level}`}
+          role={n.level === 'error' ? 'alert' : 'status'}
+          data-testid="notice"
+        >
           <span>{n.message}</span>
           <button type="button" aria-label="Dismiss" onClick={() => store.dismissNotice(n.id)}>
             ×

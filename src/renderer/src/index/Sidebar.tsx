@@ -30,19 +30,32 @@ export function Sidebar({ onOpenSettings, onOpenChat }: Props): React.JSX.Elemen
       <button type="button" className="new-chat primary" data-testid="new-conversation" onClick={() => open(null)}>
         + New conversation
       </button>
-      <input type="search" className="search" placeholder="Search conversations" value={query} data-testid="conversation-search"
-        onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        className="search"
+        placeholder="Search conversations"
+        value={query}
+        data-testid="conversation-search"
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <ul className="conversation-list" data-testid="conversation-list">
         {query.trim() && hits
           ? hits.map((h) => (
               <li key={h.conversationId}>
-                <button type="button" className="conversation" onClick={() => open(h.conversationId)} data-testid="search-hit">
+                <button
+                  type="button"
+                  className="conversation"
+                  onClick={() => open(h.conversationId)}
+                  data-testid="search-hit"
+                >
                   <span className="title">{h.title}</span>
                   {h.in === 'content' && <span className="snippet">{h.snippet}</span>}
                 </button>
               </li>
             ))
-          : conversations.map((c) => <ConversationItem key={c.id} c={c} active={c.id === currentId} onOpen={() => open(c.id)} />)}
+          : conversations.map((c) => (
+              <ConversationItem key={c.id} c={c} active={c.id === currentId} onOpen={() => open(c.id)} />
+            ))}
         {query.trim() && hits?.length === 0 && <li className="empty">No matches</li>}
         {!query.trim() && conversations.length === 0 && <li className="empty">No conversations yet</li>}
       </ul>
@@ -53,7 +66,15 @@ export function Sidebar({ onOpenSettings, onOpenChat }: Props): React.JSX.Elemen
   )
 }
 
-function ConversationItem({ c, active, onOpen }: { c: ConversationSummary; active: boolean; onOpen: () => void }): React.JSX.Element {
+function ConversationItem({
+  c,
+  active,
+  onOpen
+}: {
+  c: ConversationSummary
+  active: boolean
+  onOpen: () => void
+}): React.JSX.Element {
   const store = useChatStore()
   const [title, setTitle] = useState<string | null>(null)
 
@@ -64,28 +85,52 @@ function ConversationItem({ c, active, onOpen }: { c: ConversationSummary; activ
     }
     return (
       <li className="active">
-        <input className="rename" value={title} autoFocus data-testid="rename-input" onChange={(e) => setTitle(e.target.value)} onBlur={save}
+        <input
+          className="rename"
+          value={title}
+          autoFocus
+          data-testid="rename-input"
+          onChange={(e) => setTitle(e.target.value)}
+          onBlur={save}
           onKeyDown={(e) => {
             if (e.key === 'Enter') save()
             if (e.key === 'Escape') setTitle(null)
-          }} />
+          }}
+        />
       </li>
     )
   }
   return (
     <li className={active ? 'active' : undefined}>
-      <button type="button" className="conversation" onClick={onOpen} onDoubleClick={() => setTitle(c.title)}
-        data-testid="conversation-item" aria-current={active ? 'page' : undefined}>
+      <button
+        type="button"
+        className="conversation"
+        onClick={onOpen}
+        onDoubleClick={() => setTitle(c.title)}
+        data-testid="conversation-item"
+        aria-current={active ? 'page' : undefined}
+      >
         <span className="title">{c.title}</span>
       </button>
       <span className="item-actions">
-        <button type="button" title="Rename" aria-label={`Rename ${c.title}`} data-testid="rename-conversation" onClick={() => setTitle(c.title)}>
+        <button
+          type="button"
+          title="Rename"
+          aria-label={`Rename ${c.title}`}
+          data-testid="rename-conversation"
+          onClick={() => setTitle(c.title)}
+        >
           ✎
         </button>
-        <button type="button" title="Delete" aria-label={`Delete ${c.title}`} data-testid="delete-conversation"
+        <button
+          type="button"
+          title="Delete"
+          aria-label={`Delete ${c.title}`}
+          data-testid="delete-conversation"
           onClick={() => {
             if (window.confirm(`Delete "${c.title}"? This cannot be undone.`)) void store.remove(c.id)
-          }}>
+          }}
+        >
           ✕
         </button>
       </span>

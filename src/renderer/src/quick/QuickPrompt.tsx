@@ -35,18 +35,21 @@ export function QuickPrompt(): React.JSX.Element {
     []
   )
 
-  const ask = useCallback(async (prompt: string) => {
-    if (!prompt.trim()) return
-    history.add(prompt)
-    setInput('')
-    dispatch({ type: 'ask', prompt })
-    try {
-      const { turnId, conversationId } = await window.hark.invoke('quick.ask', { prompt })
-      dispatch({ type: 'accepted', turnId, conversationId })
-    } catch (err) {
-      dispatch({ type: 'failed', message: messageOf(err) })
-    }
-  }, [history])
+  const ask = useCallback(
+    async (prompt: string) => {
+      if (!prompt.trim()) return
+      history.add(prompt)
+      setInput('')
+      dispatch({ type: 'ask', prompt })
+      try {
+        const { turnId, conversationId } = await window.hark.invoke('quick.ask', { prompt })
+        dispatch({ type: 'accepted', turnId, conversationId })
+      } catch (err) {
+        dispatch({ type: 'failed', message: messageOf(err) })
+      }
+    },
+    [history]
+  )
 
   // Esc stops what is going on (answer, voice); with nothing going on, it closes.
   const escape = useCallback(() => {
@@ -90,7 +93,8 @@ export function QuickPrompt(): React.JSX.Element {
   }, [escape])
 
   const openInHark = (): void => {
-    if (turn.conversationId) void window.hark.invoke('quick.openInMain', { conversationId: turn.conversationId }).catch(() => {})
+    if (turn.conversationId)
+      void window.hark.invoke('quick.openInMain', { conversationId: turn.conversationId }).catch(() => {})
   }
 
   return (

@@ -59,7 +59,13 @@ export function quickTurnReducer(turn: QuickTurn, action: QuickAction): QuickTur
       return { ...initialQuickTurn, status: 'asking', prompt: action.prompt }
     case 'accepted': {
       if (turn.status !== 'asking') return turn
-      const accepted: QuickTurn = { ...turn, status: 'streaming', turnId: action.turnId, conversationId: action.conversationId, early: [] }
+      const accepted: QuickTurn = {
+        ...turn,
+        status: 'streaming',
+        turnId: action.turnId,
+        conversationId: action.conversationId,
+        early: []
+      }
       return turn.early.filter((e) => e.turnId === action.turnId).reduce(applyEvent, accepted)
     }
     case 'failed':
@@ -87,7 +93,11 @@ function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
       return { ...turn, answer: turn.answer + e.text }
     case 'utterance':
       if (turn.status === 'stopped') return turn
-      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range }, voicePending: [...without(turn.voicePending, e.index), e.index] }
+      return {
+        ...turn,
+        ranges: { ...turn.ranges, [e.index]: e.range },
+        voicePending: [...without(turn.voicePending, e.index), e.index]
+      }
     case 'speech':
       if (e.state === 'started') return turn.status === 'stopped' ? turn : { ...turn, speaking: e.index }
       return {

@@ -7,7 +7,10 @@ const AT_BOTTOM_PX = 24
  * scrolls up (wheel, keys, scrollbar); reaching the bottom again resumes it.
  * Growth is seen by a ResizeObserver on the content, so no per-token work.
  */
-export function useFollowScroll(scroller: React.RefObject<HTMLElement | null>, content: React.RefObject<HTMLElement | null>) {
+export function useFollowScroll(
+  scroller: React.RefObject<HTMLElement | null>,
+  content: React.RefObject<HTMLElement | null>
+) {
   const [following, setFollowing] = useState(true)
   const followingRef = useRef(true)
 

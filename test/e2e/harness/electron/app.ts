@@ -20,7 +20,11 @@ function appEvent(): AppEvent {
 function packageInfo(): { name: string; version: string; dir: string } {
   let dir = dirname(process.argv[1] ?? process.cwd())
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; productName?: string; version: string }
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string
+    productName?: string
+    version: string
+  }
   return { name: pkg.productName ?? pkg.name, version: pkg.version, dir }
 }
 
@@ -131,7 +135,11 @@ class FakeApp extends EventEmitter {
   }
 
   requestSingleInstanceLock(additionalData?: unknown): boolean {
-    return requestLock(this.paths['userData']!, (argv, cwd, data) => this.emit('second-instance', appEvent(), argv, cwd, data), additionalData)
+    return requestLock(
+      this.paths['userData']!,
+      (argv, cwd, data) => this.emit('second-instance', appEvent(), argv, cwd, data),
+      additionalData
+    )
   }
 
   hasSingleInstanceLock(): boolean {

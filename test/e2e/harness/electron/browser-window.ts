@@ -66,7 +66,16 @@ export class FakeBrowserWindow extends WindowBase {
   private destroyed = false
   private visible: boolean
   private bounds: Bounds
-  private state = { title: '', alwaysOnTop: false, skipTaskbar: false, minimized: false, maximized: false, fullScreen: false, focusable: true, opacity: 1 }
+  private state = {
+    title: '',
+    alwaysOnTop: false,
+    skipTaskbar: false,
+    minimized: false,
+    maximized: false,
+    fullScreen: false,
+    focusable: true,
+    opacity: 1
+  }
 
   constructor(private readonly options: WindowOptions = {}) {
     super()
@@ -74,13 +83,24 @@ export class FakeBrowserWindow extends WindowBase {
     checkPreferences(options.webPreferences)
     const width = options.width ?? 800
     const height = options.height ?? 600
-    this.bounds = { x: options.x ?? Math.round((1920 - width) / 2), y: options.y ?? Math.round((1080 - height) / 2), width, height }
+    this.bounds = {
+      x: options.x ?? Math.round((1920 - width) / 2),
+      y: options.y ?? Math.round((1080 - height) / 2),
+      width,
+      height
+    }
     this.state.title = options.title ?? ''
     this.state.alwaysOnTop = options.alwaysOnTop ?? false
     this.state.skipTaskbar = options.skipTaskbar ?? false
     this.state.focusable = options.focusable ?? true
     this.visible = options.show !== false
-    this.webContents = new FakeWebContents({ host: browserHost(), ipcMain, preload: options.webPreferences?.preload, width, height })
+    this.webContents = new FakeWebContents({
+      host: browserHost(),
+      ipcMain,
+      preload: options.webPreferences?.preload,
+      width,
+      height
+    })
     this.webContents.once('did-finish-load', () => this.emit('ready-to-show'))
     // The app holds the strict proxy; every list hands out the same object, so identity checks hold.
     const self = strict('BrowserWindow', this)

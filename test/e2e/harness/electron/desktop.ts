@@ -14,11 +14,23 @@ export const shell = {
 export const dialogAnswers = { response: 0, checkboxChecked: false }
 
 export const dialog = {
-  showMessageBox: async (...args: unknown[]): Promise<typeof dialogAnswers> => (record('dialog.showMessageBox', ...args), { ...dialogAnswers }),
-  showMessageBoxSync: (...args: unknown[]): number => (record('dialog.showMessageBoxSync', ...args), dialogAnswers.response),
+  showMessageBox: async (...args: unknown[]): Promise<typeof dialogAnswers> => (
+    record('dialog.showMessageBox', ...args),
+    { ...dialogAnswers }
+  ),
+  showMessageBoxSync: (...args: unknown[]): number => (
+    record('dialog.showMessageBoxSync', ...args),
+    dialogAnswers.response
+  ),
   showErrorBox: (title: string, content: string): void => record('dialog.showErrorBox', title, content),
-  showOpenDialog: async (...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => (record('dialog.showOpenDialog', ...args), { canceled: true, filePaths: [] }),
-  showSaveDialog: async (...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => (record('dialog.showSaveDialog', ...args), { canceled: true, filePath: '' })
+  showOpenDialog: async (...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => (
+    record('dialog.showOpenDialog', ...args),
+    { canceled: true, filePaths: [] }
+  ),
+  showSaveDialog: async (...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => (
+    record('dialog.showSaveDialog', ...args),
+    { canceled: true, filePath: '' }
+  )
 }
 
 export class Notification extends EventEmitter {
@@ -53,7 +65,11 @@ class FakeSystemPreferences extends EventEmitter {
   getMediaAccessStatus = (): string => 'granted'
   askForMediaAccess = async (): Promise<boolean> => true
   isTrustedAccessibilityClient = (): boolean => true
-  getAnimationSettings = (): object => ({ shouldRenderRichAnimation: true, scrollAnimationsEnabledBySystem: true, prefersReducedMotion: false })
+  getAnimationSettings = (): object => ({
+    shouldRenderRichAnimation: true,
+    scrollAnimationsEnabledBySystem: true,
+    prefersReducedMotion: false
+  })
 }
 export const systemPreferences = new FakeSystemPreferences()
 

@@ -28,7 +28,9 @@ function normalize(accelerator: string): string {
   return [...mods, aliases[key] ?? key].join('+')
 }
 
-const taken = new Set<string>((process.env['HARK_HARNESS_TAKEN_SHORTCUTS'] ?? '').split(',').filter(Boolean).map(normalize))
+const taken = new Set<string>(
+  (process.env['HARK_HARNESS_TAKEN_SHORTCUTS'] ?? '').split(',').filter(Boolean).map(normalize)
+)
 
 export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {
@@ -57,7 +59,10 @@ export const shortcutControl = {
   /** As if the user pressed the keys: throws when nothing is registered for them. */
   trigger(accelerator: string): void {
     const entry = registered.get(normalize(accelerator))
-    if (!entry) throw new Error(`no global shortcut registered for '${accelerator}' (have: ${shortcutControl.registered().join(', ') || 'none'})`)
+    if (!entry)
+      throw new Error(
+        `no global shortcut registered for '${accelerator}' (have: ${shortcutControl.registered().join(', ') || 'none'})`
+      )
     asUserEvent(entry.callback)
   },
   take(accelerator: string): void {

@@ -47,7 +47,8 @@ export class FakeMenuItem {
   menu: FakeMenu | null = null
 
   constructor(o: MenuItemOptions) {
-    this.submenu = o.submenu instanceof FakeMenu ? o.submenu : o.submenu ? FakeMenu.buildFromTemplate(o.submenu) : undefined
+    this.submenu =
+      o.submenu instanceof FakeMenu ? o.submenu : o.submenu ? FakeMenu.buildFromTemplate(o.submenu) : undefined
     this.type = o.type ?? (this.submenu ? 'submenu' : 'normal')
     this.label = o.label ?? ''
     this.enabled = o.enabled ?? true
@@ -61,7 +62,8 @@ export class FakeMenuItem {
 
   /** A user's click: refused when the user could not click it; toggles like Electron before the handler runs. */
   activate(): void {
-    if (!this.enabled || !this.visible) throw new Error(`menu item '${this.label}' is ${this.enabled ? 'hidden' : 'disabled'}`)
+    if (!this.enabled || !this.visible)
+      throw new Error(`menu item '${this.label}' is ${this.enabled ? 'hidden' : 'disabled'}`)
     if (this.type === 'checkbox') this.checked = !this.checked
     if (this.type === 'radio') this.checkInGroup()
     const click = this.click
@@ -139,7 +141,13 @@ export class FakeMenu {
   find(path: string[]): FakeMenuItem {
     const [head, ...rest] = path
     const item = this.items.find((i) => i.label === head && i.type !== 'separator')
-    if (!item) throw new Error(`no menu item '${head}' (have: ${this.items.map((i) => i.label).filter(Boolean).join(', ')})`)
+    if (!item)
+      throw new Error(
+        `no menu item '${head}' (have: ${this.items
+          .map((i) => i.label)
+          .filter(Boolean)
+          .join(', ')})`
+      )
     if (rest.length === 0) return item
     if (!item.submenu) throw new Error(`menu item '${head}' has no submenu`)
     return item.submenu.find(rest)

@@ -33,7 +33,8 @@ export class FakeNativeImage {
   }
 
   resize(opts: { width?: number; height?: number }): FakeNativeImage {
-    const width = opts.width ?? Math.round(((opts.height ?? this.size.height) * this.size.width) / (this.size.height || 1))
+    const width =
+      opts.width ?? Math.round(((opts.height ?? this.size.height) * this.size.width) / (this.size.height || 1))
     const height = opts.height ?? Math.round((width * this.size.height) / (this.size.width || 1))
     return new FakeNativeImage(this.source, this.data, { width, height })
   }

@@ -17,13 +17,17 @@ const key = keyHex && keyHex.length === 64 ? Buffer.from(keyHex, 'hex') : random
 const prefix = Buffer.from('v11')
 
 function assertAvailable(): void {
-  if (backend === 'unavailable') throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.')
+  if (backend === 'unavailable')
+    throw new Error(
+      'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.'
+    )
 }
 
 export const safeStorage = {
   isEncryptionAvailable: (): boolean => backend !== 'unavailable',
   getSelectedStorageBackend: (): string => (backend === 'unavailable' ? 'unknown' : backend),
-  setUsePlainTextEncryption: (usePlainText: boolean): void => record('safeStorage.setUsePlainTextEncryption', usePlainText),
+  setUsePlainTextEncryption: (usePlainText: boolean): void =>
+    record('safeStorage.setUsePlainTextEncryption', usePlainText),
   isAsyncEncryptionAvailable: (): Promise<boolean> => Promise.resolve(backend !== 'unavailable'),
 
   encryptString(plainText: string): Buffer {

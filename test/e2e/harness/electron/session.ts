@@ -10,8 +10,10 @@ interface HeadersDetails {
 }
 type HeadersCallback = (response: { cancel?: boolean; responseHeaders?: Headers }) => void
 type HeadersListener = (details: HeadersDetails, callback: HeadersCallback) => void
-type PermissionRequestHandler = ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null
-type PermissionCheckHandler = ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | null
+type PermissionRequestHandler =
+  ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null
+type PermissionCheckHandler =
+  ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | null
 
 /**
  * session.defaultSession. onHeadersReceived is applied for real to every page
@@ -24,7 +26,9 @@ class FakeSession {
 
   readonly webRequest = strict('session.webRequest', {
     onHeadersReceived: (filterOrListener: unknown, maybeListener?: HeadersListener | null): void => {
-      const listener = (typeof filterOrListener === 'function' ? filterOrListener : maybeListener) as HeadersListener | null
+      const listener = (
+        typeof filterOrListener === 'function' ? filterOrListener : maybeListener
+      ) as HeadersListener | null
       this.headersListener = listener ?? null
     }
   })
@@ -58,7 +62,9 @@ class FakeSession {
   async askPermission(permission: string, origin: string): Promise<{ check: boolean | null; request: boolean | null }> {
     const check = this.permissionCheckHandler ? this.permissionCheckHandler(null, permission, origin, {}) : null
     const request = this.permissionRequestHandler
-      ? await new Promise<boolean>((resolve) => this.permissionRequestHandler?.(null, permission, resolve, { requestingUrl: origin }))
+      ? await new Promise<boolean>((resolve) =>
+          this.permissionRequestHandler?.(null, permission, resolve, { requestingUrl: origin })
+        )
       : null
     return { check, request }
   }

@@ -41,7 +41,9 @@ export function requestLock(userData: string, onSecond: SecondInstance, addition
   const socket = join(userData, 'harness-instance.sock')
   if (!tryLock(lock)) {
     handoff = new Promise((resolve) => {
-      const client = connect(socket, () => client.end(JSON.stringify({ argv: process.argv, cwd: process.cwd(), additionalData })))
+      const client = connect(socket, () =>
+        client.end(JSON.stringify({ argv: process.argv, cwd: process.cwd(), additionalData }))
+      )
       client.on('close', () => resolve())
       client.on('error', () => resolve())
     })

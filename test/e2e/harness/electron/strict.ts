@@ -5,7 +5,17 @@
  */
 
 // Probes made by module loaders, promise resolution, inspectors and JSON.
-const probes = new Set(['then', 'toJSON', 'default', '__esModule', 'constructor', 'inspect', 'nodeType', 'asymmetricMatch', '$$typeof'])
+const probes = new Set([
+  'then',
+  'toJSON',
+  'default',
+  '__esModule',
+  'constructor',
+  'inspect',
+  'nodeType',
+  'asymmetricMatch',
+  '$$typeof'
+])
 
 export class NotEmulatedError extends Error {
   constructor(what: string) {

@@ -16,7 +16,8 @@ export interface TrayState {
 
 const trays: FakeTray[] = []
 
-const asImage = (image: FakeNativeImage | string): FakeNativeImage => (typeof image === 'string' ? createFromPath(image) : image)
+const asImage = (image: FakeNativeImage | string): FakeNativeImage =>
+  typeof image === 'string' ? createFromPath(image) : image
 
 /** A tray icon nobody can see: its icon, tooltip and menu are kept for the test, which can click it. */
 export class FakeTray extends EventEmitter {
@@ -96,7 +97,12 @@ export class FakeTray extends EventEmitter {
   /** The test clicks the icon itself. */
   clickIcon(kind: 'click' | 'right-click' | 'double-click' | 'middle-click'): void {
     if (this.destroyed) throw new Error('the tray icon was destroyed')
-    asUserEvent(() => this.emit(kind, { altKey: false, shiftKey: false, ctrlKey: false, metaKey: false }, this.getBounds(), { x: 1890, y: 10 }))
+    asUserEvent(() =>
+      this.emit(kind, { altKey: false, shiftKey: false, ctrlKey: false, metaKey: false }, this.getBounds(), {
+        x: 1890,
+        y: 10
+      })
+    )
   }
 
   snapshot(): TrayState {

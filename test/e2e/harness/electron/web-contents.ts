@@ -10,7 +10,9 @@ import { fakeApp } from './app'
 import { createFromBuffer } from './native-image'
 import { strict } from './strict'
 
-type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' }
+type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => {
+  action: 'allow' | 'deny'
+}
 
 let nextId = 1
 const all = new Map<number, FakeWebContents>()
@@ -88,10 +90,13 @@ export class FakeWebContents extends EventEmitter {
     if (this.destroyed) throw new Error('Object has been destroyed')
     const copied = structuredClone(args)
     void this.run('send', async (page) =>
-      page.evaluate(({ name, channel, args }) => {
-        const deliver = (window as unknown as Record<string, ((c: string, a: unknown[]) => void) | undefined>)[name]
-        deliver?.(channel, args)
-      }, { name: await this.deliverName, channel, args: copied })
+      page.evaluate(
+        ({ name, channel, args }) => {
+          const deliver = (window as unknown as Record<string, ((c: string, a: unknown[]) => void) | undefined>)[name]
+          deliver?.(channel, args)
+        },
+        { name: await this.deliverName, channel, args: copied }
+      )
     ).catch(() => undefined)
   }
 
@@ -213,7 +218,8 @@ export class FakeWebContents extends EventEmitter {
     const request = route.request()
     const url = request.url()
     const isMainNavigation = request.isNavigationRequest() && request.frame().parentFrame() === null
-    if (isMainNavigation && url !== this.programmaticUrl && this.vetoed('will-navigate', url)) return route.abort('aborted')
+    if (isMainNavigation && url !== this.programmaticUrl && this.vetoed('will-navigate', url))
+      return route.abort('aborted')
     if (url.startsWith('file:')) return serveFile(route, defaultSession.applyHeaders)
     return route.continue()
   }
@@ -228,9 +234,12 @@ export class FakeWebContents extends EventEmitter {
   private async onPopup(popup: Page): Promise<void> {
     await popup.waitForLoadState('domcontentloaded').catch(() => undefined)
     const url = popup.url()
-    const decision = this.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window' }) ?? { action: 'allow' }
+    const decision = this.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window' }) ?? {
+      action: 'allow'
+    }
     record('webContents.windowOpen', url, decision.action)
     await popup.close().catch(() => undefined)
-    if (decision.action === 'allow') console.error(`[harness] does not emulate child windows: window.open('${url}') was allowed and closed`)
+    if (decision.action === 'allow')
+      console.error(`[harness] does not emulate child windows: window.open('${url}') was allowed and closed`)
   }
 }

@@ -98,5 +98,4 @@ export abstract class WindowBase extends EventEmitter {
   flashFrame(flag: boolean): void {
     record('BrowserWindow.flashFrame', this.id, flag)
   }
-
 }

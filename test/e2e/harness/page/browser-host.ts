@@ -26,7 +26,10 @@ export interface OpenedPage {
  * or starts its own when the bundle is run by hand.
  */
 export class BrowserHost {
-  readonly names: BridgeNames = { binding: `__hark_${randomBytes(8).toString('hex')}`, deliver: `__hark_${randomBytes(8).toString('hex')}` }
+  readonly names: BridgeNames = {
+    binding: `__hark_${randomBytes(8).toString('hex')}`,
+    deliver: `__hark_${randomBytes(8).toString('hex')}`
+  }
 
   private readonly opened = new Set<Page>()
 

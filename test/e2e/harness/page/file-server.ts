@@ -9,7 +9,12 @@ import type { Route } from 'playwright-core'
  * really applies to the page.
  */
 
-export type HeaderHook = (details: { url: string; resourceType: string; method: string; responseHeaders: Record<string, string[]> }) => Promise<Record<string, string[]>>
+export type HeaderHook = (details: {
+  url: string
+  resourceType: string
+  method: string
+  responseHeaders: Record<string, string[]>
+}) => Promise<Record<string, string[]>>
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

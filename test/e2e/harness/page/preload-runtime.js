@@ -113,7 +113,12 @@ function harkPreloadRuntime(cfg, runPreload) {
   const contextBridge = {
     exposeInMainWorld(key, api) {
       if (key in window) throw new Error('Cannot bind an API on top of an existing property on the window object')
-      Object.defineProperty(window, key, { value: deepFreeze(copy(api)), enumerable: true, writable: false, configurable: false })
+      Object.defineProperty(window, key, {
+        value: deepFreeze(copy(api)),
+        enumerable: true,
+        writable: false,
+        configurable: false
+      })
     }
   }
 
@@ -122,7 +127,12 @@ function harkPreloadRuntime(cfg, runPreload) {
   }
   const electron = new Proxy(
     { contextBridge, ipcRenderer },
-    { get: (o, k) => (typeof k === 'symbol' || k in o || k === '__esModule' || k === 'default' ? o[k] : notEmulated(`electron.${String(k)} in the preload`)) }
+    {
+      get: (o, k) =>
+        typeof k === 'symbol' || k in o || k === '__esModule' || k === 'default'
+          ? o[k]
+          : notEmulated(`electron.${String(k)} in the preload`)
+    }
   )
   // A sandboxed preload can require only 'electron' (and a few Node built-ins Hark does not use).
   const sandboxRequire = (id) => (id === 'electron' ? electron : notEmulated(`require('${id}') in a sandboxed preload`))

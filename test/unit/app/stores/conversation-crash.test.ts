@@ -9,7 +9,9 @@ let dir: string
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Runs the streaming child until `minLength` chars were handed to the store, then SIGKILLs it. */
-async function streamThenKill(minLength: number): Promise<{ conversationId: string; lengthAtKill: number; rate: number }> {
+async function streamThenKill(
+  minLength: number
+): Promise<{ conversationId: string; lengthAtKill: number; rate: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures/stream-then-die.ts'), dir], {
     cwd: join(__dirname, '../../../..'),
     stdio: ['ignore', 'pipe', 'inherit']

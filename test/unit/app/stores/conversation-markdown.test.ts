@@ -14,7 +14,7 @@ const conversation: Conversation = {
     {
       id: 'm2',
       role: 'assistant',
-      content: 'A lifetime is a scope.\n\n```rust\nfn f<\'a>() {}\n```',
+      content: "A lifetime is a scope.\n\n```rust\nfn f<'a>() {}\n```",
       reasoning: 'Think about scopes.',
       createdAt: 0,
       status: 'complete'
@@ -29,7 +29,9 @@ describe('conversation export', () => {
     expect(md.startsWith('# Rust: lifetimes / borrowing?\n')).toBe(true)
     expect(md).toContain('_Exported from Hark on 2026-01-02_')
     expect(md).toContain('## You\n\nExplain lifetimes')
-    expect(md).toContain("## Hark\n\n<details><summary>Reasoning</summary>\n\nThink about scopes.\n\n</details>\n\nA lifetime is a scope.\n\n```rust\nfn f<'a>() {}\n```")
+    expect(md).toContain(
+      "## Hark\n\n<details><summary>Reasoning</summary>\n\nThink about scopes.\n\n</details>\n\nA lifetime is a scope.\n\n```rust\nfn f<'a>() {}\n```"
+    )
     expect(md).toContain('> This answer was interrupted when Hark closed.')
   })
 

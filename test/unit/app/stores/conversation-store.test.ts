@@ -73,7 +73,10 @@ describe('ConversationStore', () => {
     const store = new ConversationStore(dir, { flushMs: 500, now: c.now })
     const id = store.beginTurn(undefined, 'Stream please', 't1')
     const file = join(dir, 'conversations', `${id}.jsonl`)
-    const appends = (): number => readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"append"')).length
+    const appends = (): number =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"append"')).length
 
     let text = ''
     for (let i = 0; i < 100; i++) {
@@ -155,7 +158,12 @@ describe('ConversationStore', () => {
     store.truncateFrom(id, q2)
     store.beginTurn(id, 'Q2 edited', 't4')
     store.endTurn(id, 't4', done('t4', 'A2 edited'))
-    expect(new ConversationStore(dir).get(id).messages.map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2 edited', 'A2 edited'])
+    expect(new ConversationStore(dir).get(id).messages.map((m) => m.content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2 edited',
+      'A2 edited'
+    ])
   })
 
   it('refuses to continue a complete answer with a clear message', () => {
@@ -246,7 +254,10 @@ describe('ConversationStore with damaged files', () => {
     const store = new ConversationStore(dir, { flushMs: 0 })
     const id = store.beginTurn(undefined, 'Q', 't1')
     store.progress(id, 't1', 'saved text')
-    writeFileSync(join(dir, 'conversations', `${id}.jsonl`), readFileSync(join(dir, 'conversations', `${id}.jsonl`), 'utf8') + '{"t":"append","id":"x","te')
+    writeFileSync(
+      join(dir, 'conversations', `${id}.jsonl`),
+      readFileSync(join(dir, 'conversations', `${id}.jsonl`), 'utf8') + '{"t":"append","id":"x","te'
+    )
     const reopened = new ConversationStore(dir)
     expect(reopened.notices).toEqual([])
     expect(reopened.get(id).messages[1]).toMatchObject({ content: 'saved text', status: 'interrupted' })

@@ -30,7 +30,12 @@ describe('KeyStore', () => {
 
   it('never writes the key in plain text', () => {
     const d = dir()
-    new KeyStore(d, fakeSafeStorage(), { platform: 'linux' }).set('groq', 'gsk-plain-looking', false, 'https://api.groq.com/openai/v1')
+    new KeyStore(d, fakeSafeStorage(), { platform: 'linux' }).set(
+      'groq',
+      'gsk-plain-looking',
+      false,
+      'https://api.groq.com/openai/v1'
+    )
     expect(readFileSync(join(d, 'keys.json'), 'utf8')).not.toContain('gsk-plain-looking')
   })
 

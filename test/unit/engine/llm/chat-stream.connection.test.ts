@@ -27,7 +27,10 @@ describe('Stop', () => {
   it('mid-answer closes the HTTP connection at once, keeps the partial text and throws aborted', async () => {
     const stop = new AbortController()
     let texts = 0
-    const r = await collect(provider('normal'), { signal: stop.signal, onChunk: (c) => c.type === 'text' && ++texts === 3 && stop.abort() })
+    const r = await collect(provider('normal'), {
+      signal: stop.signal,
+      onChunk: (c) => c.type === 'text' && ++texts === 3 && stop.abort()
+    })
     expect(r.error?.kind).toBe('aborted')
     expect(r.text.length).toBeGreaterThan(0)
     expect(DEFAULT_ANSWER.startsWith(r.text)).toBe(true)
@@ -46,7 +49,10 @@ describe('Stop', () => {
 
   it('during a retry wait ends it at once', async () => {
     const stop = new AbortController()
-    const r = await collect(provider('server-error', { retryBaseDelayMs: 5_000 }), { signal: stop.signal, onChunk: (c) => c.type === 'retrying' && stop.abort() })
+    const r = await collect(provider('server-error', { retryBaseDelayMs: 5_000 }), {
+      signal: stop.signal,
+      onChunk: (c) => c.type === 'retrying' && stop.abort()
+    })
     expect(r.error?.kind).toBe('aborted')
     expect(r.ms).toBeLessThan(2_000)
   })
@@ -59,7 +65,8 @@ describe('Stop', () => {
   })
 
   it('by leaving the loop early (break) also closes the connection', async () => {
-    for await (const c of streamChat(provider('stall-mid-body'), { messages: ask, stream: true })) if (c.type === 'text') break
+    for await (const c of streamChat(provider('stall-mid-body'), { messages: ask, stream: true }))
+      if (c.type === 'text') break
     expect(await fake.waitForClose(undefined, 2_000)).toMatchObject({ closedByClient: true, stillSending: true })
   })
 })

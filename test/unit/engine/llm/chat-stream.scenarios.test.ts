@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorKind } from '../../../../src/shared/turn-events'
 import type { ProviderConfig } from '../../../../src/main/engine/llm/chat-types'
-import { DEFAULT_ANSWER, DEFAULT_REASONING, MULTIBYTE_ANSWER, startFakeLlm, type FakeLlm, type ScenarioName } from '../../../fake-llm'
+import {
+  DEFAULT_ANSWER,
+  DEFAULT_REASONING,
+  MULTIBYTE_ANSWER,
+  startFakeLlm,
+  type FakeLlm,
+  type ScenarioName
+} from '../../../fake-llm'
 import { collect, types, watchProcessErrors } from './collect'
 
 /** Every scenario of the fake, streamed and in one piece, through streamChat. */
@@ -48,12 +55,15 @@ describe.each([true, false])('streamChat with stream=%s', (stream) => {
     expect(r.chunks.at(-1)?.type).toBe('finish')
   })
 
-  it.each(['reasoning', 'reasoning-content', 'think-tags'] as const)('keeps the %s reasoning apart from the answer', async (scenario) => {
-    const r = await collect(provider(scenario), { stream })
-    expect(r.text).toBe(DEFAULT_ANSWER)
-    expect(r.reasoning).toBe(DEFAULT_REASONING)
-    expect(r.text).not.toContain('think>')
-  })
+  it.each(['reasoning', 'reasoning-content', 'think-tags'] as const)(
+    'keeps the %s reasoning apart from the answer',
+    async (scenario) => {
+      const r = await collect(provider(scenario), { stream })
+      expect(r.text).toBe(DEFAULT_ANSWER)
+      expect(r.reasoning).toBe(DEFAULT_REASONING)
+      expect(r.text).not.toContain('think>')
+    }
+  )
 
   it('reports usage before the finish, and none when the server sends none', async () => {
     const withUsage = await collect(provider('usage'), { stream })
@@ -121,7 +131,9 @@ describe('the 429 with retry-after-ms', () => {
     fake.setScenario('normal')
     const r = await collect(provider('rate-limit-then-ok'))
     const retrying = r.chunks.filter((c) => c.type === 'retrying')
-    expect(retrying).toEqual([{ type: 'retrying', attempt: 1, delayMs: 200, reason: expect.stringMatching(/rate-limiting/) }])
+    expect(retrying).toEqual([
+      { type: 'retrying', attempt: 1, delayMs: 200, reason: expect.stringMatching(/rate-limiting/) }
+    ])
     expect(r.text).toBe(DEFAULT_ANSWER)
     expect(r.ms).toBeGreaterThanOrEqual(190)
   })

@@ -16,7 +16,9 @@ describe('ChunkMapper', () => {
   it('takes reasoning from reasoning_content or reasoning', () => {
     const m = new ChunkMapper()
     expect(m.accept({ choices: [{ delta: { reasoning_content: 'a' } }] })).toEqual([{ type: 'reasoning', text: 'a' }])
-    expect(m.accept({ choices: [{ delta: { reasoning: 'b', content: null } }] })).toEqual([{ type: 'reasoning', text: 'b' }])
+    expect(m.accept({ choices: [{ delta: { reasoning: 'b', content: null } }] })).toEqual([
+      { type: 'reasoning', text: 'b' }
+    ])
   })
 
   it('survives junk without throwing', () => {
@@ -38,7 +40,11 @@ describe('toFinishReason', () => {
   })
 
   it('fills a missing total from its parts', () => {
-    expect(toUsage({ prompt_tokens: 2, completion_tokens: 5 })).toEqual({ promptTokens: 2, completionTokens: 5, totalTokens: 7 })
+    expect(toUsage({ prompt_tokens: 2, completion_tokens: 5 })).toEqual({
+      promptTokens: 2,
+      completionTokens: 5,
+      totalTokens: 7
+    })
     expect(toUsage(null)).toBeNull()
   })
 })

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect } from 'vitest'
-import { LlmError, type ChatChunk, type ChatMessage, type ProviderConfig } from '../../../../src/main/engine/llm/chat-types'
+import {
+  LlmError,
+  type ChatChunk,
+  type ChatMessage,
+  type ProviderConfig
+} from '../../../../src/main/engine/llm/chat-types'
 import { streamChat } from '../../../../src/main/engine/llm/chat-stream'
 
 export interface Collected {
@@ -18,7 +23,10 @@ export const ask: ChatMessage[] = [
 ]
 
 /** Run one streamChat to the end and keep everything it produced. */
-export async function collect(provider: ProviderConfig, opts: { stream?: boolean; signal?: AbortSignal; onChunk?: (c: ChatChunk) => void } = {}): Promise<Collected> {
+export async function collect(
+  provider: ProviderConfig,
+  opts: { stream?: boolean; signal?: AbortSignal; onChunk?: (c: ChatChunk) => void } = {}
+): Promise<Collected> {
   const out: Collected = { chunks: [], text: '', reasoning: '', error: null, foreign: null, ms: 0 }
   const t0 = Date.now()
   try {

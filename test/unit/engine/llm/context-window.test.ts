@@ -3,11 +3,17 @@ import type { ChatMessage } from '../../../../src/main/engine/llm/chat-types'
 import { estimateTokens, fitToBudget } from '../../../../src/main/engine/llm/context-window'
 import { contextWindowOf, DEFAULT_CONTEXT_WINDOW, promptBudgetOf } from '../../../../src/main/engine/llm/model-budgets'
 
-const msg = (role: ChatMessage['role'], chars: number, tag = ''): ChatMessage => ({ role, content: tag + 'x'.repeat(Math.max(0, chars - tag.length)) })
+const msg = (role: ChatMessage['role'], chars: number, tag = ''): ChatMessage => ({
+  role,
+  content: tag + 'x'.repeat(Math.max(0, chars - tag.length))
+})
 
 /** system + n question/answer pairs + the new question, each 400 chars (~104 tokens with overhead). */
 function conversation(pairs: number): ChatMessage[] {
-  const history = Array.from({ length: pairs }, (_, i) => [msg('user', 400, `q${i}`), msg('assistant', 400, `a${i}`)]).flat()
+  const history = Array.from({ length: pairs }, (_, i) => [
+    msg('user', 400, `q${i}`),
+    msg('assistant', 400, `a${i}`)
+  ]).flat()
   return [msg('system', 400, 'sys'), ...history, msg('user', 400, 'now')]
 }
 
@@ -22,7 +28,14 @@ describe('fitToBudget', () => {
     const { messages, dropped } = fitToBudget(all, 104 * 6)
     expect(messages[0].content.startsWith('sys')).toBe(true)
     expect(messages.at(-1)!.content.startsWith('now')).toBe(true)
-    expect(messages.map((m) => m.content.slice(0, 3).replace(/x+$/, ''))).toEqual(['sys', 'q3', 'a3', 'q4', 'a4', 'now'])
+    expect(messages.map((m) => m.content.slice(0, 3).replace(/x+$/, ''))).toEqual([
+      'sys',
+      'q3',
+      'a3',
+      'q4',
+      'a4',
+      'now'
+    ])
     expect(dropped).toBe(6)
     expect(estimateTokens(messages)).toBeLessThanOrEqual(104 * 6)
   })

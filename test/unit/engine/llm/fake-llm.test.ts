@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => fake.close())
 
 const chat = (body: object, headers: Record<string, string> = {}) =>
-  fetch(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  fetch(`${fake.url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body)
+  })
 
 describe('fake LLM', () => {
   it('has a base URL ending in /v1 on 127.0.0.1 and ~8 sentences of default prose', () => {
@@ -68,7 +72,16 @@ describe('fake LLM', () => {
   })
 
   it('lists its scenarios, including the ones real providers taught us', () => {
-    for (const name of ['keepalive', 'crlf', 'split-utf8', 'drop-mid-body', 'event-error', 'json-error-200', 'done-keep-open', 'think-tags']) {
+    for (const name of [
+      'keepalive',
+      'crlf',
+      'split-utf8',
+      'drop-mid-body',
+      'event-error',
+      'json-error-200',
+      'done-keep-open',
+      'think-tags'
+    ]) {
       expect(scenarioNames).toContain(name)
     }
   })

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closedPortUrl } from './closed-port'
-import { detectLocalServers, listModels, PROVIDER_PRESETS, providerConfig } from '../../../../src/main/engine/llm/providers'
+import {
+  detectLocalServers,
+  listModels,
+  PROVIDER_PRESETS,
+  providerConfig
+} from '../../../../src/main/engine/llm/providers'
 import { providerPresets } from '../../../../src/shared/settings'
 import { startFakeLlm, type FakeLlm } from '../../../fake-llm'
 import { watchProcessErrors } from './collect'
@@ -23,12 +28,17 @@ describe('provider presets', () => {
   })
 
   it('send OpenRouter its attribution headers, and nobody else', () => {
-    expect(providerConfig({ preset: 'openrouter', apiKey: 'k' }).headers).toEqual({ 'HTTP-Referer': expect.stringMatching(/^https:/), 'X-Title': 'Hark' })
+    expect(providerConfig({ preset: 'openrouter', apiKey: 'k' }).headers).toEqual({
+      'HTTP-Referer': expect.stringMatching(/^https:/),
+      'X-Title': 'Hark'
+    })
     expect(providerConfig({ preset: 'openai', apiKey: 'k' }).headers).toBeUndefined()
   })
 
   it('apply overrides and trim a trailing slash', () => {
-    expect(providerConfig({ preset: 'custom', baseUrl: 'http://box:8080/v1/', model: ' m ', apiKey: 'k' })).toMatchObject({ baseUrl: 'http://box:8080/v1', model: 'm', apiKey: 'k' })
+    expect(
+      providerConfig({ preset: 'custom', baseUrl: 'http://box:8080/v1/', model: ' m ', apiKey: 'k' })
+    ).toMatchObject({ baseUrl: 'http://box:8080/v1', model: 'm', apiKey: 'k' })
   })
 })
 
@@ -38,14 +48,18 @@ describe('listModels', () => {
   })
 
   it('says clearly when the server cannot list models', async () => {
-    await expect(listModels({ baseUrl: fake.url.replace(/\/v1$/, '/nope'), apiKey: '', model: 'x' })).rejects.toMatchObject({
+    await expect(
+      listModels({ baseUrl: fake.url.replace(/\/v1$/, '/nope'), apiKey: '', model: 'x' })
+    ).rejects.toMatchObject({
       kind: 'not-found',
       message: expect.stringMatching(/does not list its models.*Type the model name/)
     })
   })
 
   it('says when the server is not there', async () => {
-    await expect(listModels({ baseUrl: await closedPortUrl(), apiKey: '', model: 'x' })).rejects.toMatchObject({ kind: 'network' })
+    await expect(listModels({ baseUrl: await closedPortUrl(), apiKey: '', model: 'x' })).rejects.toMatchObject({
+      kind: 'network'
+    })
   })
 })
 

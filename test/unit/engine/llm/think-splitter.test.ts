@@ -5,7 +5,11 @@ import { ThinkSplitter, type Piece } from '../../../../src/main/engine/llm/think
 function run(chunks: string[]): { text: string; reasoning: string } {
   const s = new ThinkSplitter()
   const pieces: Piece[] = [...chunks.flatMap((c) => s.push(c)), ...s.end()]
-  const join = (t: Piece['type']) => pieces.filter((p) => p.type === t).map((p) => p.text).join('')
+  const join = (t: Piece['type']) =>
+    pieces
+      .filter((p) => p.type === t)
+      .map((p) => p.text)
+      .join('')
   return { text: join('text'), reasoning: join('reasoning') }
 }
 

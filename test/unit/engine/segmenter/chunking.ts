@@ -1,11 +1,15 @@
-import { createSegmenter, type SegmenterOptions, type Utterance } from '../../../../src/main/engine/segmenter/sentence-stream'
+import {
+  createSegmenter,
+  type SegmenterOptions,
+  type Utterance
+} from '../../../../src/main/engine/segmenter/sentence-stream'
 import { seededRandom } from '../../../support/seeded-random'
 
 /** Cuts text into chunks of min..max UTF-16 units (surrogate pairs may be split on purpose). */
 export function chunkRandom(text: string, seed: number, min = 1, max = 16): string[] {
   const rand = seededRandom(seed)
   const chunks: string[] = []
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const n = min + Math.floor(rand() * (max - min + 1))
     chunks.push(text.slice(i, i + n))
     i += n

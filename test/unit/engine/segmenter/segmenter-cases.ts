@@ -10,11 +10,26 @@ const c = (name: string, input: string, expected: string[]): Case => ({ name, in
 export const BOUNDARY_CASES: Case[] = [
   c('title Dr.', 'I spoke with Dr. Smith yesterday. He agreed.', ['I spoke with Dr. Smith yesterday.', 'He agreed.']),
   c('Mr. Mrs. Ms.', 'Mr. and Mrs. Jones arrived. Ms. Lee left.', ['Mr. and Mrs. Jones arrived.', 'Ms. Lee left.']),
-  c('Prof. and St.', 'Prof. Xavier teaches at St. Mary school. Classes start soon.', ['Prof. Xavier teaches at St. Mary school.', 'Classes start soon.']),
-  c('e.g. before a capital', 'Use tools, e.g. Python or Go. They work.', ['Use tools, e.g. Python or Go.', 'They work.']),
-  c('i.e. before a capital', 'Pick the best, i.e. The fastest one. Yes.', ['Pick the best, i.e. The fastest one.', 'Yes.']),
-  c('etc. then lowercase', 'Bring apples, pears, etc. and more. Done.', ['Bring apples, pears, etc. and more.', 'Done.']),
-  c('etc. ends a sentence', 'We need bread, milk, etc. Then we go home.', ['We need bread, milk, etc.', 'Then we go home.']),
+  c('Prof. and St.', 'Prof. Xavier teaches at St. Mary school. Classes start soon.', [
+    'Prof. Xavier teaches at St. Mary school.',
+    'Classes start soon.'
+  ]),
+  c('e.g. before a capital', 'Use tools, e.g. Python or Go. They work.', [
+    'Use tools, e.g. Python or Go.',
+    'They work.'
+  ]),
+  c('i.e. before a capital', 'Pick the best, i.e. The fastest one. Yes.', [
+    'Pick the best, i.e. The fastest one.',
+    'Yes.'
+  ]),
+  c('etc. then lowercase', 'Bring apples, pears, etc. and more. Done.', [
+    'Bring apples, pears, etc. and more.',
+    'Done.'
+  ]),
+  c('etc. ends a sentence', 'We need bread, milk, etc. Then we go home.', [
+    'We need bread, milk, etc.',
+    'Then we go home.'
+  ]),
   c('vs.', 'It is Python vs. Go today. Pick one.', ['It is Python vs. Go today.', 'Pick one.']),
   c('p.m. ends a sentence', 'Meet at 5 p.m. Then we eat.', ['Meet at 5 p.m.', 'Then we eat.']),
   c('a.m. then lowercase', 'At 9 a.m. sharp we start. Be there.', ['At 9 a.m. sharp we start.', 'Be there.']),
@@ -30,16 +45,28 @@ export const BOUNDARY_CASES: Case[] = [
   c('file name', 'Open config.json and edit it. Save.', ['Open config.json and edit it.', 'Save.']),
   c('file name ends a sentence', 'The file is README.md. Open it.', ['The file is README.md.', 'Open it.']),
   c('email', 'Mail john.doe@example.com today. Thanks.', ['Mail john.doe@example.com today.', 'Thanks.']),
-  c('URL with path and period', 'Visit https://example.com/docs/page.html. It helps.', ['Visit example.com.', 'It helps.']),
+  c('URL with path and period', 'Visit https://example.com/docs/page.html. It helps.', [
+    'Visit example.com.',
+    'It helps.'
+  ]),
   c('URL then exclamation', 'Visit https://x.com! Then go.', ['Visit x.com!', 'Then go.']),
   c('URL then ?!', 'See www.a.org?! Yes.', ['See a.org?!', 'Yes.']),
   c('www URL', 'See www.github.com for more. Bye.', ['See github.com for more.', 'Bye.']),
   c('URL with port', 'See http://localhost:3000/api. Works.', ['See localhost.', 'Works.']),
   c('URL at the very end', 'Ends with a URL https://a.io', ['Ends with a URL a.io']),
-  c('inline code keeps its periods', 'Run `npm run build. Now` first. Then test.', ['Run npm run build. Now first.', 'Then test.']),
-  c('open parenthesis', 'He said (see Fig. 2. It is there.) and left. Good.', ['He said (see Fig. 2. It is there.) and left.', 'Good.']),
+  c('inline code keeps its periods', 'Run `npm run build. Now` first. Then test.', [
+    'Run npm run build. Now first.',
+    'Then test.'
+  ]),
+  c('open parenthesis', 'He said (see Fig. 2. It is there.) and left. Good.', [
+    'He said (see Fig. 2. It is there.) and left.',
+    'Good.'
+  ]),
   c('open quote', 'She said "Go home. Now." and smiled. Fine.', ['She said "Go home. Now." and smiled.', 'Fine.']),
-  c('lowercase continuation', 'the value is low. but it works. Really.', ['the value is low. but it works.', 'Really.']),
+  c('lowercase continuation', 'the value is low. but it works. Really.', [
+    'the value is low. but it works.',
+    'Really.'
+  ]),
   c('ellipsis and ?!', 'Wait... What happened? Nothing! Okay.', ['Wait...', 'What happened?', 'Nothing!', 'Okay.']),
   c('?! combined', 'Is it done?! Yes.', ['Is it done?!', 'Yes.']),
   c('closing quote after !', 'He shouted "Stop!" Then he ran.', ['He shouted "Stop!"', 'Then he ran.']),
@@ -70,7 +97,10 @@ export const BOUNDARY_CASES: Case[] = [
 ]
 
 export const MARKDOWN_CASES: Case[] = [
-  c('fenced code', "Try this:\n```python\nprint('Hello. World.')\n```\nIt prints a greeting.", ['Try this:', 'It prints a greeting.']),
+  c('fenced code', "Try this:\n```python\nprint('Hello. World.')\n```\nIt prints a greeting.", [
+    'Try this:',
+    'It prints a greeting.'
+  ]),
   c('tilde fence', '~~~\ncode. More.\n~~~\nAfter.', ['After.']),
   c('longer fence holds a shorter one', '````md\n```\ninner. Text.\n```\n````\nDone.', ['Done.']),
   c('unclosed fence stays silent', 'Intro:\n```js\nconst a = 1. // never closed\nMore. Code.', ['Intro:']),
@@ -78,21 +108,44 @@ export const MARKDOWN_CASES: Case[] = [
   c('numbered heading', '## 1. Introduction\nText here.', ['1. Introduction', 'Text here.']),
   c('closed heading', '## Setup ##\nText.', ['Setup', 'Text.']),
   c('hashtag is not a heading', '#hashtag is fun. Yes.', ['#hashtag is fun.', 'Yes.']),
-  c('ordered list', 'Steps:\n1. Open the app\n2. Click Save\n3) Done', ['Steps:', 'Open the app', 'Click Save', 'Done']),
+  c('ordered list', 'Steps:\n1. Open the app\n2. Click Save\n3) Done', [
+    'Steps:',
+    'Open the app',
+    'Click Save',
+    'Done'
+  ]),
   c('bullets', '- apples\n- pears\n* plums\n+ figs', ['apples', 'pears', 'plums', 'figs']),
-  c('list item with sentences', '## Steps\n1. Install Node.js. It is quick.\n2. Run it.', ['Steps', 'Install Node.js.', 'It is quick.', 'Run it.']),
-  c('nested list and continuation', 'Item list:\n  - nested item\n    continued here.\n- top', ['Item list:', 'nested item continued here.', 'top']),
+  c('list item with sentences', '## Steps\n1. Install Node.js. It is quick.\n2. Run it.', [
+    'Steps',
+    'Install Node.js.',
+    'It is quick.',
+    'Run it.'
+  ]),
+  c('nested list and continuation', 'Item list:\n  - nested item\n    continued here.\n- top', [
+    'Item list:',
+    'nested item continued here.',
+    'top'
+  ]),
   c('lazy continuation of an item', '1. First\nlazy line.\n2. Second', ['First lazy line.', 'Second']),
-  c('block quote', '> Quoted line one. Quoted two.\n> still quote\n\nAfter.', ['Quoted line one.', 'Quoted two. still quote', 'After.']),
+  c('block quote', '> Quoted line one. Quoted two.\n> still quote\n\nAfter.', [
+    'Quoted line one.',
+    'Quoted two. still quote',
+    'After.'
+  ]),
   c('nested quote', '> > deep quote.\nPlain.', ['deep quote.', 'Plain.']),
   c('heading in a quote', '> # Quoted heading\n> text.', ['Quoted heading', 'text.']),
   c('soft line break', 'A paragraph line\ncontinues here. Next.', ['A paragraph line continues here.', 'Next.']),
   c('paragraphs', 'Para one\n\nPara two', ['Para one', 'Para two']),
-  c('emphasis', 'Some **bold** and *italic* and ***both*** and ~~strike~~ and _under_ words.', ['Some bold and italic and both and strike and under words.']),
+  c('emphasis', 'Some **bold** and *italic* and ***both*** and ~~strike~~ and _under_ words.', [
+    'Some bold and italic and both and strike and under words.'
+  ]),
   c('identifiers survive', 'Call my_function_name and __dunder__ now.', ['Call my_function_name and dunder now.']),
   c('inline code unwrapped', 'Use `git commit -m "x"` to save.', ['Use git commit -m "x" to save.']),
   c('double-backtick code', 'Type ``a `b` c`` here.', ['Type a b c here.']),
-  c('link becomes its text', 'Read [the docs](https://example.com/a_(b)) first. Then code.', ['Read the docs first.', 'Then code.']),
+  c('link becomes its text', 'Read [the docs](https://example.com/a_(b)) first. Then code.', [
+    'Read the docs first.',
+    'Then code.'
+  ]),
   c('image alt text', '![diagram](img.png) shows it. Yes.', ['diagram shows it.', 'Yes.']),
   c('autolink', 'Go to <https://example.org/x> now. Bye.', ['Go to example.org now.', 'Bye.']),
   c('HTML tags', 'This is <b>bold</b> and<br>more. End.', ['This is bold and more.', 'End.']),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createTtsEngine } from '../../../../src/main/engine/speech/create-tts-engine'
 
-const only = (...present: string[]) => (bin: string) => present.includes(bin)
+const only =
+  (...present: string[]) =>
+  (bin: string) =>
+    present.includes(bin)
 
 describe('createTtsEngine', () => {
   it('on Linux, auto prefers festival, then espeak-ng, then spd-say', () => {

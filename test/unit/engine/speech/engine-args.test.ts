@@ -14,7 +14,8 @@ describe('espeak-ng arguments', () => {
   })
 
   it('parses the language codes out of `espeak-ng --voices`', () => {
-    const listing = 'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 5  af              --/M      Afrikaans          gmw/af\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n'
+    const listing =
+      'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 5  af              --/M      Afrikaans          gmw/af\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n'
     expect(parseEspeakVoices(listing)).toEqual(['af', 'en-us'])
   })
 })

@@ -1,4 +1,10 @@
-import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from '../../../../src/main/engine/speech/speech-types'
+import {
+  TtsError,
+  type PreparedSpeech,
+  type SpeakOptions,
+  type TtsEngine,
+  type VoiceOptions
+} from '../../../../src/main/engine/speech/speech-types'
 
 export interface FakeCall {
   text: string
@@ -45,7 +51,8 @@ export class FakeTtsEngine implements TtsEngine {
   }
 
   speak(text: string, opts: SpeakOptions): Promise<void> {
-    if (this.missing) return Promise.reject(new TtsError('fakevoice is not installed. apt-get install fakevoice', 'missing'))
+    if (this.missing)
+      return Promise.reject(new TtsError('fakevoice is not installed. apt-get install fakevoice', 'missing'))
     return new Promise((resolve, reject) => {
       const call: FakeCall = {
         text,

@@ -78,7 +78,7 @@ describe('festival engine (real text2wave, no audio device)', () => {
     ['quotes', 'She said "hi" and left.'],
     ['a backslash', 'C:\\path\\ ends with \\'],
     ['a leading dash', '-v voice_x -o /tmp/x hello'],
-    ['a lone unbalanced paren', '(define x 1'],
+    ['a lone unbalanced paren', '(define x 1']
   ])('speaks text with %s', async (name, text) => {
     const out = await speakToFile(name.replace(/ /g, '-'), text)
     expect(wavSeconds(readFileSync(out))).toBeGreaterThan(0.3)

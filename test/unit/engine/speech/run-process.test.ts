@@ -38,7 +38,9 @@ describe('runProcess', () => {
 
   it('kills a hung process at its timeout', async () => {
     const started = Date.now()
-    await expect(runProcess('sleep', ['30'], { timeoutMs: 300, missingHint: hint })).rejects.toMatchObject({ code: 'failed' })
+    await expect(runProcess('sleep', ['30'], { timeoutMs: 300, missingHint: hint })).rejects.toMatchObject({
+      code: 'failed'
+    })
     expect(Date.now() - started).toBeLessThan(5000)
   })
 
@@ -61,7 +63,9 @@ describe('runProcess', () => {
   })
 
   it('reports a non-zero exit with the end of stderr', async () => {
-    await expect(runProcess('sh', ['-c', 'echo broken >&2; exit 3'], { timeoutMs: 5000, missingHint: hint })).rejects.toMatchObject({
+    await expect(
+      runProcess('sh', ['-c', 'echo broken >&2; exit 3'], { timeoutMs: 5000, missingHint: hint })
+    ).rejects.toMatchObject({
       code: 'failed',
       message: expect.stringMatching(/code 3: broken/)
     })

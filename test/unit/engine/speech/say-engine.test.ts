@@ -41,7 +41,9 @@ describe('SayEngine', () => {
   it('rejects a voice name that looks like an option or code before running anything', async () => {
     const { runs, run } = recordingRun()
     for (const voice of ['-o', "Zira'); x; ('"]) {
-      await expect(new SayEngine('darwin', run).speak('hello', { voice, signal: signal() })).rejects.toBeInstanceOf(TtsError)
+      await expect(new SayEngine('darwin', run).speak('hello', { voice, signal: signal() })).rejects.toBeInstanceOf(
+        TtsError
+      )
     }
     expect(() => sayCommand('win32', 'hi', { rate: 99 })).toThrow(TtsError)
     expect(runs).toEqual([])

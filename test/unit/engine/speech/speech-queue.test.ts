@@ -73,7 +73,11 @@ describe('SpeechQueue', () => {
     ;(await engine.call(1)).finish()
     await queue.idle()
     expect(engine.calls.map((c) => c.text)).toEqual(['a sentence 0.', 'c sentence 0.'])
-    expect(events.filter((e) => e.endsWith('cancelled')).sort()).toEqual(['a:0:cancelled', 'a:1:cancelled', 'b:0:cancelled'])
+    expect(events.filter((e) => e.endsWith('cancelled')).sort()).toEqual([
+      'a:0:cancelled',
+      'a:1:cancelled',
+      'b:0:cancelled'
+    ])
   })
 
   it('stopping one turn leaves the other turns queued', async () => {

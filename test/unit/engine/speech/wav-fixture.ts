@@ -23,6 +23,7 @@ export function paddedTone(lead: number, tone: number, tail: number): Int16Array
   const rate = 16000
   const out = new Int16Array(Math.round((lead + tone + tail) * rate))
   const start = Math.round(lead * rate)
-  for (let i = 0; i < Math.round(tone * rate); i++) out[start + i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate))
+  for (let i = 0; i < Math.round(tone * rate); i++)
+    out[start + i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate))
   return out
 }

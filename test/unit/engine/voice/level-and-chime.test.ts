@@ -54,7 +54,12 @@ describe('chime player on Windows', () => {
     expect(spawned).toHaveLength(1)
     const { cmd, args, opts } = spawned[0]!
     expect(cmd).toBe('powershell')
-    expect(args).toEqual(['-NoProfile', '-NonInteractive', '-Command', '(New-Object Media.SoundPlayer $env:HARK_CHIME).PlaySync()'])
+    expect(args).toEqual([
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
+      '(New-Object Media.SoundPlayer $env:HARK_CHIME).PlaySync()'
+    ])
     expect(args.join(' ')).not.toContain('Remove-Item')
     expect(opts.env?.['HARK_CHIME']).toBe(hostile)
     expect(opts.timeout).toBe(2000)

@@ -61,7 +61,10 @@ describe('startCapture', () => {
     const capture = withPath('/nonexistent', () => startCapture({ recorder: 'arecord', env: { PATH: bin } }, () => {}))
     process.env['PATH'] = '/nonexistent'
     try {
-      await expect(capture.ended).rejects.toMatchObject({ code: 'missing-recorder', message: expect.stringMatching(/alsa-utils/) })
+      await expect(capture.ended).rejects.toMatchObject({
+        code: 'missing-recorder',
+        message: expect.stringMatching(/alsa-utils/)
+      })
     } finally {
       process.env['PATH'] = savedPath
     }

@@ -4,7 +4,8 @@ const RATE = 16_000
 export function tone(ms: number, amplitude = 0.3, hz = 220): Buffer {
   const n = Math.round((RATE * ms) / 1000)
   const b = Buffer.alloc(n * 2)
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / RATE) * amplitude * 32767), i * 2)
+  for (let i = 0; i < n; i++)
+    b.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / RATE) * amplitude * 32767), i * 2)
   return b
 }
 

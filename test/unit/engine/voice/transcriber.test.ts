@@ -27,14 +27,20 @@ describe('createTranscriber', () => {
   })
 
   it('leaves the language out when auto', async () => {
-    await createTranscriber({ baseUrl: fake.url, apiKey: 'k', model: 'm' })(encodeWav(tone(300)), new AbortController().signal)
+    await createTranscriber({ baseUrl: fake.url, apiKey: 'k', model: 'm' })(
+      encodeWav(tone(300)),
+      new AbortController().signal
+    )
     expect(stt.calls.at(-1)!.language).toBe('')
   })
 
   it('classifies an endpoint without transcription as not-found, naming the settings to change', async () => {
     const other = await startFakeLlm()
     try {
-      const err = await createTranscriber({ baseUrl: other.url, apiKey: 'k', model: 'whisper-1' })(encodeWav(tone(300)), new AbortController().signal).catch((e: unknown) => e)
+      const err = await createTranscriber({ baseUrl: other.url, apiKey: 'k', model: 'whisper-1' })(
+        encodeWav(tone(300)),
+        new AbortController().signal
+      ).catch((e: unknown) => e)
       expect(err).toBeInstanceOf(TranscriptionError)
       expect(err).toMatchObject({ kind: 'not-found', message: expect.stringMatching(/Settings/) })
     } finally {
@@ -43,9 +49,15 @@ describe('createTranscriber', () => {
   })
 
   it('classifies a server that rejects the upload, and an unreachable one', async () => {
-    const bad = await createTranscriber({ baseUrl: fake.url, apiKey: 'k', model: 'm' })(Buffer.from('not a wav at all, clearly'), new AbortController().signal).catch((e: unknown) => e)
+    const bad = await createTranscriber({ baseUrl: fake.url, apiKey: 'k', model: 'm' })(
+      Buffer.from('not a wav at all, clearly'),
+      new AbortController().signal
+    ).catch((e: unknown) => e)
     expect(bad).toMatchObject({ kind: 'bad-request' })
-    const down = await createTranscriber({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k', model: 'm' })(encodeWav(tone(300)), new AbortController().signal).catch((e: unknown) => e)
+    const down = await createTranscriber({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k', model: 'm' })(
+      encodeWav(tone(300)),
+      new AbortController().signal
+    ).catch((e: unknown) => e)
     expect(down).toMatchObject({ kind: 'network' })
   })
 

@@ -5,12 +5,19 @@ import type { Conversation, ConversationsChanged } from '../../../../src/shared/
 import type { TurnEvent } from '../../../../src/shared/turn-events'
 
 /** A bridge whose routes are scripted and whose events the test pushes. */
-function fakeBridge(conversations: Record<string, Conversation>, overrides: Record<string, (input: Record<string, string>) => unknown> = {}) {
+function fakeBridge(
+  conversations: Record<string, Conversation>,
+  overrides: Record<string, (input: Record<string, string>) => unknown> = {}
+) {
   const listeners = new Map<string, Set<(p: unknown) => void>>()
   const calls: Array<[string, unknown]> = []
   const failures = new Map<string, Error>()
   const routes: Record<string, (input: Record<string, string>) => unknown> = {
-    'conversations.list': () => ({ conversations: Object.values(conversations), notices: ['A file was quarantined.'], activeTurn: null }),
+    'conversations.list': () => ({
+      conversations: Object.values(conversations),
+      notices: ['A file was quarantined.'],
+      activeTurn: null
+    }),
     'conversations.get': ({ id }) => ({ ...conversations[id]!, activeTurnId: null }),
     'turn.ask': () => ({ turnId: 't1', conversationId: 'c1' }),
     'turn.continue': () => ({ turnId: 't2', conversationId: 'c1' }),
@@ -70,7 +77,14 @@ describe('ChatStore', () => {
     await store.select('c1')
     expect(store.runningTurn()?.turnId).toBe('t1')
 
-    emit('turn-event', { type: 'error', turnId: 't1', kind: 'aborted', message: 'Stopped.', retryable: true, partialText: 'Hello world' })
+    emit('turn-event', {
+      type: 'error',
+      turnId: 't1',
+      kind: 'aborted',
+      message: 'Stopped.',
+      retryable: true,
+      partialText: 'Hello world'
+    })
     expect(store.runningTurn()).toBeUndefined()
     expect(store.getSnapshot().live['t1']!.status).toBe('stopped')
   })
@@ -79,7 +93,11 @@ describe('ChatStore', () => {
     const convs = { c1: conversation([]) }
     const progress = { turnId: 't1', conversationId: 'c1', base: 'Earlier. ', text: 'Hello wor' }
     const { bridge, emit } = fakeBridge(convs, {
-      'conversations.list': () => ({ conversations: [convs.c1], notices: [], activeTurn: { turnId: 't1', conversationId: 'c1' } }),
+      'conversations.list': () => ({
+        conversations: [convs.c1],
+        notices: [],
+        activeTurn: { turnId: 't1', conversationId: 'c1' }
+      }),
       'conversations.get': () => ({ ...convs.c1, activeTurnId: 't1', activeTurn: progress })
     })
     const store = new ChatStore(bridge, () => 0)
@@ -102,12 +120,20 @@ describe('ChatStore', () => {
   it('never shortens a live answer with an older text so far', async () => {
     const convs = { c1: conversation([]) }
     const { bridge, emit } = fakeBridge(convs, {
-      'conversations.get': () => ({ ...convs.c1, activeTurnId: 't1', activeTurn: { turnId: 't1', conversationId: 'c1', base: '', text: 'Hel' } })
+      'conversations.get': () => ({
+        ...convs.c1,
+        activeTurnId: 't1',
+        activeTurn: { turnId: 't1', conversationId: 'c1', base: '', text: 'Hel' }
+      })
     })
     const store = new ChatStore(bridge, () => 0)
     store.start()
     await tick()
-    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' } satisfies ConversationsChanged)
+    emit('conversations.changed', {
+      conversationId: 'c1',
+      reason: 'turn-started',
+      turnId: 't1'
+    } satisfies ConversationsChanged)
     emit('turn-event', { type: 'delta', turnId: 't1', text: 'Hello', at: 0 } satisfies TurnEvent)
     await store.select('c1')
     expect(store.displayedText('t1', '')).toBe('Hello')

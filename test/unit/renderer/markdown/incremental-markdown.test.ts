@@ -34,7 +34,11 @@ describe('IncrementalMarkdown', () => {
       for (const b of blocks) expect(answer.slice(...b.range)).toBe(b.source)
       expect(blocks.at(-1)!.range[1]).toBe(answer.length)
       const types = blocks.flatMap((b) => b.tokens.map((t) => t.type)).filter((t) => t !== 'space')
-      expect(types).toEqual(lex(answer).map((t) => t.type).filter((t) => t !== 'space'))
+      expect(types).toEqual(
+        lex(answer)
+          .map((t) => t.type)
+          .filter((t) => t !== 'space')
+      )
     }
   })
 

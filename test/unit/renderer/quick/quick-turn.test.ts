@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import type { TurnEvent } from '../../../../src/shared/turn-events'
-import { initialQuickTurn, isBusy, quickTurnReducer, type QuickAction, type QuickTurn } from '../../../../src/renderer/src/quick/quick-turn'
+import {
+  initialQuickTurn,
+  isBusy,
+  quickTurnReducer,
+  type QuickAction,
+  type QuickTurn
+} from '../../../../src/renderer/src/quick/quick-turn'
 
-const run = (actions: QuickAction[], from: QuickTurn = initialQuickTurn): QuickTurn => actions.reduce(quickTurnReducer, from)
+const run = (actions: QuickAction[], from: QuickTurn = initialQuickTurn): QuickTurn =>
+  actions.reduce(quickTurnReducer, from)
 const ev = (event: TurnEvent): QuickAction => ({ type: 'event', event })
 const delta = (turnId: string, text: string): QuickAction => ev({ type: 'delta', turnId, text })
 const done = (turnId: string, text: string): QuickAction =>
-  ev({ type: 'done', turnId, text, reasoning: '', finishReason: 'stop', usage: null, timings: { firstTokenMs: 1, firstUtteranceMs: 1, totalMs: 2 } })
+  ev({
+    type: 'done',
+    turnId,
+    text,
+    reasoning: '',
+    finishReason: 'stop',
+    usage: null,
+    timings: { firstTokenMs: 1, firstUtteranceMs: 1, totalMs: 2 }
+  })
 
 describe('the popup turn', () => {
   it('streams the answer of its own turn only', () => {
@@ -81,6 +96,11 @@ describe('the popup turn', () => {
   })
 
   it('reports a refused ask', () => {
-    expect(run([{ type: 'ask', prompt: 'Q' }, { type: 'failed', message: 'No key' }])).toMatchObject({ status: 'error', error: 'No key' })
+    expect(
+      run([
+        { type: 'ask', prompt: 'Q' },
+        { type: 'failed', message: 'No key' }
+      ])
+    ).toMatchObject({ status: 'error', error: 'No key' })
   })
 })

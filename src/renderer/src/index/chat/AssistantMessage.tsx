@@ -32,7 +32,13 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
           <div className="reasoning-text">{reasoning}</div>
         </details>
       )}
-      {streaming && !text && !reasoning && <div className="typing" aria-label="Waiting for the answer"><span /><span /><span /></div>}
+      {streaming && !text && !reasoning && (
+        <div className="typing" aria-label="Waiting for the answer">
+          <span />
+          <span />
+          <span />
+        </div>
+      )}
       <MarkdownView text={text} speaking={live ? speakingRange(live) : null} testId={latest ? 'answer' : undefined} />
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
       <StatusLine status={status} error={error} latest={latest} hasText={text.trim() !== ''} />
@@ -62,7 +68,12 @@ function liveStatus(live: LiveTurn): Shown {
   return 'error'
 }
 
-function StatusLine(props: { status: Shown; error: StoredMessage['error'] | null; latest: boolean; hasText: boolean }): React.JSX.Element | null {
+function StatusLine(props: {
+  status: Shown
+  error: StoredMessage['error'] | null
+  latest: boolean
+  hasText: boolean
+}): React.JSX.Element | null {
   const store = useChatStore()
   const { status, error, latest, hasText } = props
   if (status === 'complete' || status === 'streaming') return null
@@ -74,7 +85,10 @@ function StatusLine(props: { status: Shown; error: StoredMessage['error'] | null
         : 'Stopped.'
   return (
     <div className={`status-line ${status}`}>
-      <p role={status === 'error' ? 'alert' : undefined} data-testid={status === 'error' && latest ? 'error-message' : undefined}>
+      <p
+        role={status === 'error' ? 'alert' : undefined}
+        data-testid={status === 'error' && latest ? 'error-message' : undefined}
+      >
         {note}
       </p>
       {latest && (

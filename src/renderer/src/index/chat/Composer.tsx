@@ -35,7 +35,13 @@ export function Composer(): React.JSX.Element {
         </p>
       )}
       <div className="composer-box">
-        <textarea ref={input} data-testid="prompt-input" value={prompt} placeholder="Ask Hark anything…" rows={2} autoFocus
+        <textarea
+          ref={input}
+          data-testid="prompt-input"
+          value={prompt}
+          placeholder="Ask Hark anything…"
+          rows={2}
+          autoFocus
           onChange={(ev) => setPrompt(ev.target.value)}
           onKeyDown={(ev) => {
             if (ev.key === 'Enter' && !ev.shiftKey && !ev.nativeEvent.isComposing) {
@@ -45,7 +51,13 @@ export function Composer(): React.JSX.Element {
           }}
         />
         {busy ? (
-          <button type="button" className="stop" data-testid="stop-button" onClick={() => void store.stop()} title="Stop (Esc)">
+          <button
+            type="button"
+            className="stop"
+            data-testid="stop-button"
+            onClick={() => void store.stop()}
+            title="Stop (Esc)"
+          >
             Stop
           </button>
         ) : (

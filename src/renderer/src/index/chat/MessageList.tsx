@@ -41,7 +41,11 @@ export function MessageList(): React.JSX.Element {
               {m.role === 'user' ? (
                 <UserMessage message={m} />
               ) : (
-                <AssistantMessage message={m} live={m.turnId ? live[m.turnId] : undefined} latest={row.index === latestAnswer} />
+                <AssistantMessage
+                  message={m}
+                  live={m.turnId ? live[m.turnId] : undefined}
+                  latest={row.index === latestAnswer}
+                />
               )}
             </div>
           )

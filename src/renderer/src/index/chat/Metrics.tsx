@@ -10,7 +10,11 @@ export function Metrics({ message, live }: { message: StoredMessage; live?: Live
   if (timings.firstTokenMs !== null) parts.push(`first token ${seconds(timings.firstTokenMs)}`)
   const speech = live?.firstSpeechMs ?? timings.firstUtteranceMs
   if (speech !== null && speech !== undefined) parts.push(`first speech ${seconds(speech)}`)
-  const rate = tokensPerSecond(message.content.length, usage?.completionTokens, timings.totalMs - (timings.firstTokenMs ?? 0))
+  const rate = tokensPerSecond(
+    message.content.length,
+    usage?.completionTokens,
+    timings.totalMs - (timings.firstTokenMs ?? 0)
+  )
   if (rate) parts.push(rate)
   if (usage) parts.push(`${usage.promptTokens} in · ${usage.completionTokens} out`)
   return (

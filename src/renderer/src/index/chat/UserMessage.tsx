@@ -13,7 +13,12 @@ export const UserMessage = memo(function UserMessage({ message }: { message: Sto
     }
     return (
       <div className="message user editing">
-        <textarea data-testid="edit-input" value={draft} autoFocus onChange={(e) => setDraft(e.target.value)} rows={3}
+        <textarea
+          data-testid="edit-input"
+          value={draft}
+          autoFocus
+          onChange={(e) => setDraft(e.target.value)}
+          rows={3}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault()
@@ -23,7 +28,13 @@ export const UserMessage = memo(function UserMessage({ message }: { message: Sto
           }}
         />
         <div className="row-actions">
-          <button type="button" data-testid="edit-save" className="primary" onClick={() => void save()} disabled={!draft.trim()}>
+          <button
+            type="button"
+            data-testid="edit-save"
+            className="primary"
+            onClick={() => void save()}
+            disabled={!draft.trim()}
+          >
             Save &amp; resend
           </button>
           <button type="button" onClick={() => setDraft(null)}>
@@ -37,7 +48,12 @@ export const UserMessage = memo(function UserMessage({ message }: { message: Sto
     <div className="message user" data-testid="user-message">
       <div className="bubble">{message.content}</div>
       <div className="row-actions on-hover">
-        <button type="button" data-testid="edit-button" onClick={() => setDraft(message.content)} title="Edit and resend">
+        <button
+          type="button"
+          data-testid="edit-button"
+          onClick={() => setDraft(message.content)}
+          title="Edit and resend"
+        >
           Edit
         </button>
       </div>

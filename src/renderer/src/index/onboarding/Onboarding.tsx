@@ -17,14 +17,19 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    void window.hark.invoke('setup.status', {}).then((s) => setServers(s.servers), () => setServers([]))
+    void window.hark.invoke('setup.status', {}).then(
+      (s) => setServers(s.servers),
+      () => setServers([])
+    )
   }, [])
 
   const choose = async (id: ProviderPreset, baseUrl?: string, model?: string): Promise<void> => {
     const info = presets.find((p) => p.id === id)
     if (!info) return
     try {
-      await window.hark.invoke('settings.set', { provider: { preset: id, baseUrl: baseUrl ?? info.baseUrl, model: model || info.defaultModel || 'default' } })
+      await window.hark.invoke('settings.set', {
+        provider: { preset: id, baseUrl: baseUrl ?? info.baseUrl, model: model || info.defaultModel || 'default' }
+      })
       setPreset(id)
       setError(null)
       setStep(info.needsKey ? 'key' : 'test')
@@ -42,23 +47,40 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
     <section className="onboarding" data-testid="onboarding">
       <h1>Welcome to Hark</h1>
       <p className="lead">Hark speaks its answers while it thinks. Connect it to a model to begin.</p>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
 
       {step === 'provider' && (
         <div className="choices">
           {servers.map((s) => (
-            <button key={s.baseUrl} type="button" className="choice" data-testid={`choose-local-${s.preset}`}
-              onClick={() => void choose(s.preset, s.baseUrl, s.models[0])}>
+            <button
+              key={s.baseUrl}
+              type="button"
+              className="choice"
+              data-testid={`choose-local-${s.preset}`}
+              onClick={() => void choose(s.preset, s.baseUrl, s.models[0])}
+            >
               <strong>Use {s.preset === 'ollama' ? 'Ollama' : 'LM Studio'} on this computer</strong>
               <span>{s.models.length} models found, no key needed</span>
             </button>
           ))}
-          {presets.filter((p) => p.needsKey).map((p) => (
-            <button key={p.id} type="button" className="choice" data-testid={`choose-${p.id}`} onClick={() => void choose(p.id)}>
-              <strong>{p.label}</strong>
-              <span>needs an API key</span>
-            </button>
-          ))}
+          {presets
+            .filter((p) => p.needsKey)
+            .map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                className="choice"
+                data-testid={`choose-${p.id}`}
+                onClick={() => void choose(p.id)}
+              >
+                <strong>{p.label}</strong>
+                <span>needs an API key</span>
+              </button>
+            ))}
         </div>
       )}
 
@@ -74,7 +96,13 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
         <div className="step">
           <h2>Test it</h2>
           <p className="hint">Hark sends one tiny request to check the connection.</p>
-          <button type="button" className="primary" data-testid="onboarding-test" disabled={test === 'running'} onClick={() => void runTest()}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="onboarding-test"
+            disabled={test === 'running'}
+            onClick={() => void runTest()}
+          >
             {test === 'running' ? 'Testing…' : 'Send a test request'}
           </button>
           {test && test !== 'running' && !test.ok && (
@@ -89,7 +117,11 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
         <div className="step">
           <h2>It works</h2>
           <p data-testid="onboarding-test-ok">{test && test !== 'running' ? test.message : ''}</p>
-          <button type="button" data-testid="onboarding-hello" onClick={() => void window.hark.invoke('speech.say', { text: 'Hello! I am Hark. Ask me anything.' })}>
+          <button
+            type="button"
+            data-testid="onboarding-hello"
+            onClick={() => void window.hark.invoke('speech.say', { text: 'Hello! I am Hark. Ask me anything.' })}
+          >
             🔊 Say hello
           </button>
           <button type="button" className="primary" data-testid="onboarding-done" onClick={onDone}>

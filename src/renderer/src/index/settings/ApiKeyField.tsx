@@ -10,8 +10,10 @@ interface Props {
 
 const BACKEND_TEXT: Record<KeyInfo['backend'], string> = {
   keychain: 'Keys are encrypted with your system keychain.',
-  basic_text: 'No system keyring was found: a key would be stored with weak, built-in encryption. Hark asks before doing that.',
-  unavailable: 'This system offers no secure storage, so Hark cannot save a key. Set OPENAI_API_KEY in the environment instead.'
+  basic_text:
+    'No system keyring was found: a key would be stored with weak, built-in encryption. Hark asks before doing that.',
+  unavailable:
+    'This system offers no secure storage, so Hark cannot save a key. Set OPENAI_API_KEY in the environment instead.'
 }
 
 const BASIC_TEXT_QUESTION =
@@ -69,13 +71,27 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
         API key
       </label>
       <p className="hint" data-testid="key-status">
-        {info?.stored ? 'A key is stored for this provider.' : 'No key is stored for this provider.'} {info && BACKEND_TEXT[info.backend]}
+        {info?.stored ? 'A key is stored for this provider.' : 'No key is stored for this provider.'}{' '}
+        {info && BACKEND_TEXT[info.backend]}
       </p>
       <div className="inline">
-        <input id="api-key-input" type="password" autoComplete="off" spellCheck={false} value={key} data-testid="api-key-input"
-          placeholder={info?.stored ? 'Paste a new key to replace it' : 'Paste your key'} onChange={(e) => setKey(e.target.value)} />
-        <button type="button" className="primary" data-testid="api-key-save" disabled={!key.trim() || info?.backend === 'unavailable'}
-          onClick={() => void store(false)}>
+        <input
+          id="api-key-input"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={key}
+          data-testid="api-key-input"
+          placeholder={info?.stored ? 'Paste a new key to replace it' : 'Paste your key'}
+          onChange={(e) => setKey(e.target.value)}
+        />
+        <button
+          type="button"
+          className="primary"
+          data-testid="api-key-save"
+          disabled={!key.trim() || info?.backend === 'unavailable'}
+          onClick={() => void store(false)}
+        >
           Save key
         </button>
         {info?.stored && (

@@ -32,8 +32,14 @@ export function HotkeyRecorder({ label, value, status, onChange, testId }: Props
   return (
     <div className="field">
       <span className="label">{label}</span>
-      <button type="button" className={`hotkey ${recording ? 'recording' : ''}`} data-testid={testId} onClick={() => setRecording(true)}
-        onKeyDown={onKeyDown} onBlur={() => setRecording(false)}>
+      <button
+        type="button"
+        className={`hotkey ${recording ? 'recording' : ''}`}
+        data-testid={testId}
+        onClick={() => setRecording(true)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setRecording(false)}
+      >
         {recording ? 'Press the keys… (Esc cancels)' : value || 'None'}
       </button>
       {failed && (

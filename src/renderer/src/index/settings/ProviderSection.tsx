@@ -11,11 +11,16 @@ interface Props {
 }
 
 /** One tiny request to the saved provider; `run` also resolves to the result. */
-export function useProviderTest(): { test: ProviderTestResult | 'running' | null; run: () => Promise<ProviderTestResult> } {
+export function useProviderTest(): {
+  test: ProviderTestResult | 'running' | null
+  run: () => Promise<ProviderTestResult>
+} {
   const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
   const run = async (): Promise<ProviderTestResult> => {
     setTest('running')
-    const result = await window.hark.invoke('provider.test', {}).catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
+    const result = await window.hark
+      .invoke('provider.test', {})
+      .catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
     setTest(result)
     return result
   }
@@ -75,14 +80,23 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
       </label>
       <label className="field">
         <span className="label">Base URL</span>
-        <input value={baseUrl} data-testid="provider-base-url" onChange={(e) => setBaseUrl(e.target.value)}
-          onBlur={() => baseUrl !== p.baseUrl && void save({ provider: { baseUrl: baseUrl.trim() } })} />
+        <input
+          value={baseUrl}
+          data-testid="provider-base-url"
+          onChange={(e) => setBaseUrl(e.target.value)}
+          onBlur={() => baseUrl !== p.baseUrl && void save({ provider: { baseUrl: baseUrl.trim() } })}
+        />
       </label>
       <div className="field">
         <span className="label">Model</span>
         <div className="inline">
-          <input list="model-options" value={model} data-testid="provider-model" onChange={(e) => setModel(e.target.value)}
-            onBlur={() => model.trim() && model !== p.model && void save({ provider: { model: model.trim() } })} />
+          <input
+            list="model-options"
+            value={model}
+            data-testid="provider-model"
+            onChange={(e) => setModel(e.target.value)}
+            onBlur={() => model.trim() && model !== p.model && void save({ provider: { model: model.trim() } })}
+          />
           <datalist id="model-options">
             {models.map((m) => (
               <option key={m} value={m} />
@@ -92,11 +106,18 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
             List models
           </button>
         </div>
-        {models.length > 0 && <p className="hint">{models.length} models available: pick one from the list or type a name.</p>}
+        {models.length > 0 && (
+          <p className="hint">{models.length} models available: pick one from the list or type a name.</p>
+        )}
         {modelsError && <p className="field-error">{modelsError}</p>}
       </div>
       <label className="field check">
-        <input type="checkbox" checked={p.streaming} data-testid="provider-streaming" onChange={(e) => void save({ provider: { streaming: e.target.checked } })} />
+        <input
+          type="checkbox"
+          checked={p.streaming}
+          data-testid="provider-streaming"
+          onChange={(e) => void save({ provider: { streaming: e.target.checked } })}
+        />
         <span>Stream answers as they are written</span>
       </label>
       <ApiKeyField provider={p.preset} />

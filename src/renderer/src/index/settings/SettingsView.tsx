@@ -45,7 +45,11 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
           <h2>Appearance</h2>
           <label className="field">
             <span className="label">Theme</span>
-            <select value={settings.theme} data-testid="theme-select" onChange={(e) => void save({ theme: e.target.value })}>
+            <select
+              value={settings.theme}
+              data-testid="theme-select"
+              onChange={(e) => void save({ theme: e.target.value })}
+            >
               <option value="system">Same as the system</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
@@ -57,18 +61,34 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
         <VoiceInputSection settings={settings} save={save} />
         <section className="settings-section">
           <h2>System prompt</h2>
-          <textarea className="system-prompt" rows={5} value={prompt ?? settings.systemPrompt} data-testid="system-prompt"
+          <textarea
+            className="system-prompt"
+            rows={5}
+            value={prompt ?? settings.systemPrompt}
+            data-testid="system-prompt"
             onChange={(e) => setPrompt(e.target.value)}
             onBlur={() => {
-              if (prompt !== null && prompt !== settings.systemPrompt) void save({ systemPrompt: prompt }).then((ok) => ok && setPrompt(null))
-            }} />
+              if (prompt !== null && prompt !== settings.systemPrompt)
+                void save({ systemPrompt: prompt }).then((ok) => ok && setPrompt(null))
+            }}
+          />
         </section>
         <section className="settings-section">
           <h2>Hotkeys</h2>
-          <HotkeyRecorder label="Push to talk" value={settings.hotkeys.pushToTalk} status={statusOf('pushToTalk')} testId="hotkey-push-to-talk"
-            onChange={(v) => void save({ hotkeys: { pushToTalk: v } })} />
-          <HotkeyRecorder label="Quick prompt" value={settings.hotkeys.quickPrompt} status={statusOf('quickPrompt')} testId="hotkey-quick-prompt"
-            onChange={(v) => void save({ hotkeys: { quickPrompt: v } })} />
+          <HotkeyRecorder
+            label="Push to talk"
+            value={settings.hotkeys.pushToTalk}
+            status={statusOf('pushToTalk')}
+            testId="hotkey-push-to-talk"
+            onChange={(v) => void save({ hotkeys: { pushToTalk: v } })}
+          />
+          <HotkeyRecorder
+            label="Quick prompt"
+            value={settings.hotkeys.quickPrompt}
+            status={statusOf('quickPrompt')}
+            testId="hotkey-quick-prompt"
+            onChange={(v) => void save({ hotkeys: { quickPrompt: v } })}
+          />
         </section>
       </div>
     </section>

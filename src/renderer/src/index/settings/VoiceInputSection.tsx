@@ -6,7 +6,13 @@ type VoiceInput = Settings['voiceInput']
 type Save = (p: SettingsPatch) => Promise<boolean>
 
 /** A text setting saved when the field loses focus, not on every keystroke. */
-function TextSetting({ label, value, placeholder, testId, onSave }: {
+function TextSetting({
+  label,
+  value,
+  placeholder,
+  testId,
+  onSave
+}: {
   label: string
   value: string
   placeholder?: string
@@ -18,8 +24,13 @@ function TextSetting({ label, value, placeholder, testId, onSave }: {
   return (
     <label className="field">
       <span className="label">{label}</span>
-      <input value={draft} placeholder={placeholder} data-testid={testId} onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => draft !== value && onSave(draft.trim())} />
+      <input
+        value={draft}
+        placeholder={placeholder}
+        data-testid={testId}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => draft !== value && onSave(draft.trim())}
+      />
     </label>
   )
 }
@@ -31,39 +42,87 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
   return (
     <section className="settings-section">
       <h2>Voice input</h2>
-      <TextSetting label="Speech-to-text endpoint" value={v.sttBaseUrl} placeholder="Same as the chat provider" testId="stt-base-url"
-        onSave={(sttBaseUrl) => set({ sttBaseUrl })} />
-      <TextSetting label="Speech-to-text model" value={v.sttModel} placeholder="whisper-1" testId="stt-model"
-        onSave={(sttModel) => set({ sttModel: sttModel || 'whisper-1' })} />
-      <TextSetting label="Language (ISO code, empty to detect)" value={v.language} placeholder="e.g. en" testId="stt-language"
-        onSave={(language) => set({ language })} />
+      <TextSetting
+        label="Speech-to-text endpoint"
+        value={v.sttBaseUrl}
+        placeholder="Same as the chat provider"
+        testId="stt-base-url"
+        onSave={(sttBaseUrl) => set({ sttBaseUrl })}
+      />
+      <TextSetting
+        label="Speech-to-text model"
+        value={v.sttModel}
+        placeholder="whisper-1"
+        testId="stt-model"
+        onSave={(sttModel) => set({ sttModel: sttModel || 'whisper-1' })}
+      />
+      <TextSetting
+        label="Language (ISO code, empty to detect)"
+        value={v.language}
+        placeholder="e.g. en"
+        testId="stt-language"
+        onSave={(language) => set({ language })}
+      />
       <label className="field">
         <span className="label">Recorder</span>
-        <select value={v.recorder} data-testid="voice-recorder" onChange={(e) => set({ recorder: e.target.value as VoiceInput['recorder'] })}>
+        <select
+          value={v.recorder}
+          data-testid="voice-recorder"
+          onChange={(e) => set({ recorder: e.target.value as VoiceInput['recorder'] })}
+        >
           <option value="auto">Automatic</option>
           <option value="arecord">arecord (ALSA)</option>
           <option value="sox">sox</option>
           <option value="rec">rec</option>
         </select>
       </label>
-      <TextSetting label="Input device" value={v.device} placeholder="System default" testId="voice-device" onSave={(device) => set({ device })} />
+      <TextSetting
+        label="Input device"
+        value={v.device}
+        placeholder="System default"
+        testId="voice-device"
+        onSave={(device) => set({ device })}
+      />
       <label className="field">
         <span className="label">Stop after {(v.silenceMs / 1000).toFixed(1)} s of silence</span>
-        <input type="range" min={300} max={5000} step={100} value={v.silenceMs} data-testid="voice-silence"
-          onChange={(e) => set({ silenceMs: Number(e.target.value) })} />
+        <input
+          type="range"
+          min={300}
+          max={5000}
+          step={100}
+          value={v.silenceMs}
+          data-testid="voice-silence"
+          onChange={(e) => set({ silenceMs: Number(e.target.value) })}
+        />
       </label>
       <label className="field">
         <span className="label">Longest recording: {v.maxSeconds} s</span>
-        <input type="range" min={5} max={120} step={5} value={v.maxSeconds} data-testid="voice-max-seconds"
-          onChange={(e) => set({ maxSeconds: Number(e.target.value) })} />
+        <input
+          type="range"
+          min={5}
+          max={120}
+          step={5}
+          value={v.maxSeconds}
+          data-testid="voice-max-seconds"
+          onChange={(e) => set({ maxSeconds: Number(e.target.value) })}
+        />
       </label>
       <label className="field check">
-        <input type="checkbox" checked={v.chimes} data-testid="voice-chimes" onChange={(e) => set({ chimes: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={v.chimes}
+          data-testid="voice-chimes"
+          onChange={(e) => set({ chimes: e.target.checked })}
+        />
         <span>Play a chime when listening starts and stops</span>
       </label>
       <label className="field">
         <span className="label">Spoken questions go to</span>
-        <select value={v.target} data-testid="voice-target" onChange={(e) => set({ target: e.target.value as VoiceInput['target'] })}>
+        <select
+          value={v.target}
+          data-testid="voice-target"
+          onChange={(e) => set({ target: e.target.value as VoiceInput['target'] })}
+        >
           <option value="current">The conversation on screen</option>
           <option value="new">A new conversation</option>
         </select>

@@ -3,7 +3,9 @@
  * null while only modifiers are down or for a key no accelerator can name.
  * A shortcut needs a modifier, except the function keys.
  */
-export function acceleratorFrom(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string | null {
+export function acceleratorFrom(
+  e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>
+): string | null {
   const key = keyName(e)
   if (!key) return null
   const mods: string[] = []

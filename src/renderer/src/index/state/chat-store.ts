@@ -1,5 +1,10 @@
 import type { HarkBridge } from '../../../../shared/ipc/bridge'
-import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '../../../../shared/conversation'
+import type {
+  Conversation,
+  ConversationsChanged,
+  ConversationSummary,
+  SearchHit
+} from '../../../../shared/conversation'
 import type { TurnEvent } from '../../../../shared/turn-events'
 import type { ActiveTurnProgress } from '../../../../shared/ipc/contract-conversations'
 import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from './live-turn'
@@ -42,7 +47,15 @@ export class ChatStore extends ExternalStore<ChatState> {
     private readonly hark: HarkBridge,
     private readonly now: () => number = () => performance.now()
   ) {
-    super({ conversations: [], currentId: null, current: null, live: {}, notices: [], actionError: null, searchHits: null })
+    super({
+      conversations: [],
+      currentId: null,
+      current: null,
+      live: {},
+      notices: [],
+      actionError: null,
+      searchHits: null
+    })
   }
 
   start(): void {
@@ -158,7 +171,11 @@ export class ChatStore extends ExternalStore<ChatState> {
     if (e.reason === 'turn-ended' && e.turnId) this.forgetIfStuck(e.turnId)
     await this.refreshList(false)
     if (e.conversationId && e.conversationId === this.state.currentId) await this.loadCurrent(e.conversationId)
-    if (e.reason === 'deleted' && this.state.currentId && !this.state.conversations.some((c) => c.id === this.state.currentId)) {
+    if (
+      e.reason === 'deleted' &&
+      this.state.currentId &&
+      !this.state.conversations.some((c) => c.id === this.state.currentId)
+    ) {
       await this.select(null)
     }
   }

@@ -32,7 +32,13 @@ export interface LiveTurn {
   timings: TurnTimings | null
 }
 
-export function newLiveTurn(turnId: string, conversationId: string, base: string, now: number, aligned = true): LiveTurn {
+export function newLiveTurn(
+  turnId: string,
+  conversationId: string,
+  base: string,
+  now: number,
+  aligned = true
+): LiveTurn {
   return {
     turnId,
     conversationId,

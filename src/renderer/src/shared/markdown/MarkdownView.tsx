@@ -47,7 +47,14 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
 
 function Block({ block }: { block: MarkdownBlock }): React.JSX.Element {
   const html = useMemo(() => renderTokens(block.tokens), [block])
-  return <div className="md-block" data-start={block.range[0]} data-end={block.range[1]} dangerouslySetInnerHTML={{ __html: html }} />
+  return (
+    <div
+      className="md-block"
+      data-start={block.range[0]}
+      data-end={block.range[1]}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  )
 }
 
 /** Settled blocks never change, so identity is enough to skip them. */

@@ -61,7 +61,8 @@ export class IncrementalMarkdown {
    */
   private normalise(next: string): string {
     const prev = this.raw
-    const grew = next.length >= prev.length && next.slice(Math.max(0, prev.length - 64), prev.length) === prev.slice(-64)
+    const grew =
+      next.length >= prev.length && next.slice(Math.max(0, prev.length - 64), prev.length) === prev.slice(-64)
     if (!grew) this.reset()
     let added = (grew ? next.slice(prev.length) : next).replace(/\r\n?/g, '\n')
     if (grew && prev.endsWith('\r') && next[prev.length] === '\n') added = added.slice(1) // a CRLF split across updates
@@ -95,7 +96,12 @@ export class IncrementalMarkdown {
       offset += token.raw.length
       if (token.type === 'space') continue
       const start = this.settledEnd + offset - token.raw.length
-      this.settled.push({ key: this.settled.length, source: token.raw, range: [start, start + token.raw.length], tokens: [token] })
+      this.settled.push({
+        key: this.settled.length,
+        source: token.raw,
+        range: [start, start + token.raw.length],
+        tokens: [token]
+      })
     }
     this.settled = [...this.settled] // a new array, so memoised consumers see the change
     this.settledEnd += offset
