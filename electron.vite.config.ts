@@ -4,8 +4,14 @@ import react from '@vitejs/plugin-react'
 
 const pages = ['index', 'quick', 'indicator']
 
+/** The same aliases as tsconfig.base.json's paths (and vitest.config.mts). */
+const resolveAliases = {
+  alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
+}
+
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       rollupOptions: {
         // The CLI shares the engine with the app but never loads electron.
@@ -14,10 +20,12 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: resolveAliases,
     // Sandboxed preloads cannot require anything but electron: bundle everything.
     build: { externalizeDeps: false }
   },
   renderer: {
+    resolve: resolveAliases,
     plugins: [react()],
     build: {
       minify: true,
