@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventNames, routeNames, type EventName, type RouteName } from '../shared/ipc/channels'
-import type { RouteResult } from '../shared/ipc/route'
-import type { HarkBridge } from '../shared/ipc/bridge'
+import { eventNames, routeNames, type EventName, type RouteName } from '@shared/ipc/channels'
+import type { RouteResult } from '@shared/ipc/route'
+import type { HarkBridge } from '@shared/ipc/bridge'
 
 /**
  * The only door between page and main: allow-listed channels, one unwrapped

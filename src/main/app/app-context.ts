@@ -1,10 +1,10 @@
 import type { BrowserWindow } from 'electron'
-import type { TurnEvent } from '../../shared/turn-events'
-import type { WindowRegistry } from './window-registry'
+import type { TurnEvent } from '@shared/turn-events'
+import type { WindowRegistry } from './windows/window-registry'
 import type { SettingsStore } from './stores/settings-store'
 import type { KeyStore } from './stores/key-store'
-import type { TurnController } from './turn-controller'
-import type { SpeechControl } from './speech-control'
+import type { TurnController } from './turns/turn-controller'
+import type { SpeechControl } from './speech/speech-control'
 import type { ConversationStore } from './stores/conversation-store'
 
 /**

@@ -1,4 +1,4 @@
-import type { TurnEvent } from '../../../shared/turn-events'
+import type { TurnEvent } from '@shared/turn-events'
 
 /**
  * The popup's one exchange, as a pure reducer over the turn events it hears.

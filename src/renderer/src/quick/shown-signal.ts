@@ -1,4 +1,4 @@
-import type { QuickShown } from '../../../shared/ipc/contract'
+import type { QuickShown } from '@shared/ipc/contract'
 
 /**
  * 'quick.shown', heard from the moment this module loads. When the popup is

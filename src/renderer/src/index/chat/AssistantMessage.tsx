@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { StoredMessage } from '../../../../shared/conversation'
+import type { StoredMessage } from '@shared/conversation'
 import { MarkdownView } from '../../shared/markdown/MarkdownView'
 import { copyText } from '../../shared/copy-text'
 import { speakingRange, type LiveTurn } from '../state/live-turn'

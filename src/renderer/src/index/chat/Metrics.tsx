@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../../../../shared/conversation'
+import type { StoredMessage } from '@shared/conversation'
 import type { LiveTurn } from '../state/live-turn'
 
 /** The quiet line under an answer: time to first token and speech, speed, tokens. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Settings } from '../../../../shared/settings'
+import type { Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
 
 type VoiceInput = Settings['voiceInput']

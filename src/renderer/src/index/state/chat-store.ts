@@ -1,12 +1,7 @@
-import type { HarkBridge } from '../../../../shared/ipc/bridge'
-import type {
-  Conversation,
-  ConversationsChanged,
-  ConversationSummary,
-  SearchHit
-} from '../../../../shared/conversation'
-import type { TurnEvent } from '../../../../shared/turn-events'
-import type { ActiveTurnProgress } from '../../../../shared/ipc/contract-conversations'
+import type { HarkBridge } from '@shared/ipc/bridge'
+import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '@shared/conversation'
+import type { TurnEvent } from '@shared/turn-events'
+import type { ActiveTurnProgress } from '@shared/ipc/contract-conversations'
 import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from './live-turn'
 import { ExternalStore } from './external-store'
 import { messageOf } from '../../shared/message-of'

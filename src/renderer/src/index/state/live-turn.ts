@@ -1,4 +1,4 @@
-import type { ErrorKind, TurnEvent, TurnTimings, Usage } from '../../../../shared/turn-events'
+import type { ErrorKind, TurnEvent, TurnTimings, Usage } from '@shared/turn-events'
 
 /**
  * A turn as the main window follows it, built from turn events alone. The
