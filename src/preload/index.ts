@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventNames, routeNames, type EventName, type RouteName } from '@shared/ipc/channels'
+import { eventNames, routeNames, type EventName, type RouteName } from '@shared/ipc/contract'
 import type { RouteResult } from '@shared/ipc/route'
 import type { HarkBridge } from '@shared/ipc/bridge'
 
@@ -30,13 +30,6 @@ function on(event: EventName, listener: (payload: unknown) => void): () => void 
   }
 }
 
-const bridge = {
-  invoke,
-  on,
-  ask: (input: unknown) => invoke('turn.ask', input),
-  stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
-  onEvent: (listener: (payload: unknown) => void) =>
-    on('turn.events', (batch) => (batch as unknown[]).forEach((e) => listener(e)))
-} as unknown as HarkBridge
+const bridge = { invoke, on } as unknown as HarkBridge
 
 contextBridge.exposeInMainWorld('hark', bridge)

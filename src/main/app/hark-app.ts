@@ -19,14 +19,17 @@ import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
 import { installTray, trayIsAlive } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
 import { installPushToTalk, TOGGLE_TALK_FLAG } from './voice/install-push-to-talk'
+import { VoiceHub } from './voice/voice-hub'
 
 /** Builds Hark's main-process object graph once the app is ready. */
 export function startHark(): AppContext {
   applySecurityPolicy()
   const ctx = buildContext()
-  registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.isTrustedSender)
+  registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.callerOf)
   installConversations(ctx)
-  installTray(ctx, installQuickPrompt(ctx), installPushToTalk(ctx))
+  const quick = installQuickPrompt(ctx)
+  installPushToTalk(ctx)
+  installTray(ctx, quick)
   installLoginItem(ctx)
   // Started at login, Hark waits in the tray (if there is one to wait in).
   if (!(launchedAtLogin() && trayIsAlive())) ctx.showMainWindow()
@@ -92,6 +95,7 @@ function buildContext(): AppContext {
     speech,
     history,
     turns,
+    voice: new VoiceHub(speech.sink),
     publish,
     showMainWindow,
     quitting,

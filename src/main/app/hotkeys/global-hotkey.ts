@@ -1,13 +1,6 @@
 import { globalShortcut } from 'electron'
 import type { Settings } from '@shared/settings'
-
-/** The outcome of binding one hotkey, as Settings shows it. */
-export interface HotkeyBinding {
-  /** what was asked for, trimmed; empty: no hotkey */
-  accelerator: string
-  registered: boolean
-  error?: string
-}
+import type { HotkeyBinding } from '@shared/ipc/settings'
 
 /**
  * One global shortcut bound to a setting. Registration fails when another app

@@ -1,4 +1,4 @@
-import type { HotkeyStatus } from '@shared/ipc/contract-conversations'
+import type { HotkeyStatus } from '@shared/ipc/settings'
 import { Listeners } from '../../engine/listeners'
 
 /**
@@ -14,6 +14,10 @@ export class HotkeyStatusBoard {
     this.byAction.set(status.action, status)
     const all = this.all()
     this.listeners.emit(all)
+  }
+
+  get(action: HotkeyStatus['action']): HotkeyStatus | undefined {
+    return this.byAction.get(action)
   }
 
   all(): HotkeyStatus[] {

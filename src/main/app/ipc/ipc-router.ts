@@ -1,54 +1,68 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { routeNames, type RouteName } from '@shared/ipc/channels'
-import { routes, type RouteOutput, type RouteParsedInput } from '@shared/ipc/contract'
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
+import {
+  contracts,
+  routes,
+  subjects,
+  type RouteName,
+  type RouteOutput,
+  type RouteParsedInput,
+  type RoutesOf,
+  type Subject
+} from '@shared/ipc/contract'
 import type { RouteResult } from '@shared/ipc/route'
+import type { PageName } from '../windows/renderer-location'
+import { UserFacingError } from './user-facing-error'
+
+/** Who called a route: one of Hark's own windows, and which page it shows. */
+export interface Caller {
+  window: BrowserWindow
+  page: PageName
+}
 
 export type RouteHandler<K extends RouteName> = (
   input: RouteParsedInput<K>,
-  event: IpcMainInvokeEvent
+  caller: Caller
 ) => Promise<RouteOutput<K>> | RouteOutput<K>
 
-/** Exhaustive: the compiler refuses a map that misses a route. */
-export type RouteHandlers = { [K in RouteName]: RouteHandler<K> }
+/** One subject's handlers, exhaustive: the compiler refuses a map that misses one of its routes. */
+export type SubjectHandlers<S extends Subject> = { [K in RoutesOf<S>]: RouteHandler<K> }
 
-/** A domain's share of the handlers, e.g. `HandlersOf<'turn.ask' | 'turn.stop'>`. */
-export type HandlersOf<K extends RouteName> = { [P in K]: RouteHandler<P> }
-
-export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly code?: string
-  ) {
-    super(message)
-  }
-}
+/** Every subject's handlers, keyed by subject as the contract is. */
+export type RouteHandlers = { [S in Subject]: SubjectHandlers<S> }
 
 /**
- * Registers every route. Each call is checked for its sender, then its input is
+ * Registers every route. Each call is checked for its sender (`callerOf` is
+ * null for anything but our own page in our own window), then its input is
  * validated; failures come back as `{ ok: false }`, never as a thrown IPC error,
  * so the renderer sees one clean message and main never logs an unhandled error.
  */
 export function registerRoutes(
   ipcMain: IpcMain,
   handlers: RouteHandlers,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  callerOf: (event: IpcMainInvokeEvent) => Caller | null,
   log: (message: string) => void = console.warn
 ): () => void {
-  for (const name of routeNames) {
-    ipcMain.handle(name, (event, raw) => dispatch(name, raw, event, handlers, isTrustedSender, log))
+  const names: RouteName[] = []
+  for (const subject of subjects) {
+    const own = handlers[subject] as Record<string, RouteHandler<RouteName>>
+    for (const name of Object.keys(contracts[subject].routes) as RouteName[]) {
+      ipcMain.handle(name, (event, raw) => dispatch(name, raw, event, own[name]!, callerOf, log))
+      names.push(name)
+    }
   }
-  return () => routeNames.forEach((name) => ipcMain.removeHandler(name))
+  return () => names.forEach((name) => ipcMain.removeHandler(name))
 }
 
 async function dispatch<K extends RouteName>(
   name: K,
   raw: unknown,
   event: IpcMainInvokeEvent,
-  handlers: RouteHandlers,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  handler: RouteHandler<K>,
+  callerOf: (event: IpcMainInvokeEvent) => Caller | null,
   log: (message: string) => void
 ): Promise<RouteResult<RouteOutput<K>>> {
-  if (!isTrustedSender(event)) {
+  const caller = callerOf(event)
+  if (!caller) {
     log(`Refused IPC '${name}' from an untrusted sender (${event.senderFrame?.url ?? 'unknown frame'})`)
     return { ok: false, error: { message: 'Refused: untrusted sender.', code: 'untrusted-sender' } }
   }
@@ -58,8 +72,7 @@ async function dispatch<K extends RouteName>(
     return { ok: false, error: { message: `Invalid request: ${message}`, code: 'invalid-input' } }
   }
   try {
-    const handler = handlers[name] as RouteHandler<K>
-    const value = await handler(parsed.data as RouteParsedInput<K>, event)
+    const value = await handler(parsed.data as RouteParsedInput<K>, caller)
     return { ok: true, value }
   } catch (err) {
     if (err instanceof UserFacingError) return { ok: false, error: { message: err.message, code: err.code } }

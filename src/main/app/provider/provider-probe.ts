@@ -1,4 +1,4 @@
-import type { ProviderTestResult } from '@shared/ipc/contract-conversations'
+import type { ProviderTestResult } from '@shared/ipc/provider'
 import { LlmError, type ChatStreamer, type ProviderConfig } from '../../engine/llm/chat-types'
 
 const PROBE_TIMEOUT_MS = 20_000

@@ -14,13 +14,6 @@ export const QUICK_PROMPT_SIZE = { width: 560, height: 340 }
 
 const BLUR_GRACE_MS = 250
 
-const quickWindows = new WeakSet<BrowserWindow>()
-
-/** Is this the popup? IPC routes meant for it check the sender with this. */
-export function isQuickPromptWindow(win: BrowserWindow | null): win is BrowserWindow {
-  return !!win && quickWindows.has(win)
-}
-
 export class QuickPromptWindow {
   private win: BrowserWindow | null = null
   private shownAt = 0
@@ -36,7 +29,6 @@ export class QuickPromptWindow {
     const win = createKeptWindow(this.ctx, 'quick', { ...QUICK_PROMPT_SIZE, title: 'Hark quick prompt' }, () => {
       if (this.win === win) this.win = null
     })
-    quickWindows.add(win)
     if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
     win.on('blur', () => {
       // Some window managers blur a window as it appears from a tray menu: give focus a moment to

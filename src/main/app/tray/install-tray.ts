@@ -4,14 +4,7 @@ import type { QuickPrompt } from '../quick-prompt/install-quick-prompt'
 import { navigateMainWindow } from '../windows/main-window-navigation'
 import { trayMenuTemplate, type TrayMenuActions } from './tray-menu'
 import { trayIconFile, trayTooltips } from './tray-icons'
-import { SpeakingTracker, trayStateOf, type TrayState } from './tray-state'
-
-/** Push-to-talk as the tray needs it; issue 6's module provides it. */
-export interface VoiceInputPort {
-  toggle(): void
-  isListening(): boolean
-  onListeningChange(listener: (listening: boolean) => void): () => void
-}
+import { trayStateOf, type TrayState } from './tray-state'
 
 let liveTray: Tray | null = null
 
@@ -21,11 +14,11 @@ export function trayIsAlive(): boolean {
 }
 
 /**
- * Hark's tray icon and menu. The icon follows the voice (idle, listening,
+ * Hark's tray icon and menu. The icon follows the voice hub (idle, listening,
  * speaking); the menu is rebuilt whenever what it shows changes, because Linux
  * AppIndicators only pick up changes through a new setContextMenu.
  */
-export function installTray(ctx: AppContext, quick: QuickPrompt, voice?: VoiceInputPort): Tray | null {
+export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
   let tray: Tray
   try {
     tray = new Tray(nativeImage.createFromPath(trayIconFile('idle')))
@@ -35,35 +28,26 @@ export function installTray(ctx: AppContext, quick: QuickPrompt, voice?: VoiceIn
     return null
   }
   liveTray = tray
-  const speaking = new SpeakingTracker()
   let shown: TrayState = 'idle'
 
   const refresh = (): void => {
     if (tray.isDestroyed()) return
-    const listening = voice?.isListening() ?? false
-    const state = trayStateOf({ listening, speaking: speaking.speaking })
+    const { listening, speaking } = ctx.voice
+    const state = trayStateOf({ listening, speaking })
     if (state !== shown) {
       tray.setImage(nativeImage.createFromPath(trayIconFile(state)))
       shown = state
     }
     tray.setToolTip(trayTooltips[state])
     const model = { quickAccelerator: quick.accelerator(), muted: ctx.settings.get().speech.muted, listening }
-    tray.setContextMenu(
-      Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick, voice, speaking, refresh)))
-    )
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick))))
   }
 
   quick.popup.trayBounds = () => (process.platform === 'linux' || tray.isDestroyed() ? null : tray.getBounds())
   // Windows users expect a click on the icon to do something; macOS opens the menu itself.
   if (process.platform === 'win32') tray.on('click', () => quick.popup.show())
 
-  const unsubscribe = [
-    ctx.speech.sink.onEvent((e) => {
-      if (speaking.update(e)) refresh()
-    }),
-    ctx.settings.onChange(refresh),
-    voice?.onListeningChange(refresh) ?? (() => {})
-  ]
+  const unsubscribe = [ctx.voice.onActivity(refresh), ctx.settings.onChange(refresh)]
   refresh()
   ctx.onQuit(() => {
     unsubscribe.forEach((u) => u())
@@ -73,21 +57,17 @@ export function installTray(ctx: AppContext, quick: QuickPrompt, voice?: VoiceIn
   return tray
 }
 
-function trayActions(
-  ctx: AppContext,
-  quick: QuickPrompt,
-  voice: VoiceInputPort | undefined,
-  speaking: SpeakingTracker,
-  refresh: () => void
-): TrayMenuActions {
+function trayActions(ctx: AppContext, quick: QuickPrompt): TrayMenuActions {
   const notice = (message: string): void => ctx.registry.broadcast('app.notice', { level: 'info', message })
   return {
     quickPrompt: () => quick.popup.show(),
-    pushToTalk: () => (voice ? voice.toggle() : notice('Push to talk is not available.')),
+    pushToTalk: () => {
+      if (!ctx.voice.toggle()) notice('Push to talk is not available.')
+    },
     stopSpeaking: () => {
       ctx.turns.stop()
       ctx.speech.stop()
-      if (speaking.reset()) refresh()
+      ctx.voice.silence()
     },
     setMuted: (muted) => {
       ctx.speech.setMuted(muted)

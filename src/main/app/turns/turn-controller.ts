@@ -9,7 +9,7 @@ import { fitToBudget } from '../../engine/llm/context-window'
 import { promptBudgetOf } from '../../engine/llm/model-budgets'
 import type { ConversationHistory } from './conversation-history'
 import { CONTINUE_PROMPT } from '@shared/conversation'
-import type { ActiveTurnProgress } from '@shared/ipc/contract-conversations'
+import type { ActiveTurnProgress } from '@shared/ipc/conversations'
 
 /**
  * Runs at most one turn at a time for the app: a new question, Stop or
@@ -76,10 +76,8 @@ export class TurnController {
 
   /** Regenerate / Retry: answers the conversation's last question again, replacing the last answer. */
   regenerate(conversationId: string): StartedTurn {
-    const { beginAnswer } = this.deps.history
-    if (!beginAnswer) throw new Error('This conversation store cannot regenerate answers.')
     return this.start((turnId) => {
-      beginAnswer.call(this.deps.history, conversationId, turnId)
+      this.deps.history.beginAnswer(conversationId, turnId)
       return { conversationId, extra: [], base: '' }
     }, conversationId)
   }
@@ -90,10 +88,8 @@ export class TurnController {
    * appended to the same answer by the history.
    */
   continueAnswer(conversationId: string): StartedTurn {
-    const { beginContinue } = this.deps.history
-    if (!beginContinue) throw new Error('This conversation store cannot continue answers.')
     return this.start((turnId) => {
-      const partial = beginContinue.call(this.deps.history, conversationId, turnId)
+      const partial = this.deps.history.beginContinue(conversationId, turnId)
       const extra: ChatMessage[] = [
         { role: 'assistant', content: partial },
         { role: 'user', content: CONTINUE_PROMPT }

@@ -10,31 +10,28 @@ import type { AppContext } from '../app-context'
 import { GlobalHotkey, followHotkeySetting } from '../hotkeys/global-hotkey'
 import { IndicatorWindow } from './indicator-window'
 import { sttConfig } from './stt-config'
-import { voiceHub } from './voice-hub'
 import { voiceConversation } from './voice-target'
-import type { VoiceInputPort } from '../tray/install-tray'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
 
 /**
  * Wires push-to-talk into the app: the global hotkey, `hark --toggle-talk`
- * from a second instance, the indicator window, chimes, and the state
- * published to every window (`voice.state`) and to `voiceHub` for the tray.
+ * from a second instance, the indicator window and chimes. Its state goes to
+ * the voice hub (ctx.voice), which every window, the indicator and the tray follow.
  */
 
 export const TOGGLE_TALK_FLAG = '--toggle-talk'
 
-export function installPushToTalk(ctx: AppContext): VoiceInputPort {
+export function installPushToTalk(ctx: AppContext): void {
   const notify = noticeSender(ctx)
   const ptt = createPushToTalk(ctx, notify)
   const indicator = new IndicatorWindow(ctx)
   indicator.warm()
-  ptt.onStatus((status) => {
-    voiceHub.publish(status)
-    ctx.registry.broadcast('voice.state', status)
-    indicator.follow(status)
-  })
-  ptt.onTranscript((t) => ctx.registry.broadcast('voice.transcript', t))
-  voiceHub.attach({ toggle: () => ptt.toggle(), cancel: () => ptt.cancel() })
+  const offStatus = [
+    ctx.voice.onStatus((status) => ctx.registry.broadcast('voice.state', status)),
+    ctx.voice.onStatus((status) => indicator.follow(status)),
+    ptt.onStatus((status) => ctx.voice.publish(status))
+  ]
+  ctx.voice.attach({ toggle: () => ptt.toggle() })
 
   const offHotkey = bindHotkey(ctx, () => ptt.toggle(), notify)
   const onSecondInstance = (_e: unknown, argv: string[]): void => {
@@ -46,21 +43,11 @@ export function installPushToTalk(ctx: AppContext): VoiceInputPort {
   ctx.onQuit(() => {
     app.off('second-instance', onSecondInstance)
     offHotkey()
-    voiceHub.attach(null)
+    offStatus.forEach((off) => off())
+    ctx.voice.attach(null)
     ptt.dispose()
     indicator.destroy()
   })
-  return {
-    toggle: () => ptt.toggle(),
-    isListening: () => ptt.status.state === 'listening',
-    onListeningChange: (listener) => {
-      let was = ptt.status.state === 'listening'
-      return ptt.onStatus((s) => {
-        const now = s.state === 'listening'
-        if (now !== was) listener((was = now))
-      })
-    }
-  }
 }
 
 type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
@@ -84,7 +71,7 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
       return createTranscriber(sttConfig(s, (url) => ctx.keys.forUrl(url)))(wav, signal)
     },
     ask: (prompt) => {
-      const target = voiceConversation(voice().target, voiceHub.shownConversation, conversationId)
+      const target = voiceConversation(voice().target, ctx.voice.shownConversation, conversationId)
       const turn = ctx.turns.ask({ prompt, conversationId: target })
       conversationId = turn.conversationId
       return turn
@@ -123,10 +110,8 @@ function bindHotkey(ctx: AppContext, toggle: () => void, notify: Notify): () => 
     hotkey,
     ctx.settings,
     (s) => s.hotkeys.pushToTalk,
-    ({ accelerator, registered, error }) => {
-      voiceHub.hotkey = { accelerator, registered, ...(error ? { error: error + hint } : {}) }
-      hotkeyStatus.report({ action: 'pushToTalk', ...voiceHub.hotkey })
-    }
+    ({ accelerator, registered, error }) =>
+      hotkeyStatus.report({ action: 'pushToTalk', accelerator, registered, ...(error ? { error: error + hint } : {}) })
   )
   starting = false
   return stop

@@ -14,7 +14,7 @@ export function createKeptWindow(
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
   onClosed: () => void
 ): BrowserWindow {
-  const win = createSecureWindow(ctx.registry, {
+  const win = createSecureWindow(ctx.registry, page, {
     show: false,
     frame: false,
     resizable: false,

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron'
-import type { AppNavigation } from '@shared/ipc/contract'
+import type { AppNavigation } from '@shared/ipc/app'
 
 /**
  * Sends the main window somewhere (Settings, a conversation). A window that is

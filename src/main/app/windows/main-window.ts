@@ -4,7 +4,7 @@ import { pageUrl } from './renderer-location'
 import type { WindowRegistry } from './window-registry'
 
 export function createMainWindow(registry: WindowRegistry): BrowserWindow {
-  const win = createSecureWindow(registry, {
+  const win = createSecureWindow(registry, 'index', {
     width: 980,
     height: 720,
     minWidth: 480,

@@ -1,5 +1,5 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
-import { preloadPath } from './renderer-location'
+import { preloadPath, type PageName } from './renderer-location'
 import type { WindowRegistry } from './window-registry'
 
 /**
@@ -8,6 +8,7 @@ import type { WindowRegistry } from './window-registry'
  */
 export function createSecureWindow(
   registry: WindowRegistry,
+  page: PageName,
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>
 ): BrowserWindow {
   const win = new BrowserWindow({
@@ -28,5 +29,5 @@ export function createSecureWindow(
       spellcheck: false
     }
   })
-  return registry.add(win)
+  return registry.add(win, page)
 }

@@ -1,12 +1,12 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
-import type { EventName } from '@shared/ipc/channels'
-import type { Events } from '@shared/ipc/contract'
+import type { EventName, Events } from '@shared/ipc/contract'
 import type { TurnEvent } from '@shared/turn-events'
-import { isOwnPageUrl } from './renderer-location'
+import type { Caller } from '../ipc/ipc-router'
+import { isOwnPageUrl, type PageName } from './renderer-location'
 
 /** The app's own windows: who may call main, and who hears its events. */
 export class WindowRegistry {
-  private readonly windows = new Set<BrowserWindow>()
+  private readonly windows = new Map<BrowserWindow, PageName>()
   private flushTurnEvents: () => void = () => {}
 
   /**
@@ -19,20 +19,24 @@ export class WindowRegistry {
     return batcher.emit
   }
 
-  add(win: BrowserWindow): BrowserWindow {
-    this.windows.add(win)
+  add(win: BrowserWindow, page: PageName): BrowserWindow {
+    this.windows.set(win, page)
     win.on('closed', () => this.windows.delete(win))
     return win
   }
 
-  isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
-    const ours = [...this.windows].some((w) => !w.isDestroyed() && w.webContents.id === event.sender.id)
-    return ours && isOwnPageUrl(event.senderFrame?.url)
+  /** The window behind an IPC call, or null unless it is ours and shows one of our pages. */
+  callerOf = (event: IpcMainInvokeEvent): Caller | null => {
+    if (!isOwnPageUrl(event.senderFrame?.url)) return null
+    for (const [window, page] of this.windows) {
+      if (!window.isDestroyed() && window.webContents.id === event.sender.id) return { window, page }
+    }
+    return null
   }
 
   broadcast<E extends EventName>(event: E, payload: Events[E]): void {
     if (event !== 'turn.events') this.flushTurnEvents()
-    for (const win of this.windows) {
+    for (const win of this.windows.keys()) {
       if (!win.isDestroyed()) win.webContents.send(event, payload)
     }
   }

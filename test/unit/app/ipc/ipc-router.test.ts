@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { registerRoutes, UserFacingError, type RouteHandlers } from '../../../../src/main/app/ipc/ipc-router'
-import { routeNames } from '../../../../src/shared/ipc/channels'
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
+import {
+  registerRoutes,
+  type Caller,
+  type RouteHandler,
+  type RouteHandlers
+} from '../../../../src/main/app/ipc/ipc-router'
+import { UserFacingError } from '../../../../src/main/app/ipc/user-facing-error'
+import { contracts, routeNames, subjects, type RouteName } from '../../../../src/shared/ipc/contract'
 
 type Invoke = (event: IpcMainInvokeEvent, raw: unknown) => Promise<unknown>
 
@@ -17,25 +23,32 @@ function fakeIpcMain() {
 const event = (url = 'file:///app/out/renderer/index.html') =>
   ({ sender: { id: 1 }, senderFrame: { url } }) as unknown as IpcMainInvokeEvent
 
-function handlers(overrides: Partial<RouteHandlers> = {}): RouteHandlers {
+const mainWindow: Caller = { window: { id: 7 } as unknown as BrowserWindow, page: 'index' }
+const trusted = (): Caller => mainWindow
+
+/** Every route failing as unused, except `overrides`, arranged by subject as the router takes them. */
+function handlers(overrides: { [K in RouteName]?: RouteHandler<K> } = {}): RouteHandlers {
   const fail = () => {
     throw new Error('not used in this test')
   }
-  const all = Object.fromEntries(routeNames.map((n) => [n, fail])) as unknown as RouteHandlers
-  return { ...all, ...overrides }
+  const bySubject = subjects.map((s) => [
+    s,
+    Object.fromEntries(Object.keys(contracts[s].routes).map((n) => [n, overrides[n as RouteName] ?? fail]))
+  ])
+  return Object.fromEntries(bySubject) as RouteHandlers
 }
 
 describe('registerRoutes', () => {
   it('registers a handler for every declared route', () => {
     const { ipc, handlers: registered } = fakeIpcMain()
-    registerRoutes(ipc, handlers(), () => true)
+    registerRoutes(ipc, handlers(), trusted)
     expect([...registered.keys()].sort()).toEqual([...routeNames].sort())
   })
 
   it('validates input before the handler runs and explains what is wrong', async () => {
     const ask = vi.fn()
     const { ipc, handlers: registered } = fakeIpcMain()
-    registerRoutes(ipc, handlers({ 'turn.ask': ask }), () => true)
+    registerRoutes(ipc, handlers({ 'turn.ask': ask }), trusted)
     const result = await registered.get('turn.ask')!(event(), { prompt: '   ' })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect((result as { error: { message: string } }).error.message).toContain('Type a question first.')
@@ -48,7 +61,7 @@ describe('registerRoutes', () => {
     registerRoutes(
       ipc,
       handlers({ 'turn.ask': ask }),
-      (e) => e.senderFrame?.url.startsWith('file:///app/') ?? false,
+      (e) => (e.senderFrame?.url.startsWith('file:///app/') ? mainWindow : null),
       () => {}
     )
     const result = await registered.get('turn.ask')!(event('https://evil.example/'), { prompt: 'hi' })
@@ -60,13 +73,21 @@ describe('registerRoutes', () => {
     const { ipc, handlers: registered } = fakeIpcMain()
     registerRoutes(
       ipc,
-      handlers({ 'turn.ask': (input) => ({ turnId: input.source, conversationId: 'c' }) }),
-      () => true
+      handlers({ 'keys.set': (input) => ({ stored: input.allowPlainText, backend: 'keychain' }) }),
+      trusted
     )
-    await expect(registered.get('turn.ask')!(event(), { prompt: 'hi' })).resolves.toEqual({
+    await expect(registered.get('keys.set')!(event(), { provider: 'openai', key: ' k ' })).resolves.toEqual({
       ok: true,
-      value: { turnId: 'main', conversationId: 'c' }
+      value: { stored: false, backend: 'keychain' }
     })
+  })
+
+  it('tells the handler which window asked, not the raw IPC event', async () => {
+    const hide = vi.fn()
+    const { ipc, handlers: registered } = fakeIpcMain()
+    registerRoutes(ipc, handlers({ 'quick.hide': (_input, caller) => hide(caller) }), trusted)
+    await registered.get('quick.hide')!(event(), {})
+    expect(hide).toHaveBeenCalledWith(mainWindow)
   })
 
   it('shows user-facing errors as they are and hides internal ones behind a generic message', async () => {
@@ -82,7 +103,7 @@ describe('registerRoutes', () => {
           throw new Error('secret internals')
         }
       }),
-      () => true,
+      trusted,
       log
     )
     await expect(registered.get('keys.status')!(event(), { provider: 'openai' })).resolves.toEqual({

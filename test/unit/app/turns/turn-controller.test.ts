@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TurnController } from '../../../../src/main/app/turns/turn-controller'
-import { InMemoryHistory } from '../../../../src/main/app/turns/conversation-history'
+import { InMemoryHistory } from '../../../support/in-memory-history'
 import { keyUrlFor, providerConfig } from '../../../../src/main/app/provider/provider-config'
 import { defaultSettings, type Settings } from '../../../../src/shared/settings'
 import type { TurnEvent } from '../../../../src/shared/turn-events'

@@ -15,7 +15,7 @@ describe('WindowRegistry', () => {
   it('delivers pending turn events before any event sent after them', () => {
     const sent: Array<[string, unknown]> = []
     const registry = new WindowRegistry()
-    registry.add(fakeWindow(sent))
+    registry.add(fakeWindow(sent), 'index')
     const publish = registry.sendTurnEventsThrough(
       batchTurnEvents((batch) => registry.broadcast('turn.events', batch), 10_000)
     )

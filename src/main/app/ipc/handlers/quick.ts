@@ -1,20 +1,15 @@
-import { BrowserWindow } from 'electron'
 import type { AppContext } from '../../app-context'
-import type { HandlersOf } from '../ipc-router'
-import { navigateMainWindow, takeNavigation } from '../../windows/main-window-navigation'
+import type { Caller, SubjectHandlers } from '../ipc-router'
+import { navigateMainWindow } from '../../windows/main-window-navigation'
 import { QuickConversation } from '../../quick-prompt/quick-conversation'
-import { isQuickPromptWindow } from '../../quick-prompt/quick-prompt-window'
 
-export type QuickHandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'userData' | 'history' | 'showMainWindow'>
+type QuickDeps = Pick<AppContext, 'turns' | 'settings' | 'userData' | 'history' | 'showMainWindow'>
 
-type QuickRoutes = 'quick.ask' | 'quick.hide' | 'quick.openInMain' | 'app.takeNavigation'
-
-/** The popup's routes, plus the main window's side of "Open in Hark". */
-export function quickHandlers(deps: QuickHandlerDeps): HandlersOf<QuickRoutes> {
+/** The popup's routes; hiding acts only on the popup itself. */
+export function quickHandlers(deps: QuickDeps): SubjectHandlers<'quick'> {
   const conversation = new QuickConversation(deps.userData, deps.history)
-  const senderPopup = (sender: Electron.WebContents): BrowserWindow | null => {
-    const win = BrowserWindow.fromWebContents(sender)
-    return isQuickPromptWindow(win) ? win : null
+  const hidePopup = ({ window, page }: Caller): void => {
+    if (page === 'quick') window.hide()
   }
   return {
     'quick.ask': ({ prompt }) => {
@@ -23,11 +18,10 @@ export function quickHandlers(deps: QuickHandlerDeps): HandlersOf<QuickRoutes> {
       conversation.remember(saveTo, conversationId)
       return { turnId, conversationId }
     },
-    'quick.hide': (_input, event) => senderPopup(event.sender)?.hide(),
-    'quick.openInMain': ({ conversationId }, event) => {
-      senderPopup(event.sender)?.hide()
+    'quick.hide': (_input, caller) => hidePopup(caller),
+    'quick.openInMain': ({ conversationId }, caller) => {
+      hidePopup(caller)
       navigateMainWindow(deps.showMainWindow(), { view: 'conversation', conversationId })
-    },
-    'app.takeNavigation': (_input, event) => takeNavigation(BrowserWindow.fromWebContents(event.sender))
+    }
   }
 }

@@ -1,18 +1,19 @@
-import type { HandlersOf } from '../ipc-router'
-import { voiceHub } from '../../voice/voice-hub'
+import type { AppContext } from '../../app-context'
+import type { SubjectHandlers } from '../ipc-router'
+import { hotkeyStatus } from '../../hotkeys/hotkey-status'
 
-/** Push-to-talk's IPC routes: the indicator's and the UI's handle on the hub. */
-export function voiceHandlers(): HandlersOf<
-  'voice.toggle' | 'voice.cancel' | 'voice.status' | 'voice.setConversation'
-> {
+/** Push-to-talk's routes: the indicator's and the main window's handle on the voice hub. */
+export function voiceHandlers({ voice }: Pick<AppContext, 'voice'>): SubjectHandlers<'voice'> {
   return {
     'voice.toggle': () => {
-      voiceHub.toggle()
+      voice.toggle()
     },
-    'voice.cancel': () => voiceHub.cancel(),
-    'voice.status': () => ({ status: voiceHub.status, hotkey: { ...voiceHub.hotkey } }),
+    'voice.status': () => ({
+      status: voice.status,
+      hotkey: hotkeyStatus.get('pushToTalk') ?? { accelerator: '', registered: false }
+    }),
     'voice.setConversation': ({ conversationId }) => {
-      voiceHub.shownConversation = conversationId
+      voice.shownConversation = conversationId
     }
   }
 }

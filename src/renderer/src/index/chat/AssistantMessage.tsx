@@ -94,7 +94,7 @@ function StatusLine(props: {
       {latest && (
         <div className="row-actions">
           {status === 'error' && (
-            <button type="button" data-testid="retry-button" onClick={() => void store.retry()}>
+            <button type="button" data-testid="retry-button" onClick={() => void store.regenerate()}>
               Retry
             </button>
           )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { KeyInfo } from '@shared/ipc/contract'
+import type { KeyInfo } from '@shared/ipc/settings'
 import type { ProviderPreset } from '@shared/settings'
 import { messageOf } from '../../shared/message-of'
 
