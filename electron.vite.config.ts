@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { eventNames, routeNames } from './src/shared/ipc/contract'
 
 const pages = ['index', 'quick', 'indicator']
 
@@ -21,6 +22,8 @@ export default defineConfig({
   },
   preload: {
     resolve: resolveAliases,
+    // The channel names, read from the contracts here, so the sandboxed preload need not bundle their schemas.
+    define: { __HARK_CHANNELS__: JSON.stringify({ routes: routeNames, events: eventNames }) },
     // Sandboxed preloads cannot require anything but electron: bundle everything.
     build: { externalizeDeps: false }
   },

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventNames, routeNames, type EventName, type RouteName } from '@shared/ipc/contract'
+import type { EventName, RouteName } from '@shared/ipc/contract'
 import type { RouteResult } from '@shared/ipc/route'
 import type { HarkBridge } from '@shared/ipc/bridge'
 
@@ -9,8 +9,11 @@ import type { HarkBridge } from '@shared/ipc/bridge'
  * `sender`, which would hand the page raw ipcRenderer).
  */
 
-const allowedRoutes = new Set<string>(routeNames)
-const allowedEvents = new Set<string>(eventNames)
+/** Every route and event name of src/shared/ipc/contract.ts, put in by electron.vite.config.ts. */
+declare const __HARK_CHANNELS__: { routes: RouteName[]; events: EventName[] }
+
+const allowedRoutes = new Set<string>(__HARK_CHANNELS__.routes)
+const allowedEvents = new Set<string>(__HARK_CHANNELS__.events)
 
 async function invoke(route: RouteName, input: unknown): Promise<unknown> {
   if (!allowedRoutes.has(route)) throw new Error(`Unknown route: ${String(route)}`)

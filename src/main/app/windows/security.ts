@@ -5,9 +5,6 @@ import { isOwnPageUrl } from './renderer-location'
  * Electron's security checklist for everything but window preferences (see
  * secure-window.ts): locked navigation for every web contents, a CSP on every
  * response, and a session that refuses every permission.
- *
- * To create a window, call createSecureWindow(registry, options) from
- * secure-window.ts (there is no secureWebPreferences() any more).
  */
 
 export const contentSecurityPolicy = [

@@ -9,7 +9,8 @@ import { messageOf } from '../../shared/message-of'
 /**
  * The main window's state outside React: the conversation list, the open
  * conversation, and every turn it has heard of. Components read snapshots
- * (useSyncExternalStore); all IPC goes through here.
+ * (useSyncExternalStore); the conversation and turn routes go through here,
+ * while Settings and onboarding call window.hark themselves.
  */
 
 export interface Notice {
