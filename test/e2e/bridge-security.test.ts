@@ -38,8 +38,8 @@ describe('the renderer bridge', () => {
       }
     })
     expect(shape).toEqual({
-      keys: ['ask', 'invoke', 'on', 'onEvent', 'stop'],
-      types: Array(5).fill('function'),
+      keys: ['invoke', 'on'],
+      types: Array(2).fill('function'),
       frozen: true,
       replaced: false,
       patched: false
