@@ -2,7 +2,7 @@ import type { HarkBridge } from '@shared/ipc/bridge'
 import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '@shared/conversation'
 import type { TurnEvent } from '@shared/turn-events'
 import type { ActiveTurnProgress } from '@shared/ipc/conversations'
-import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from './live-turn'
+import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
 import { ExternalStore } from './external-store'
 import { messageOf } from '../../shared/message-of'
 

@@ -88,11 +88,19 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
   }
 }
 
-/** Appends a delta once: text that `at` places inside what is already shown is not added again. */
+/**
+ * The part of a delta that is new: `at` is where it starts in the turn's text, so text it places
+ * inside what is already `shown` is not added again. Without `at`, all of it. The main window and
+ * the popup both append through this.
+ */
+export function newPartOf(shown: string, text: string, at: number | undefined): string {
+  return at === undefined ? text : text.slice(Math.max(0, shown.length - at))
+}
+
 function appendDelta(turn: LiveTurn, text: string, at: number | undefined): LiveTurn {
-  const overlap = at === undefined || !turn.aligned ? 0 : Math.max(0, turn.text.length - at)
-  if (overlap >= text.length) return turn
-  return { ...turn, text: turn.text + text.slice(overlap), deltas: turn.deltas + 1 }
+  const fresh = newPartOf(turn.text, text, turn.aligned ? at : undefined)
+  if (!fresh) return turn
+  return { ...turn, text: turn.text + fresh, deltas: turn.deltas + 1 }
 }
 
 /**
