@@ -5,7 +5,7 @@ import type { BlockSink, SpeakSink } from './sinks'
 import { isUrlOpener, mayOpenUrl } from './web-address'
 
 /** A construct whose meaning depends on what follows; its characters wait in `held`. */
-type Hold = 'under' | 'bang' | 'close' | 'escape' | 'hash' | 'url' | 'tag'
+type Hold = 'under' | 'bang' | 'open' | 'close' | 'escape' | 'hash' | 'url' | 'tag'
 
 /** Escaped markdown symbols are still symbols: not spoken. */
 const UNSPOKEN = '*_~`|#\\'
@@ -28,6 +28,8 @@ export class InlineCleaner implements BlockSink {
   private hold: Hold | null = null
   private held: Array<[string, number]> = []
   private url: BareUrl | null = null
+  /** "[...]": an editorial omission, its brackets are text, not a link */
+  private omission = false
 
   constructor(private readonly out: SpeakSink) {}
 
@@ -60,6 +62,7 @@ export class InlineCleaner implements BlockSink {
     }
     this.code = 0
     this.dest = 0
+    this.omission = false
     this.prev = ' '
   }
 
@@ -104,9 +107,10 @@ export class InlineCleaner implements BlockSink {
     switch (ch) {
       case '*':
       case '~':
-      case '[':
         this.prev = ch
         return
+      case '[':
+        return this.startHold('open', ch, off)
       case '|':
         return this.emit(' ', off)
       case '_':
@@ -118,7 +122,9 @@ export class InlineCleaner implements BlockSink {
       case '!':
         return this.startHold('bang', ch, off)
       case ']':
-        return this.startHold('close', ch, off)
+        if (!this.omission) return this.startHold('close', ch, off)
+        this.omission = false
+        return this.emit(ch, off)
       case '<':
         return this.startHold('tag', ch, off)
       case '#':
@@ -142,6 +148,11 @@ export class InlineCleaner implements BlockSink {
       case 'bang':
         this.hold = null
         if (next !== '[') this.emit(first, firstOff)
+        return true
+      case 'open':
+        this.hold = null
+        this.omission = next === '.' || next === '…'
+        if (this.omission) this.emit(first, firstOff)
         return true
       case 'close':
         this.hold = null

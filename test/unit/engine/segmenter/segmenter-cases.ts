@@ -156,7 +156,7 @@ export const MARKDOWN_CASES: Case[] = [
   c('unclosed think block', '<think>\nstill thinking. never closed', []),
   c('HTML comment', '<!-- note. -->\nVisible text.', ['Visible text.']),
   c('pipe table', '| Name | Age |\n| --- | --- |\n| Bob | 5 |\n\nTable done.', ['Table done.']),
-  c('table without outer pipes', 'Name | Age\n--- | ---\nBob | 5\n\nDone.', ['Name Age', 'Done.']),
+  c('table without outer pipes, header included', 'Name | Age\n--- | ---\nBob | 5\n\nDone.', ['Done.']),
   c('thematic break', 'Text\n\n---\n\nMore text.', ['Text', 'More text.']),
   c('setext heading', 'Title\n=====\nBody.', ['Title', 'Body.']),
   c('escaped symbols', 'Escaped \\*stars\\* stay quiet. Ok.', ['Escaped stars stay quiet.', 'Ok.']),
