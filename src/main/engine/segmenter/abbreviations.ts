@@ -6,8 +6,8 @@
  * answer's language need not be known before its first boundary.
  */
 export const NEVER_FINAL = new Set(
+  // English
   (
-    // English
     'mr mrs ms mx dr prof st rev fr gen capt cpt lt col sgt cpl maj adm cmdr gov sen rep pres supt hon ' +
     'mt ft e.g i.e eg ie cf vs v viz approx ca resp dept esp incl ' +
     'u.s.a ' +

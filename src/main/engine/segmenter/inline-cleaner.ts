@@ -5,11 +5,14 @@ import type { BlockSink, SpeakSink } from './sinks'
 import { isUrlOpener, mayOpenUrl } from './web-address'
 
 /** A construct whose meaning depends on what follows; its characters wait in `held`. */
-type Hold = 'under' | 'bang' | 'open' | 'close' | 'escape' | 'hash' | 'url' | 'tag'
+type Hold = 'under' | 'bang' | 'open' | 'close' | 'escape' | 'hash' | 'url' | 'tag' | 'tilde'
 
 /** Escaped markdown symbols are still symbols: not spoken. */
 const UNSPOKEN = '*_~`|#\\'
 const isWordChar = (c: string): boolean => /^[\p{L}\p{N}]$/u.test(c)
+
+/** Struck-out text longer than this on one line is taken for text that only looked struck. */
+const MAX_STRUCK = 400
 
 const isAsciiPunct = (c: string): boolean => /^[!-/:-@[-`{-~]$/.test(c)
 /** after these a word (and so a bare URL) may begin */
@@ -30,6 +33,8 @@ export class InlineCleaner implements BlockSink {
   private url: BareUrl | null = null
   /** "[...]": an editorial omission, its brackets are text, not a link */
   private omission = false
+  /** inside `~~…~~`: GFM strikethrough, silent once it closes on the same line */
+  private struck: Array<[string, number]> | null = null
 
   constructor(private readonly out: SpeakSink) {}
 
@@ -55,10 +60,11 @@ export class InlineCleaner implements BlockSink {
   /** A line ended: every pending construct is decided as if by a space. */
   private settle(): void {
     // releasing held text can start another construct: settle until calm
-    while (this.ticks || this.hold || this.url) {
+    while (this.ticks || this.hold || this.url || this.struck) {
       if (this.ticks) this.closeTicks()
       if (this.hold) this.decideHold(null, -1)
       else if (this.url) this.endUrl(this.url.finish())
+      else if (this.struck) this.unstrike()
     }
     this.code = 0
     this.dest = 0
@@ -72,6 +78,7 @@ export class InlineCleaner implements BlockSink {
       if (!this.hold) break
       if (!this.decideHold(ch, off)) return
     }
+    if (this.struck) return this.strike(ch, off)
     if (this.url) {
       const back = this.url.take(ch, off)
       if (back === null) return
@@ -106,9 +113,10 @@ export class InlineCleaner implements BlockSink {
   private plain(ch: string, off: number): void {
     switch (ch) {
       case '*':
-      case '~':
         this.prev = ch
         return
+      case '~':
+        return this.startHold('tilde', ch, off)
       case '[':
         return this.startHold('open', ch, off)
       case '|':
@@ -149,6 +157,12 @@ export class InlineCleaner implements BlockSink {
         this.hold = null
         if (next !== '[') this.emit(first, firstOff)
         return true
+      case 'tilde':
+        this.hold = null
+        if (next !== '~') return true
+        this.struck = []
+        this.prev = next
+        return false
       case 'open':
         this.hold = null
         this.omission = next === '.' || next === '…'
@@ -244,6 +258,24 @@ export class InlineCleaner implements BlockSink {
     this.held = []
     this.emit(held[0]![0], held[0]![1])
     for (let i = 1; i < held.length; i++) this.feed(held[i]![0], held[i]![1])
+  }
+
+  private strike(ch: string, off: number): void {
+    const struck = this.struck!
+    if (ch === '~' && struck.at(-1)?.[0] === '~') {
+      this.struck = null
+      this.prev = ch
+      return
+    }
+    struck.push([ch, off])
+    if (struck.length > MAX_STRUCK) this.unstrike()
+  }
+
+  /** An unclosed `~~`: its text is spoken after all. */
+  private unstrike(): void {
+    const struck = this.struck!
+    this.struck = null
+    for (const [c, o] of struck) this.feed(c, o)
   }
 
   private closeTicks(): void {
