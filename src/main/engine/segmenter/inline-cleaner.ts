@@ -57,6 +57,11 @@ export class InlineCleaner implements BlockSink {
     this.out.end()
   }
 
+  /** Is the last spoken word still open: its next characters held here ("snake" of "snake_")? */
+  midWord(): boolean {
+    return this.hold === 'under'
+  }
+
   /** A line ended: every pending construct is decided as if by a space. */
   private settle(): void {
     // releasing held text can start another construct: settle until calm

@@ -90,6 +90,13 @@ export class SentenceSplitter implements SpeakSink {
     this.brk()
   }
 
+  /** An idle stall: speak what is pending, but never half a word (`midWord`: its rest is held upstream). */
+  stall(midWord: boolean): void {
+    if (!midWord || this.state !== State.Normal) return this.brk()
+    const space = this.chars.lastIndexOf(' ')
+    if (space > 0) this.cut(space, true)
+  }
+
   /** First-fragment mode: cut at an early clause mark. Returns whether it did. */
   fragment(): boolean {
     const limit = this.state === State.Normal ? this.chars.length : this.termAt

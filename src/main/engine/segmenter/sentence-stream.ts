@@ -55,10 +55,7 @@ class SentenceStream implements Segmenter {
   tick(nowMs: number, opts: { stalled?: boolean } = {}): Utterance[] {
     if (this.ended) return []
     this.maybeFragment(nowMs)
-    if (opts.stalled) {
-      this.feeder.pause()
-      this.splitter.brk()
-    }
+    if (opts.stalled) this.splitter.stall(this.feeder.pause())
     return this.take()
   }
 
