@@ -5,7 +5,8 @@
  * Published scores of other segmenters are in ../shared/benchmarks/README.md.
  */
 import { createSegmenter } from '../src/main/engine/segmenter/sentence-stream'
-import { intlStreamed, loadGoldenRules, passes, streamChunks, type GoldenRule } from '../test/support/golden-rules'
+import { intlStreamed, loadGoldenRules, passes, type GoldenRule } from '../test/support/golden-rules'
+import { chunkRandom } from '../test/unit/engine/segmenter/chunking'
 import type { BenchTable } from './run'
 
 const SEEDS = [1, 2, 3, 7, 42]
@@ -22,7 +23,7 @@ function score(rules: readonly GoldenRule[], split: (chunks: readonly string[]) 
   const failing = new Set<string>()
   let stable = 0
   for (const rule of rules) {
-    const runs = SEEDS.map((seed) => split(streamChunks(rule.text, seed)))
+    const runs = SEEDS.map((seed) => split(chunkRandom(rule.text, seed)))
     if (runs.every((r) => JSON.stringify(r) === JSON.stringify(runs[0]))) stable++
     runs.forEach((r, i) => {
       if (passes(r, rule.expected)) perSeed[i]!++

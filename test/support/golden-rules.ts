@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { seededRandom } from './seeded-random'
 
 /** One rule of the English Golden Rules for sentence boundaries (see ../shared/benchmarks/README.md). */
 export interface GoldenRule {
@@ -39,18 +38,6 @@ export function passes(got: readonly string[], expected: readonly string[]): boo
       return g === normal(e) || g === normal(e).replace(LIST_MARKER, '')
     })
   )
-}
-
-/** Random 1–16 character chunks, as the published measurement streamed each rule. */
-export function streamChunks(text: string, seed: number): string[] {
-  const rand = seededRandom(seed)
-  const chunks: string[] = []
-  for (let i = 0; i < text.length;) {
-    const n = 1 + Math.floor(rand() * 16)
-    chunks.push(text.slice(i, i + n))
-    i += n
-  }
-  return chunks
 }
 
 /**

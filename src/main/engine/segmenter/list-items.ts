@@ -10,7 +10,7 @@ interface List {
 }
 
 /** A marker read from the start of held text. */
-type Read = { label: number; letters: boolean; style: string; glyph: boolean } | 'more' | null
+type Read = { label: number; letters: boolean; style: string; glyph: boolean; len: number } | 'more' | null
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t'
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
@@ -29,27 +29,26 @@ export function readMarker(s: string): Read {
     i++
     while (isBlank(s[i])) i++
     if (i >= s.length) return 'more'
-    if (isBlank(s[1])) {
-      if (!isDigit(s[i]) && !isLowerAscii(s[i])) return { label: -1, letters: false, style: '', glyph }
-    }
   }
+  // "• pears": a glyph and a blank are a marker even when no label follows
+  const bare: Read = glyph && isBlank(s[1]) ? { label: -1, letters: false, style: '', glyph, len: i } : null
   let j = i
   while (isDigit(s[j]) && j - i < 3) j++
   const letters = j === i
   if (letters) {
-    if (!isLowerAscii(s[i])) return null
+    if (!isLowerAscii(s[i])) return bare
     j++
   }
   if (j >= s.length) return 'more'
   let style = s[j]
-  if (style !== '.' && style !== ')') return null
+  if (style !== '.' && style !== ')') return bare
   if (style === '.' && j + 1 >= s.length) return 'more'
   if (style === '.' && s[j + 1] === ')') style = '.)'
   const k = j + style.length
   if (k >= s.length) return 'more'
-  if (!isBlank(s[k])) return null
+  if (!isBlank(s[k])) return bare
   const label = letters ? s.charCodeAt(i) - A : Number(s.slice(i, j))
-  return { label, letters, style, glyph }
+  return { label, letters, style, glyph, len: k + 1 }
 }
 
 /**
@@ -121,11 +120,13 @@ export class ListItems implements LineSink {
     const read = readMarker(this.held.map(([c]) => c).join(''))
     if (read === 'more') return
     if (read === null || !this.accepts(read)) return this.release()
+    const rest = this.held.slice(read.len)
     this.held = []
     if (!this.atItemStart) this.out.hardBreak()
     this.atItemStart = false
     this.afterSpace = true
     this.list = read.label < 0 ? this.list : { next: read.label + 1, letters: read.letters, style: read.style }
+    for (const [c, o] of rest) this.text(c, o)
   }
 
   private accepts(read: Exclude<Read, 'more' | null>): boolean {

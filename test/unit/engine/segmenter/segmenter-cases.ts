@@ -180,6 +180,7 @@ export const LISTENER_CASES: Case[] = [
   c('inline list with hyphen bullets', '⁃9. Nine ⁃10. Ten', ['Nine', 'Ten']),
   c('only the next number opens an item', '1. Costs 3. Then 2. Next', ['Costs 3.', 'Then', 'Next']),
   c('a number in prose is no item', 'Done. 2. Then more.', ['Done.', '2. Then more.']),
+  c('inline bullet glyphs', '• apples • pears • plums', ['apples', 'pears', 'plums']),
   c('bullet glyph lines', '• apples\n• pears, ripe\n• plums', ['apples', 'pears, ripe', 'plums']),
   c('spaced ellipsis mid-sentence', 'It was . . . fine, I guess . . . I think.', [
     'It was . . . fine, I guess . . . I think.'
