@@ -126,7 +126,7 @@ export class BlockReader implements CharSink {
     this.mode = done ? this.afterSilent : 'silent'
   }
 
-  /** The line's kind, with indented code told apart from a list item's indented continuation. */
+  /** The line's kind, indented code told apart from a list item's indented continuation; tracks the list's indent. */
   private kindOf(line: LineStart): LineKind | 'code' {
     if (line.kind === 'blank') return 'blank'
     if (line.quote === 0 && !this.open && line.indent >= this.listIndent + CODE_INDENT) return 'code'
