@@ -75,7 +75,7 @@ function pipeline(fake: FakeLlm) {
   })
   const pcm = speechPcm()
   const ptt = new PushToTalk({
-    settings: () => ({ silenceMs: 600, maxSeconds: 30, chimes: false }),
+    settings: () => ({ silenceMs: 600, maxSeconds: 30, chimes: false, endOfTurn: 'fixed' }),
     startCapture: (onChunk): Capture => {
       let stop = () => {}
       const ended = new Promise<void>((r) => (stop = r))

@@ -33,7 +33,7 @@ function pushToTalk(options: Partial<VoiceOptions> = {}) {
   const timings: VoiceTimings[] = []
   const chimes = createChimePlayer()
   const ptt = new PushToTalk({
-    settings: () => ({ silenceMs: 900, maxSeconds: 20, chimes: true, ...options }),
+    settings: () => ({ silenceMs: 900, maxSeconds: 20, chimes: true, endOfTurn: 'smart', ...options }),
     startCapture: (onChunk) => startCapture({ recorder: 'arecord' }, onChunk),
     transcribe: createTranscriber({ baseUrl: fake.url, apiKey: '', model: 'whisper-1', language: 'en' }),
     ask: (prompt) => {
