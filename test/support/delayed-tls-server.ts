@@ -101,10 +101,7 @@ export async function startDelayedTlsServer(connectDelayMs: number): Promise<Del
     close: async () => {
       sockets.forEach((s) => s.destroy())
       https.closeAllConnections()
-      await Promise.all([
-        new Promise((r) => relay.close(r)),
-        new Promise((r) => https.close(r))
-      ])
+      await Promise.all([new Promise((r) => relay.close(r)), new Promise((r) => https.close(r))])
     }
   }
 }
