@@ -72,6 +72,7 @@ describe('push-to-talk with a real recorder', () => {
     expect(asked[0]).toMatch(/capital of france/)
     expect(states).toEqual(['listening', 'transcribing', 'thinking', 'idle'])
     expect(timings[0]!.reason).toBe('silence')
+    expect(timings[0]!.speculative).toBe(true) // the guess sent at the pause was the transcript
     const upload = stt.calls[calls]!
     expect(upload.wav.ok).toBe(true)
     expect(upload.wav).toMatchObject({ sampleRate: 16_000, channels: 1, bitsPerSample: 16 })
