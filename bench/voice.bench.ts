@@ -208,7 +208,7 @@ export default async function run(): Promise<BenchTable[]> {
     const wav = encodeWav(questionPcm().subarray(0, (LEAD_MS + SPEECH_MS + 300) * BYTES_PER_MS))
     const bare: Array<{ sttMs: number; llmMs: number }> = []
     const stages = new Map<string, Stages[]>()
-    let barge: number[] = []
+    const barge: number[] = []
     for (const { label, options } of CONFIGS) {
       const p = pipeline(fake, () => options)
       await once(p) // warm-up: module loading and the first connection

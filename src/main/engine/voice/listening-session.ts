@@ -134,7 +134,8 @@ export class ListeningSession {
     if (this.paused) return
     this.paused = true
     this.opts.onPause?.()
-    this.speculation?.start(this.vad.speechEndMs, encodeWav(this.trimmed()))
+    // a cough is not worth a request: the turn would not send it either
+    if (this.vad.voicedMs >= MIN_SPEECH_MS) this.speculation?.start(this.vad.speechEndMs, encodeWav(this.trimmed()))
   }
 
   private resume(): void {

@@ -113,6 +113,29 @@ describe('speculative transcription', () => {
     expect((h.transcribed[1]!.wav.length - 44) / 32).toBeGreaterThan(1000) // the words after the pause too
   })
 
+  it('sends nothing for a cough followed by a pause', async () => {
+    const { h, ptt } = setup()
+    h.captures[0]!.push(...chunks(Buffer.concat([silence(300), tone(160), silence(400)])))
+    await settle()
+    expect(h.transcribed).toHaveLength(0)
+    ptt.cancel()
+  })
+
+  it('warms the connections when the hotkey is pressed and at each pause', async () => {
+    const { h, ptt: other } = setup()
+    other.cancel()
+    let warmed = 0
+    h.deps.warm = () => warmed++
+    const ptt = new PushToTalk(h.deps)
+    ptt.toggle()
+    expect(warmed).toBe(1)
+    await speakThenPause(h, 500)
+    expect(warmed).toBe(2)
+    h.captures.at(-1)!.push(...chunks(Buffer.concat([tone(500), silence(240)])))
+    expect(warmed).toBe(3)
+    ptt.cancel()
+  })
+
   it('sends nothing at pauses with the fixed policy', async () => {
     const { h } = setup({ endOfTurn: 'fixed' })
     await speakThenPause(h, 900)
