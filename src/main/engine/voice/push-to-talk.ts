@@ -152,7 +152,6 @@ export class PushToTalk {
       this.set('idle', why)
       return
     }
-    clock.mark('encoded')
     const text = await this.transcribe(session, listening, guess ?? listening.speculativeTranscript(), clock)
     clock.mark('transcribed')
     if (text === null || !this.isCurrent(session)) return
@@ -175,10 +174,12 @@ export class PushToTalk {
     guess: Promise<string | null> | null,
     clock: VoiceClock
   ): Promise<string | null> {
+    if (guess) clock.mark('encoded')
     const guessed = guess ? await guess : null
     clock.speculative = guessed !== null
     if (guessed !== null || !this.isCurrent(session)) return guessed
     const wav = encodeWav((await listening.recording()).pcm)
+    clock.mark('encoded')
     const ac = new AbortController()
     this.transcription = ac
     try {
