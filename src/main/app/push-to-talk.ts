@@ -14,6 +14,7 @@ import { voiceHub } from './voice-hub'
 import { voiceConversation } from './voice-target'
 import type { VoiceInputPort } from './tray'
 import { hotkeyStatus } from './hotkey-status'
+import { resourceDir } from './resource-dir'
 
 /**
  * Wires push-to-talk into the app: the global hotkey, `hark --toggle-talk`
@@ -68,9 +69,7 @@ type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
 function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
   const voice = (): Settings['voiceInput'] => ctx.settings.get().voiceInput
   const chimes = createChimePlayer()
-  const chimeDir = app.isPackaged
-    ? join(process.resourcesPath, 'chimes')
-    : join(app.getAppPath(), 'resources', 'chimes')
+  const chimeDir = join(resourceDir(), 'chimes')
   // the last conversation Hark was talking in (see voiceConversation)
   let conversationId: string | undefined
   return new PushToTalk({

@@ -3,6 +3,7 @@ import type { AppContext } from './app-context'
 import type { QuickPrompt } from './quick-prompt'
 import { navigateMainWindow } from './app-navigation'
 import { trayMenuTemplate, type TrayMenuActions } from './tray-menu'
+import { resourceDir } from './resource-dir'
 import { trayIconFile, trayTooltips } from './tray-icons'
 import { SpeakingTracker, trayStateOf, type TrayState } from './tray-state'
 
@@ -14,6 +15,8 @@ export interface VoiceInputPort {
 }
 
 let liveTray: Tray | null = null
+
+const iconFile = (state: TrayState): string => trayIconFile(state, process.platform, resourceDir())
 
 /** While the tray lives, closing the last window must not quit Hark. */
 export function trayIsAlive(): boolean {
@@ -28,7 +31,7 @@ export function trayIsAlive(): boolean {
 export function installTray(ctx: AppContext, quick: QuickPrompt, voice?: VoiceInputPort): Tray | null {
   let tray: Tray
   try {
-    tray = new Tray(nativeImage.createFromPath(trayIconFile('idle')))
+    tray = new Tray(nativeImage.createFromPath(iconFile('idle')))
   } catch (err) {
     // No tray on this desktop: Hark still works from its window and hotkeys.
     console.warn('[hark] no system tray:', err)
@@ -43,7 +46,7 @@ export function installTray(ctx: AppContext, quick: QuickPrompt, voice?: VoiceIn
     const listening = voice?.isListening() ?? false
     const state = trayStateOf({ listening, speaking: speaking.speaking })
     if (state !== shown) {
-      tray.setImage(nativeImage.createFromPath(trayIconFile(state)))
+      tray.setImage(nativeImage.createFromPath(iconFile(state)))
       shown = state
     }
     tray.setToolTip(trayTooltips[state])
