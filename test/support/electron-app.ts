@@ -30,7 +30,8 @@ const unsupported = (what: string) => (): never => {
 
 /** Same interface as the harness, through Playwright's Electron driver. Unverified here: no binary. */
 export async function launchElectronApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
-  if (opts.packagedResources) throw new Error('a packaged launch runs in the harness: the package holds a stand-in Electron')
+  if (opts.packagedResources)
+    throw new Error('a packaged launch runs in the harness: the package holds a stand-in Electron')
   const bundleDir = opts.bundleDir ?? process.env['HARK_BUNDLE_DIR'] ?? join(repoRoot, 'out')
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'hark-e2e-userdata-'))
   mkdirSync(userData, { recursive: true })

@@ -34,7 +34,9 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
   const browserProcess = await startChromium()
   const main =
     opts.main ??
-    (opts.packagedResources ? join(opts.packagedResources, 'app.asar/out/main/index.js') : join(bundleDir, 'main/index.js'))
+    (opts.packagedResources
+      ? join(opts.packagedResources, 'app.asar/out/main/index.js')
+      : join(bundleDir, 'main/index.js'))
   const child = fork(main, [], {
     cwd: repoRoot,
     execArgv: ['--require', registerHook],
