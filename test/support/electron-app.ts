@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type Page } from 'playwright-core'
@@ -14,13 +14,13 @@ import {
 } from './launched-app'
 import { repoRoot } from './harness-app'
 
-/** A real Electron binary, when one is installed (never on the CI machines this was written on). */
-export function realElectronAvailable(): boolean {
-  if (process.env['HARK_ELECTRON'] === '1') return true
-  // Reading the path, not require('electron'): that would try to download the binary.
+/** Is Electron's binary installed? Reading the path, not require('electron'): that would try to download it. */
+export function realElectronInstalled(): boolean {
+  const pathFile = join(repoRoot, 'node_modules/electron/path.txt')
   return (
-    existsSync(join(repoRoot, 'node_modules/electron/path.txt')) &&
-    existsSync(join(repoRoot, 'node_modules/electron/dist'))
+    !!process.env['ELECTRON_OVERRIDE_DIST_PATH'] ||
+    (existsSync(pathFile) &&
+      existsSync(join(repoRoot, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())))
   )
 }
 
@@ -30,6 +30,8 @@ const unsupported = (what: string) => (): never => {
 
 /** Same interface as the harness, through Playwright's Electron driver. Unverified here: no binary. */
 export async function launchElectronApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
+  if (opts.packagedResources)
+    throw new Error('a packaged launch runs in the harness: the package holds a stand-in Electron')
   const bundleDir = opts.bundleDir ?? process.env['HARK_BUNDLE_DIR'] ?? join(repoRoot, 'out')
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'hark-e2e-userdata-'))
   mkdirSync(userData, { recursive: true })

@@ -32,7 +32,12 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'hark-e2e-userdata-'))
   mkdirSync(userData, { recursive: true })
   const browserProcess = await startChromium()
-  const child = fork(opts.main ?? join(bundleDir, 'main/index.js'), [], {
+  const main =
+    opts.main ??
+    (opts.packagedResources
+      ? join(opts.packagedResources, 'app.asar/out/main/index.js')
+      : join(bundleDir, 'main/index.js'))
+  const child = fork(main, [], {
     cwd: repoRoot,
     execArgv: ['--require', registerHook],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -43,6 +48,7 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
       HARK_HARNESS_STORAGE_KEY: storageKey,
       HARK_HARNESS_STORAGE: opts.storageBackend ?? 'gnome_libsecret',
       HARK_HARNESS_TAKEN_SHORTCUTS: (opts.takenShortcuts ?? []).join(','),
+      ...(opts.packagedResources ? { HARK_HARNESS_RESOURCES_PATH: opts.packagedResources } : {}),
       ...opts.env
     }
   })

@@ -20,6 +20,11 @@ export interface LaunchOptions {
   bundleDir?: string
   /** the main script to run (default <bundleDir>/main/index.js); the harness's own tests run a fixture */
   main?: string
+  /**
+   * harness only: run as a packaged Hark from this resources folder, with its
+   * app.asar extracted to a folder of the same name (see harness/electron/packaged.ts)
+   */
+  packagedResources?: string
   /** safeStorage's backend in the harness (default gnome_libsecret) */
   storageBackend?: 'gnome_libsecret' | 'basic_text' | 'unavailable'
   /** accelerators another program already owns: register() fails for them */

@@ -3,10 +3,13 @@ import type { AppContext } from '../app-context'
 import type { QuickPrompt } from '../quick-prompt/install-quick-prompt'
 import { navigateMainWindow } from '../windows/main-window-navigation'
 import { trayMenuTemplate, type TrayMenuActions } from './tray-menu'
+import { resourceDir } from '../platform/resource-dir'
 import { trayIconFile, trayTooltips } from './tray-icons'
 import { trayStateOf, type TrayState } from './tray-state'
 
 let liveTray: Tray | null = null
+
+const iconFile = (state: TrayState): string => trayIconFile(state, process.platform, resourceDir())
 
 /** While the tray lives, closing the last window must not quit Hark. */
 export function trayIsAlive(): boolean {
@@ -21,7 +24,7 @@ export function trayIsAlive(): boolean {
 export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
   let tray: Tray
   try {
-    tray = new Tray(nativeImage.createFromPath(trayIconFile('idle')))
+    tray = new Tray(nativeImage.createFromPath(iconFile('idle')))
   } catch (err) {
     // No tray on this desktop: Hark still works from its window and hotkeys.
     console.warn('[hark] no system tray:', err)
@@ -35,7 +38,7 @@ export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
     const { listening, speaking } = ctx.voice
     const state = trayStateOf({ listening, speaking })
     if (state !== shown) {
-      tray.setImage(nativeImage.createFromPath(trayIconFile(state)))
+      tray.setImage(nativeImage.createFromPath(iconFile(state)))
       shown = state
     }
     tray.setToolTip(trayTooltips[state])

@@ -8,16 +8,8 @@ import type { TrayState } from './tray-state'
  * Each file has an @2x sibling that Electron picks on high-density screens.
  */
 
-export function resourcesDir(): string {
-  // out/main/index.js in a build, and the same two levels inside a package.
-  return join(__dirname, '../../resources')
-}
-
-export function trayIconFile(
-  state: TrayState,
-  platform: NodeJS.Platform = process.platform,
-  dir = resourcesDir()
-): string {
+/** `dir` is resourceDir() in the app (app/platform/resource-dir.ts); this file stays free of electron for its tests. */
+export function trayIconFile(state: TrayState, platform: NodeJS.Platform, dir: string): string {
   if (platform === 'darwin') return join(dir, 'tray', `${state}Template.png`)
   const size = platform === 'win32' ? 16 : 24
   return join(dir, 'tray', `${state}-${size}.png`)

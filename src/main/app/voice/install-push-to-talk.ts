@@ -12,6 +12,7 @@ import { IndicatorWindow } from './indicator-window'
 import { sttConfig } from './stt-config'
 import { voiceConversation } from './voice-target'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
+import { resourceDir } from '../platform/resource-dir'
 
 /**
  * Wires push-to-talk into the app: the global hotkey, `hark --toggle-talk`
@@ -55,9 +56,7 @@ type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
 function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
   const voice = (): Settings['voiceInput'] => ctx.settings.get().voiceInput
   const chimes = createChimePlayer()
-  const chimeDir = app.isPackaged
-    ? join(process.resourcesPath, 'chimes')
-    : join(app.getAppPath(), 'resources', 'chimes')
+  const chimeDir = join(resourceDir(), 'chimes')
   // the last conversation Hark was talking in (see voiceConversation)
   let conversationId: string | undefined
   return new PushToTalk({

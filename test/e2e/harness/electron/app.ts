@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { appLocation } from './packaged'
 import { record } from './recorder'
 import { browserHost, liveWindows } from './runtime'
 import { handoff, requestLock } from './single-instance'
@@ -53,7 +54,8 @@ function initialPaths(): Record<string, string> {
  * default of quitting when the last window closes.
  */
 class FakeApp extends EventEmitter {
-  readonly isPackaged = false
+  private readonly location = appLocation()
+  readonly isPackaged = this.location.isPackaged
   readonly dock = undefined
   readonly commandLine = {
     switches: new Map<string, string>(),
@@ -119,7 +121,7 @@ class FakeApp extends EventEmitter {
   }
 
   getAppPath(): string {
-    return this.pkg.dir
+    return this.location.appPath ?? this.pkg.dir
   }
 
   getLocale(): string {
