@@ -21,15 +21,15 @@ beforeAll(async () => {
 })
 afterAll(() => fake.close())
 
-const ask = (scenario: ScenarioName, extra: string[] = []) => {
+const askArgs = (scenario: ScenarioName, extra: string[] = []) => [
+  ...['ask', '--base-url', fake.url, '--api-key', 'k', '--model', `scenario:${scenario}`, '--speak', 'none'],
+  ...['--idle-timeout', '1.5', '--turn-timeout', '4', ...extra, '--json', 'q']
+]
+
+const ask = async (scenario: ScenarioName, extra: string[] = []) => {
   const rss = peakRss(KILL_ABOVE_MB)
-  const args = ['ask', '--base-url', fake.url, '--api-key', 'k', '--model', `scenario:${scenario}`, '--speak', 'none']
-  const run = runHark([...args, '--idle-timeout', '1.5', '--turn-timeout', '4', ...extra, '--json', 'q'], {
-    timeoutMs: 40_000,
-    env: rss.env,
-    onSpawn: rss.watch
-  })
-  return run.then((r) => ({ ...r, ...rss.result() }))
+  const run = await runHark(askArgs(scenario, extra), { timeoutMs: 40_000, env: rss.env, onSpawn: rss.watch })
+  return { ...run, ...rss.result() }
 }
 
 const cases: Array<[ScenarioName, ErrorKind, RegExp, 'partial' | 'empty']> = [
@@ -78,38 +78,23 @@ describe('hark ask against a hostile endpoint', () => {
       let sentAt = 0
       let errorAt = 0
       const rss = peakRss(KILL_ABOVE_MB)
-      const run = await runHark(
-        [
-          'ask',
-          '--base-url',
-          fake.url,
-          '--api-key',
-          'k',
-          '--model',
-          `scenario:${scenario}`,
-          '--speak',
-          'none',
-          '--json',
-          'q'
-        ],
-        {
-          env: rss.env,
-          onSpawn: (child) => {
-            rss.watch(child)
-            interrupt = () => child.kill('SIGINT')
-          },
-          onStdout: (text) => {
-            if (!sentAt && text.includes('"type":"delta"')) {
-              sentAt = -1
-              setTimeout(() => {
-                sentAt = performance.now()
-                interrupt?.()
-              }, 300)
-            }
-            if (sentAt > 0 && !errorAt && text.includes('"type":"error"')) errorAt = performance.now()
+      const run = await runHark(askArgs(scenario), {
+        env: rss.env,
+        onSpawn: (child) => {
+          rss.watch(child)
+          interrupt = () => child.kill('SIGINT')
+        },
+        onStdout: (text) => {
+          if (!sentAt && text.includes('"type":"delta"')) {
+            sentAt = -1
+            setTimeout(() => {
+              sentAt = performance.now()
+              interrupt?.()
+            }, 300)
           }
+          if (sentAt > 0 && !errorAt && text.includes('"type":"error"')) errorAt = performance.now()
         }
-      )
+      })
       expect(run.code).toBe(130)
       expect(run.events.at(-1)).toMatchObject({ type: 'error', kind: 'aborted' })
       const error = run.events.at(-1)
