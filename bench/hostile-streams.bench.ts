@@ -30,14 +30,7 @@ async function askOnce(url: string, model: string, extra: string[] = []): Promis
   const rss = peakRss(1_500)
   const started = performance.now()
   const run = await runHark(
-    ['ask', '--base-url', url, '--api-key', 'k', '--model', model, '--speak', 'none', '--json'].concat([
-      '--idle-timeout',
-      String(IDLE_S),
-      '--turn-timeout',
-      String(TURN_S),
-      ...extra,
-      'q'
-    ]),
+    ['ask', '--base-url', url, '--api-key', 'k', '--model', model, '--speak', 'none', '--json', ...extra, 'q'],
     { env: rss.env, onSpawn: rss.watch, timeoutMs: 60_000 }
   )
   const ms = performance.now() - started
