@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useMemo, useRef } from 'react'
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental-markdown'
-import { lexMarkdown, renderTokens } from './render-markdown'
+import { lexMarkdown, renderBlock } from './render-markdown'
 import { highlightSpoken } from './speech-highlight'
 import { BlockGroups } from './block-groups'
 import { copyText } from '../copy-text'
@@ -46,7 +46,7 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
 }
 
 function Block({ block }: { block: MarkdownBlock }): React.JSX.Element {
-  const html = useMemo(() => renderTokens(block.tokens), [block])
+  const html = useMemo(() => renderBlock(block), [block])
   return (
     <div
       className="md-block"
