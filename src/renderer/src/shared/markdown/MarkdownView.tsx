@@ -49,7 +49,7 @@ function Block({ block }: { block: MarkdownBlock }): React.JSX.Element {
   const html = useMemo(() => renderBlock(block), [block])
   return (
     <div
-      className="md-block"
+      className={block.plain ? 'md-block plain' : 'md-block'}
       data-start={block.range[0]}
       data-end={block.range[1]}
       dangerouslySetInnerHTML={{ __html: html }}
