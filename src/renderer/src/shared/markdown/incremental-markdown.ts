@@ -35,7 +35,13 @@ export type Lex = (source: string) => Token[]
 
 export class IncrementalMarkdown {
   private raw = ''
-  private text = ''
+  /**
+   * The normalised text after settledEnd; never the whole answer, because a
+   * block's source is a slice of the string it was cut from and keeps all of
+   * that string alive: slicing a copy of the whole answer on every update
+   * would hold one copy per update.
+   */
+  private open = ''
   private settled: MarkdownBlock[] = []
   private settledEnd = 0
   /** the poison segment the open text is still inside, if any */
@@ -47,9 +53,7 @@ export class IncrementalMarkdown {
   constructor(private readonly lex: Lex) {}
 
   update(next: string): MarkdownSnapshot {
-    const text = this.normalise(next)
-    this.text = text
-    const source = text.slice(this.settledEnd)
+    const source = this.normalise(next)
     const base = this.settledEnd
     let run = 0 // start of the segments not yet settled, in `source`
     let open: MarkdownBlock | null = null
@@ -65,6 +69,7 @@ export class IncrementalMarkdown {
       }
     }
     if (!open && run < source.length) open = this.openLexed(source.slice(run))
+    this.open = source.slice(this.settledEnd - base)
     if (this.settledEnd !== base) this.settled = [...this.settled] // a new array, so memoised consumers see the change
     return { settled: this.settled, tail: open }
   }
@@ -78,15 +83,16 @@ export class IncrementalMarkdown {
     const grew =
       next.length >= prev.length && next.slice(Math.max(0, prev.length - 64), prev.length) === prev.slice(-64)
     if (!grew) this.reset()
-    let added = (grew ? next.slice(prev.length) : next).replace(/\r\n?/g, '\n')
+    // A copy, not a slice of `next`: a slice would keep this update's whole answer alive in every block cut from it.
+    let added = detached(grew ? next.slice(prev.length) : next).replace(/\r\n?/g, '\n')
     if (grew && prev.endsWith('\r') && next[prev.length] === '\n') added = added.slice(1) // a CRLF split across updates
     this.raw = next
-    return (grew ? this.text : '') + added
+    return (grew ? this.open : '') + added
   }
 
   reset(): void {
     this.raw = ''
-    this.text = ''
+    this.open = ''
     this.settled = []
     this.settledEnd = 0
     this.continuing = null
@@ -100,11 +106,13 @@ export class IncrementalMarkdown {
 
   /** Lexes the open text and settles every block but the last non-blank one; returns the open one. */
   private openLexed(source: string): MarkdownBlock | null {
+    const start = this.settledEnd
     const tokens = this.lexTail(source)
     const open = this.settle(tokens, source, true)
-    const rest = this.text.slice(this.settledEnd)
+    const rest = source.slice(this.settledEnd - start)
     if (!rest) return null
-    return { key: this.settled.length, source: rest, range: [this.settledEnd, this.text.length], tokens: open }
+    const range: [number, number] = [this.settledEnd, this.settledEnd + rest.length]
+    return { key: this.settled.length, source: rest, range, tokens: open }
   }
 
   /** Lexes text that something else follows, so all of it is finished. */
@@ -176,4 +184,9 @@ export class IncrementalMarkdown {
     if (plain) block.plain = plain
     this.settled.push(block)
   }
+}
+
+/** `text` in a string of its own: V8 makes a slice a view that keeps its parent alive. */
+function detached(text: string): string {
+  return (' ' + text).slice(1)
 }
