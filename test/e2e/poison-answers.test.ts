@@ -127,6 +127,7 @@ describe('a saved poison answer', () => {
       userData: savedConversation('Poison: 10 MB', hugeParagraph(10_000_000))
     })
     const page = await app.window('index')
+    await watchLongTasks(page)
     await page.getByTestId('conversation-item').filter({ hasText: 'Poison' }).click()
     await waitUntil('the saved answer shows', async () => (await lastStatus(page)) === 'complete', 60_000)
     await windowIsIntact(page)
