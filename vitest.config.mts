@@ -1,4 +1,13 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+/** The same aliases as tsconfig.base.json's paths (and electron.vite.config.ts). */
+const resolve = {
+  alias: {
+    '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
+    '@renderer': fileURLToPath(new URL('./src/renderer/src', import.meta.url))
+  }
+}
 
 /**
  * Four projects. unit and integration run in parallel; audio and e2e share the
@@ -8,8 +17,9 @@ export default defineConfig({
   test: {
     reporters: ['default'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
+      { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -18,6 +28,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
           name: 'audio',
           include: ['test/audio/**/*.test.ts'],
@@ -27,6 +38,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

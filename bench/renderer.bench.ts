@@ -71,13 +71,15 @@ async function instrument(page: Page): Promise<void> {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true })
     // One 'turn.events' message is one IPC message, however many events it carries.
     window.hark.on('turn.events', () => stats.eventTimes.push(performance.now()))
-    window.hark.onEvent((e) => {
-      stats.events++
-      if (e.type !== 'delta') return
-      chars += e.text.length
-      stats.charTimes.push([performance.now(), chars])
-      stats.deltas.push(e.text)
-      pending ??= performance.now()
+    window.hark.on('turn.events', (batch) => {
+      for (const e of batch) {
+        stats.events++
+        if (e.type !== 'delta') continue
+        chars += e.text.length
+        stats.charTimes.push([performance.now(), chars])
+        stats.deltas.push(e.text)
+        pending ??= performance.now()
+      }
     })
   })
 }

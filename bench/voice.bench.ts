@@ -1,12 +1,12 @@
 import { startFakeLlm, type FakeLlm } from '../test/fake-llm'
-import { installTranscriptions, type FakeStt } from '../test/fake-llm/transcriptions'
-import { PushToTalk } from '../src/main/engine/voice/push-to-talk'
+import { installTranscriptions } from '../test/fake-llm/transcriptions'
+import { PushToTalk, type VoiceOptions } from '../src/main/engine/voice/push-to-talk'
 import type { Capture } from '../src/main/engine/voice/microphone'
 import { createTranscriber } from '../src/main/engine/voice/transcriber'
 import type { VoiceTimings } from '../src/main/engine/voice/voice-timings'
 import { encodeWav } from '../src/main/engine/voice/wav'
-import { TurnController } from '../src/main/app/turn-controller'
-import { InMemoryHistory } from '../src/main/app/conversation-history'
+import { TurnController } from '../src/main/app/turns/turn-controller'
+import { InMemoryHistory } from '../test/support/in-memory-history'
 import { streamChat } from '../src/main/engine/llm/chat-stream'
 import { createSegmenter } from '../src/main/engine/segmenter/sentence-stream'
 import { TtsError, type TtsEngine } from '../src/main/engine/speech/speech-types'
@@ -16,54 +16,67 @@ import type { BenchTable } from './run'
 import { percentile } from './support/stats'
 
 /**
- * Push-to-talk latency against the fake server: from the end of listening to
- * the first utterance handed to the voice, stage by stage. The baseline is the
- * same STT request and the same chat stream (to its first full sentence) made
- * with bare fetch; what Hark adds on top of them is its own overhead.
- * The microphone is a fake that delivers a recorded-length take at once, and
- * the voice is Hark's speech queue over a fake engine: recorder and TTS
- * start-up are the machine's, not Hark's, and are benchmarked elsewhere.
- * Barge-in is timed from the hotkey's toggle() to the queue's 'cancelled'.
+ * Voice to voice: from the moment the speaker stops talking to the first sound
+ * of the answer, stage by stage, with the default settings and with the old
+ * ones (a fixed 1.5 s of silence, one transcription after it) in the same run.
+ * The microphone is a fake that delivers a spoken question in real time (so
+ * pauses, speculative transcription and the end-of-turn wait happen as they
+ * would), the services are the fake server's speech-to-text and chat stream
+ * and a voice with a scripted time to first sound. Their own times, measured
+ * bare in the same run, are subtracted: what is left, apart from the
+ * end-of-turn wait, is Hark's. Barge-in is timed from the hotkey's toggle()
+ * to the queue's 'cancelled'.
  */
 
-const RUNS = 10
+const RUNS = 5
 const STT_DELAY_MS = 150
-const ANSWER = 'Paris is the capital of France. It sits on the Seine. About two million people live there.'
-const TRANSCRIPT = 'what is the capital of france'
+/** the voice's own time from text to first sound (a fast neural or local voice) */
+const TTS_FIRST_SOUND_MS = 80
+const LEAD_MS = 300
+const SPEECH_MS = 1500
+const ANSWER = 'Paris is the capital of France. It sits on the Seine.'
+const TRANSCRIPT = 'What is the capital of France?'
+const BYTES_PER_MS = 32
 
-function speechPcm(): Buffer {
-  const rate = 16_000
-  const voiced = Array.from({ length: rate * 1.5 }, (_, i) =>
-    Math.round(Math.sin((2 * Math.PI * 180 * i) / rate) * 9000)
-  )
-  const pcm = Buffer.alloc((rate * 0.3 + voiced.length + rate * 1.0) * 2)
-  voiced.forEach((s, i) => pcm.writeInt16LE(s, (rate * 0.3 + i) * 2))
+/** a question: lead-in silence, voice, then silence until listening stops */
+function questionPcm(): Buffer {
+  const voiced = (SPEECH_MS * BYTES_PER_MS) / 2
+  const pcm = Buffer.alloc((LEAD_MS + SPEECH_MS + 5000) * BYTES_PER_MS)
+  for (let i = 0; i < voiced; i++)
+    pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 180 * i) / 16_000) * 9000), LEAD_MS * BYTES_PER_MS + i * 2)
   return pcm
 }
 
-/**
- * Hark's real speech queue over an engine that "plays" each utterance for
- * 400 ms unless stopped: the queue's own cost is Hark's, the synthesiser's is not.
- */
-function benchVoice(): SpeechQueue {
+/** What one spoken question went through, in performance.now() time. */
+interface Run {
+  speechEndAt: number
+  stopAt?: number
+  firstTokenAt?: number
+  queuedAt?: number
+  soundAt?: number
+  timings?: VoiceTimings
+}
+
+function pipeline(fake: FakeLlm, options: () => VoiceOptions) {
+  let run: Run = { speechEndAt: 0 }
   const engine: TtsEngine = {
     name: 'bench',
     check: async () => null,
     speak: (_text, { signal }) =>
       new Promise((resolve, reject) => {
-        const t = setTimeout(resolve, 400)
+        const t = setTimeout(() => {
+          run.soundAt ??= performance.now()
+          setTimeout(resolve, 100)
+        }, TTS_FIRST_SOUND_MS)
         signal.addEventListener('abort', () => {
           clearTimeout(t)
           reject(new TtsError('stopped', 'aborted'))
         })
       })
   }
-  return new SpeechQueue({ engine, prefetch: false })
-}
-
-function pipeline(fake: FakeLlm) {
+  const voice = new SpeechQueue({ engine, prefetch: false })
+  voice.onEnqueue(() => (run.queuedAt ??= performance.now()))
   const settings = { ...defaultSettings(), systemPrompt: '' }
-  const voice = benchVoice()
   const turns = new TurnController({
     settings: () => settings,
     provider: () => ({ baseUrl: fake.url, apiKey: 'bench', model: 'fake-model' }),
@@ -71,39 +84,55 @@ function pipeline(fake: FakeLlm) {
     speech: voice,
     streamChat,
     createSegmenter,
-    publish: () => {}
+    publish: (e) => e.type === 'delta' && (run.firstTokenAt ??= performance.now())
   })
-  const pcm = speechPcm()
+  const pcm = questionPcm()
   const ptt = new PushToTalk({
-    settings: () => ({ silenceMs: 600, maxSeconds: 30, chimes: false }),
-    startCapture: (onChunk): Capture => {
-      let stop = () => {}
-      const ended = new Promise<void>((r) => (stop = r))
-      setImmediate(() => {
-        for (let i = 0; i < pcm.length; i += 4096) onChunk(pcm.subarray(i, i + 4096))
-      })
-      return { ended, stop: () => stop() }
-    },
+    settings: options,
+    startCapture: (onChunk): Capture => realTimeMic(pcm, (at) => (run = { speechEndAt: at }), onChunk),
     transcribe: createTranscriber({ baseUrl: fake.url, apiKey: 'bench', model: 'whisper-1' }),
     ask: (prompt) => turns.ask({ prompt }),
     interrupt: () => turns.stop(),
     onSpeech: (l) => voice.onEvent(l),
+    onQueued: (l) => voice.onEnqueue(l),
     notify: (level, message) => {
       throw new Error(`unexpected ${level}: ${message}`)
     },
     settleMs: 0
   })
-  return { ptt, pcm, voice }
+  ptt.onStatus((s) => s.state === 'transcribing' && (run.stopAt ??= performance.now()))
+  ptt.onTimings((t) => (run.timings = t))
+  return { ptt, voice, current: () => run }
 }
 
-function once(ptt: PushToTalk): Promise<VoiceTimings> {
-  return new Promise((resolve) => {
-    const off = ptt.onTimings((t) => {
-      off()
-      resolve(t)
-    })
-    ptt.toggle()
-  })
+/** delivers the PCM as a recorder would, in step with the clock; tells when the speaker stopped */
+function realTimeMic(pcm: Buffer, onStart: (speechEndAt: number) => void, onChunk: (pcm: Buffer) => void): Capture {
+  const started = performance.now()
+  onStart(started + LEAD_MS + SPEECH_MS)
+  let sent = 0
+  let stop = () => {}
+  const ended = new Promise<void>((resolve) => (stop = resolve))
+  const timer = setInterval(() => {
+    const due = Math.min(pcm.length, Math.floor((performance.now() - started) * BYTES_PER_MS) & ~1)
+    if (due > sent) onChunk(pcm.subarray(sent, due))
+    sent = due
+  }, 10)
+  return {
+    ended,
+    stop: () => {
+      clearInterval(timer)
+      stop()
+    }
+  }
+}
+
+async function once(p: ReturnType<typeof pipeline>): Promise<Required<Run>> {
+  p.ptt.toggle()
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 20))
+    const r = p.current()
+    if (r.soundAt !== undefined && r.timings && p.ptt.status.state === 'idle') return r as Required<Run>
+  }
 }
 
 /** hotkey while the answer is being spoken → the voice reports it stopped */
@@ -112,20 +141,15 @@ async function bargeIn(ptt: PushToTalk, voice: SpeechQueue): Promise<number> {
     const off = ptt.onStatus((st) => st.state === 'speaking' && (off(), resolve()))
     ptt.toggle()
   })
-  return new Promise((resolve) => {
-    let pressed = 0
-    const off = voice.onEvent((e) => {
-      if (e.state !== 'cancelled') return
-      off()
-      resolve(performance.now() - pressed)
-    })
-    pressed = performance.now()
-    ptt.toggle()
-  }).then(async (ms) => {
-    ptt.cancel()
-    await new Promise((r) => setTimeout(r, 20))
-    return ms as number
+  const pressed = performance.now()
+  const stopped = new Promise<number>((resolve) => {
+    const off = voice.onEvent((e) => e.state === 'cancelled' && (off(), resolve(performance.now() - pressed)))
   })
+  ptt.toggle()
+  const ms = await stopped
+  ptt.cancel()
+  await new Promise((r) => setTimeout(r, 20))
+  return ms
 }
 
 /** bare fetch: the STT round trip and the chat stream until its first sentence ends */
@@ -155,30 +179,48 @@ async function baseline(fake: FakeLlm, wav: Buffer): Promise<{ sttMs: number; ll
   return { sttMs, llmMs }
 }
 
+/** the stages of one run, in ms */
+function stagesOf(r: Required<Run>) {
+  const t = r.timings
+  const askedAt = r.stopAt + t.captureDrainMs + t.encodeMs + t.sttMs + t.askMs
+  return {
+    endOfTurn: r.stopAt - r.speechEndAt,
+    drain: t.captureDrainMs,
+    stt: t.encodeMs + t.sttMs,
+    ask: t.askMs,
+    firstToken: r.firstTokenAt - askedAt,
+    firstSentence: r.queuedAt - r.firstTokenAt,
+    firstSound: r.soundAt - r.queuedAt,
+    total: r.soundAt - r.speechEndAt
+  }
+}
+type Stages = ReturnType<typeof stagesOf>
+
+const CONFIGS: Array<{ label: string; options: VoiceOptions }> = [
+  { label: 'defaults', options: defaultSettings().voiceInput },
+  { label: 'before (fixed 1.5 s)', options: { ...defaultSettings().voiceInput, silenceMs: 1500, endOfTurn: 'fixed' } }
+]
+
 export default async function run(): Promise<BenchTable[]> {
   const fake = await startFakeLlm({ text: ANSWER, timing: { tps: 200 } })
-  const stt: FakeStt = installTranscriptions(fake, { text: TRANSCRIPT, delayMs: STT_DELAY_MS })
+  installTranscriptions(fake, { text: TRANSCRIPT, delayMs: STT_DELAY_MS })
   try {
-    const { ptt, pcm, voice } = pipeline(fake)
-    const wav = encodeWav(pcm)
-    await once(ptt) // warm-up: module loading and the first connection
-    await baseline(fake, wav)
-    const hark: VoiceTimings[] = []
+    const wav = encodeWav(questionPcm().subarray(0, (LEAD_MS + SPEECH_MS + 300) * BYTES_PER_MS))
     const bare: Array<{ sttMs: number; llmMs: number }> = []
-    for (let i = 0; i < RUNS; i++) {
-      hark.push(await once(ptt))
-      await new Promise((r) => setTimeout(r, 20))
-      bare.push(await baseline(fake, wav))
+    const stages = new Map<string, Stages[]>()
+    const barge: number[] = []
+    for (const { label, options } of CONFIGS) {
+      const p = pipeline(fake, () => options)
+      await once(p) // warm-up: module loading and the first connection
+      const runs: Stages[] = []
+      for (let i = 0; i < RUNS; i++) {
+        runs.push(stagesOf(await once(p)))
+        bare.push(await baseline(fake, wav))
+      }
+      stages.set(label, runs)
+      if (label === 'defaults') for (let i = 0; i < RUNS; i++) barge.push(await bargeIn(p.ptt, p.voice))
+      p.ptt.dispose()
     }
-    const stops: number[] = []
-    for (let i = 0; i < RUNS; i++) stops.push(await bargeIn(ptt, voice))
-    ptt.dispose()
-    const m = (f: (t: VoiceTimings) => number | null) =>
-      percentile(
-        hark.map((t) => f(t) ?? NaN),
-        50
-      )
-    const total = m((t) => t.totalMs)
     const bareStt = percentile(
       bare.map((b) => b.sttMs),
       50
@@ -187,64 +229,70 @@ export default async function run(): Promise<BenchTable[]> {
       bare.map((b) => b.llmMs),
       50
     )
-    const overhead = total - bareStt - bareLlm
-    const row = (stage: string, ms: number, note = '') => ({ stage, 'median ms': ms, note })
-    const stop = percentile(stops, 50)
-    const barge: BenchTable = {
-      title: `Barge-in: hotkey while speaking → voice stopped (Hark's path: toggle → turn stop → speech queue), median of ${RUNS}`,
-      rows: [
-        {
-          measure: 'toggle() → speech "cancelled"',
-          'median ms': stop,
-          'max ms': Math.max(...stops),
-          target: '< 100 ms',
-          ratio: `${(stop / 100).toFixed(3)} of target`
-        }
-      ],
-      notes: ['Killing the TTS process itself is measured by the speech benchmarks.']
-    }
-    const latency: BenchTable = {
-      title: `Push-to-talk: end of listening → first utterance spoken (fake server, STT ${STT_DELAY_MS} ms, median of ${RUNS})`,
-      rows: [
-        row('trailing-silence wait (setting, by design)', 600, 'not counted below'),
-        row(
-          'recorder drain',
-          m((t) => t.captureDrainMs)
-        ),
-        row(
-          'WAV encode',
-          m((t) => t.encodeMs)
-        ),
-        row(
-          'STT request (Hark, openai SDK)',
-          m((t) => t.sttMs),
-          `bare fetch: ${bareStt.toFixed(1)} ms`
-        ),
-        row(
-          'transcript → ask',
-          m((t) => t.askMs)
-        ),
-        row(
-          'ask → first utterance speaking',
-          m((t) => t.firstSpokenMs),
-          `bare stream to 1st sentence: ${bareLlm.toFixed(1)} ms`
-        ),
-        row(
-          'total (stop → first utterance)',
-          total,
-          `ratio vs bare STT+LLM: ${(total / (bareStt + bareLlm)).toFixed(2)}x`
-        ),
-        row("Hark's own overhead", overhead, overhead < 50 ? 'target < 50 ms: met' : 'target < 50 ms: MISSED')
-      ],
-      notes: [
-        `STT server time (median, includes its ${STT_DELAY_MS} ms delay): ${percentile(
-          stt.calls.map((c) => c.serverMs),
-          50
-        ).toFixed(1)} ms`
-      ]
-    }
-    return [latency, barge]
+    return [latencyTable(stages, bareStt, bareLlm), bargeTable(barge)]
   } finally {
     await fake.close()
+  }
+}
+
+function latencyTable(stages: Map<string, Stages[]>, bareStt: number, bareLlm: number): BenchTable {
+  const med = (label: string, f: (s: Stages) => number) => percentile(stages.get(label)!.map(f), 50)
+  /** everything but the end-of-turn wait and the services' own time on the path after it */
+  const harkShare = (s: Stages) =>
+    s.total - s.endOfTurn - Math.min(s.stt, bareStt) - bareLlm - Math.min(s.firstSound, TTS_FIRST_SOUND_MS)
+  const row = (stage: string, f: (s: Stages) => number, note = '') => ({
+    stage,
+    ...Object.fromEntries(CONFIGS.map(({ label }) => [`${label} ms`, med(label, f)])),
+    note
+  })
+  const eot = med('defaults', (s) => s.endOfTurn)
+  const share = med('defaults', harkShare)
+  const services = bareStt + bareLlm + TTS_FIRST_SOUND_MS
+  const total = med('defaults', (s) => s.total)
+  const before = med(CONFIGS[1]!.label, (s) => s.total)
+  return {
+    title: `Voice to voice: end of speech → first sound of the answer (question "${TRANSCRIPT}", STT ${STT_DELAY_MS} ms, voice ${TTS_FIRST_SOUND_MS} ms to first sound, median of ${RUNS})`,
+    rows: [
+      row(
+        'end-of-turn wait',
+        (s) => s.endOfTurn,
+        `target ≤ 500 ms for a complete question: ${eot <= 500 ? 'met' : 'MISSED'}`
+      ),
+      row('recorder drain', (s) => s.drain),
+      row('STT left after listening ends', (s) => s.stt, `bare STT request: ${bareStt.toFixed(1)} ms`),
+      row('transcript → ask', (s) => s.ask),
+      row('ask → first token', (s) => s.firstToken),
+      row(
+        'first token → first sentence queued',
+        (s) => s.firstSentence,
+        `bare stream to 1st sentence: ${bareLlm.toFixed(1)} ms`
+      ),
+      row('queued → first sound', (s) => s.firstSound, `the voice's own: ${TTS_FIRST_SOUND_MS} ms`),
+      row('total', (s) => s.total, `defaults vs before: ${(total / before).toFixed(3)}`),
+      row("Hark's own share", harkShare, `target < 50 ms: ${share < 50 ? 'met' : 'MISSED'}`)
+    ],
+    notes: [
+      `Services' own times, bare, same run: STT ${bareStt.toFixed(1)} + chat to 1st sentence ${bareLlm.toFixed(1)} + voice ${TTS_FIRST_SOUND_MS} = ${services.toFixed(1)} ms. ` +
+        `With the defaults the total is ${(total / (eot + services)).toFixed(2)}x the end-of-turn wait plus that sum (below 1: speech-to-text ran during the wait).`,
+      "Hark's share = total − end-of-turn wait − the services' time still on the path after it (STT left, at most its bare time; bare chat to 1st sentence; the voice's own start).",
+      'The recorder is a fake that stops at once; arecord’s own exit is the machine’s, measured by the audio tests.'
+    ]
+  }
+}
+
+function bargeTable(stops: number[]): BenchTable {
+  const stop = percentile(stops, 50)
+  return {
+    title: `Barge-in: hotkey while speaking → voice stopped (Hark's path: toggle → turn stop → speech queue), median of ${RUNS}`,
+    rows: [
+      {
+        measure: 'toggle() → speech "cancelled"',
+        'median ms': stop,
+        'max ms': Math.max(...stops),
+        target: '< 100 ms',
+        ratio: `${(stop / 100).toFixed(3)} of target`
+      }
+    ],
+    notes: ['Killing the TTS process itself is measured by the speech benchmarks.']
   }
 }

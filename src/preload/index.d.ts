@@ -1,4 +1,4 @@
-import type { HarkBridge } from '../shared/ipc/bridge'
+import type { HarkBridge } from '@shared/ipc/bridge'
 
 declare global {
   interface Window {

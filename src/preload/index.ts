@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventNames, routeNames, type EventName, type RouteName } from '../shared/ipc/channels'
-import type { RouteResult } from '../shared/ipc/route'
-import type { HarkBridge } from '../shared/ipc/bridge'
+import type { EventName, RouteName } from '@shared/ipc/contract'
+import type { RouteResult } from '@shared/ipc/route'
+import type { HarkBridge } from '@shared/ipc/bridge'
 
 /**
  * The only door between page and main: allow-listed channels, one unwrapped
@@ -9,8 +9,11 @@ import type { HarkBridge } from '../shared/ipc/bridge'
  * `sender`, which would hand the page raw ipcRenderer).
  */
 
-const allowedRoutes = new Set<string>(routeNames)
-const allowedEvents = new Set<string>(eventNames)
+/** Every route and event name of src/shared/ipc/contract.ts, put in by electron.vite.config.ts. */
+declare const __HARK_CHANNELS__: { routes: RouteName[]; events: EventName[] }
+
+const allowedRoutes = new Set<string>(__HARK_CHANNELS__.routes)
+const allowedEvents = new Set<string>(__HARK_CHANNELS__.events)
 
 async function invoke(route: RouteName, input: unknown): Promise<unknown> {
   if (!allowedRoutes.has(route)) throw new Error(`Unknown route: ${String(route)}`)
@@ -30,13 +33,6 @@ function on(event: EventName, listener: (payload: unknown) => void): () => void 
   }
 }
 
-const bridge = {
-  invoke,
-  on,
-  ask: (input: unknown) => invoke('turn.ask', input),
-  stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
-  onEvent: (listener: (payload: unknown) => void) =>
-    on('turn.events', (batch) => (batch as unknown[]).forEach((e) => listener(e)))
-} as unknown as HarkBridge
+const bridge = { invoke, on } as unknown as HarkBridge
 
 contextBridge.exposeInMainWorld('hark', bridge)

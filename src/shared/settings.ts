@@ -12,6 +12,9 @@ export type ProviderPreset = (typeof providerPresets)[number]
 export const ttsEngines = ['auto', 'say', 'festival', 'espeak-ng', 'spd-say', 'none'] as const
 export type TtsEngineName = (typeof ttsEngines)[number]
 
+export const endOfTurnPolicies = ['smart', 'fixed'] as const
+export type EndOfTurnPolicy = (typeof endOfTurnPolicies)[number]
+
 export const ProviderSettings = z.object({
   preset: z.enum(providerPresets).default('openai'),
   baseUrl: z.string().url().default('https://api.openai.com/v1'),
@@ -38,7 +41,14 @@ export const VoiceInputSettings = z.object({
   language: z.string().default(''),
   recorder: z.enum(['auto', 'arecord', 'sox', 'rec']).default('auto'),
   device: z.string().default(''),
-  silenceMs: z.number().int().min(300).max(10000).default(1500),
+  /** trailing silence that ends a spoken question; the smart policy halves it after a finished sentence */
+  silenceMs: z.number().int().min(300).max(10000).default(800),
+  /**
+   * 'smart': transcribe at each pause and end the turn sooner after a finished
+   * sentence, later when it trails off (more speech-to-text requests);
+   * 'fixed': always wait silenceMs, then transcribe once.
+   */
+  endOfTurn: z.enum(endOfTurnPolicies).default('smart'),
   maxSeconds: z.number().min(2).max(300).default(30),
   chimes: z.boolean().default(true),
   target: z.enum(['current', 'new']).default('current')

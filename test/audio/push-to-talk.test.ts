@@ -33,7 +33,7 @@ function pushToTalk(options: Partial<VoiceOptions> = {}) {
   const timings: VoiceTimings[] = []
   const chimes = createChimePlayer()
   const ptt = new PushToTalk({
-    settings: () => ({ silenceMs: 900, maxSeconds: 20, chimes: true, ...options }),
+    settings: () => ({ silenceMs: 900, maxSeconds: 20, chimes: true, endOfTurn: 'smart', ...options }),
     startCapture: (onChunk) => startCapture({ recorder: 'arecord' }, onChunk),
     transcribe: createTranscriber({ baseUrl: fake.url, apiKey: '', model: 'whisper-1', language: 'en' }),
     ask: (prompt) => {
@@ -72,6 +72,7 @@ describe('push-to-talk with a real recorder', () => {
     expect(asked[0]).toMatch(/capital of france/)
     expect(states).toEqual(['listening', 'transcribing', 'thinking', 'idle'])
     expect(timings[0]!.reason).toBe('silence')
+    expect(timings[0]!.speculative).toBe(true) // the guess sent at the pause was the transcript
     const upload = stt.calls[calls]!
     expect(upload.wav.ok).toBe(true)
     expect(upload.wav).toMatchObject({ sampleRate: 16_000, channels: 1, bitsPerSample: 16 })

@@ -38,8 +38,8 @@ describe('the renderer bridge', () => {
       }
     })
     expect(shape).toEqual({
-      keys: ['ask', 'invoke', 'on', 'onEvent', 'stop'],
-      types: Array(5).fill('function'),
+      keys: ['invoke', 'on'],
+      types: Array(2).fill('function'),
       frozen: true,
       replaced: false,
       patched: false
@@ -119,7 +119,7 @@ describe('the renderer bridge', () => {
         )
       const invoke = window.hark.invoke as (route: string, input: unknown) => Promise<unknown>
       return {
-        blank: await message(window.hark.ask({ prompt: '   ' })),
+        blank: await message(window.hark.invoke('turn.ask', { prompt: '   ' })),
         wrongType: await message(invoke('speech.setMuted', { muted: 'yes' })),
         notAnObject: await message(invoke('turn.ask', 'just a string')),
         stillWorks: await invoke('app.info', {})

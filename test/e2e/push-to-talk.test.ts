@@ -57,11 +57,18 @@ async function launch(env: Record<string, string> = {}): Promise<{ main: Page; s
     window.hark.on('voice.state', (s) => {
       if (seen.states.at(-1) !== s.state) seen.states.push(s.state)
     })
-    window.hark.on('voice.transcript', (t) => seen.transcripts.push(t.text))
+    // The transcript is the question push-to-talk asked: the user's message in the conversation.
+    window.hark.on('conversations.changed', async () => {
+      const { conversations } = await window.hark.invoke('conversations.list', {})
+      const asked = await Promise.all(conversations.map((c) => window.hark.invoke('conversations.get', { id: c.id })))
+      seen.transcripts = asked.flatMap((c) => c.messages.filter((m) => m.role === 'user').map((m) => m.content))
+    })
     window.hark.on('app.notice', (n) => seen.notices.push(n.message))
-    window.hark.onEvent((e) => {
-      if (e.type === 'speech') seen.speech.push({ state: e.state, at: Date.now() })
-      if (e.type === 'error') seen.errors.push({ kind: e.kind, partialText: e.partialText })
+    window.hark.on('turn.events', (batch) => {
+      for (const e of batch) {
+        if (e.type === 'speech') seen.speech.push({ state: e.state, at: Date.now() })
+        if (e.type === 'error') seen.errors.push({ kind: e.kind, partialText: e.partialText })
+      }
     })
     await window.hark.invoke('settings.set', { voiceInput: { silenceMs: 900, chimes: true } })
   })

@@ -73,7 +73,7 @@ export async function recordTurnEvents(page: Page): Promise<void> {
     const w = window as unknown as { __turnEvents?: unknown[] }
     if (w.__turnEvents) return
     w.__turnEvents = []
-    window.hark.onEvent((e) => w.__turnEvents!.push(e))
+    window.hark.on('turn.events', (batch) => w.__turnEvents!.push(...batch))
   })
 }
 

@@ -8,7 +8,7 @@ export interface SeenEvent {
 }
 
 /**
- * Subscribes through the page's real bridge (window.hark.onEvent), as the UI
+ * Subscribes through the page's real bridge (window.hark.on('turn.events')), as the UI
  * does, and keeps every turn event with its arrival time.
  */
 export async function recordTurnEvents(page: Page): Promise<void> {
@@ -17,7 +17,7 @@ export async function recordTurnEvents(page: Page): Promise<void> {
     if (w.__seenTurnEvents) return
     const seen: unknown[] = []
     w.__seenTurnEvents = seen
-    window.hark.onEvent((event) => seen.push({ event, at: Date.now() }))
+    window.hark.on('turn.events', (batch) => batch.forEach((event) => seen.push({ event, at: Date.now() })))
   })
 }
 

@@ -1,11 +1,12 @@
 import type { BrowserWindow } from 'electron'
-import type { TurnEvent } from '../../shared/turn-events'
-import type { WindowRegistry } from './window-registry'
+import type { TurnEvent } from '@shared/turn-events'
+import type { WindowRegistry } from './windows/window-registry'
 import type { SettingsStore } from './stores/settings-store'
 import type { KeyStore } from './stores/key-store'
-import type { TurnController } from './turn-controller'
-import type { SpeechControl } from './speech-control'
+import type { TurnController } from './turns/turn-controller'
+import type { SpeechControl } from './speech/speech-control'
 import type { ConversationStore } from './stores/conversation-store'
+import type { VoiceHub } from './voice/voice-hub'
 
 /**
  * The main process's object graph, built once in hark-app.ts and handed to
@@ -20,6 +21,8 @@ export interface AppContext {
   /** the saved conversations (implements the turn controller's ConversationHistory port) */
   history: ConversationStore
   turns: TurnController
+  /** push-to-talk and speaking status: the one voice state every window and the tray follow */
+  voice: VoiceHub
   /** turn events to every window, deltas coalesced */
   publish: (e: TurnEvent) => void
   /** shows (creating if needed) and focuses the main window */

@@ -2,31 +2,34 @@ import { app, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { streamChat } from '../engine/llm/chat-stream'
 import { createSegmenter } from '../engine/segmenter/sentence-stream'
 import { batchTurnEvents } from '../engine/turn-event-batcher'
-import { registerRoutes } from './ipc-router'
-import { createHandlers } from './handlers'
-import { WindowRegistry } from './window-registry'
+import { registerRoutes } from './ipc/ipc-router'
+import { createHandlers } from './route-handlers'
+import { WindowRegistry } from './windows/window-registry'
 import { SettingsStore } from './stores/settings-store'
 import { KeyStore } from './stores/key-store'
 import { ConversationStore } from './stores/conversation-store'
-import { installConversations } from './conversations-wiring'
-import { TurnController } from './turn-controller'
-import { providerConfig } from './provider-config'
-import { createSpeechControl } from './speech-control-impl'
-import { createMainWindow } from './main-window'
-import { applySecurityPolicy } from './security'
+import { installConversations } from './conversations/install-conversations'
+import { TurnController } from './turns/turn-controller'
+import { providerConfig } from './provider/provider-config'
+import { createSpeechControl } from './speech/create-speech-control'
+import { createMainWindow } from './windows/main-window'
+import { applySecurityPolicy } from './windows/security'
 import type { AppContext } from './app-context'
-import { installQuickPrompt } from './quick-prompt'
-import { installTray, trayIsAlive } from './tray'
-import { installLoginItem, launchedAtLogin } from './login-item'
-import { installPushToTalk, TOGGLE_TALK_FLAG } from './push-to-talk'
+import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
+import { installTray, trayIsAlive } from './tray/install-tray'
+import { installLoginItem, launchedAtLogin } from './login/login-item'
+import { installPushToTalk, TOGGLE_TALK_FLAG } from './voice/install-push-to-talk'
+import { VoiceHub } from './voice/voice-hub'
 
 /** Builds Hark's main-process object graph once the app is ready. */
 export function startHark(): AppContext {
   applySecurityPolicy()
   const ctx = buildContext()
-  registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.isTrustedSender)
+  registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.callerOf)
   installConversations(ctx)
-  installTray(ctx, installQuickPrompt(ctx), installPushToTalk(ctx))
+  const quick = installQuickPrompt(ctx)
+  installPushToTalk(ctx)
+  installTray(ctx, quick)
   installLoginItem(ctx)
   // Started at login, Hark waits in the tray (if there is one to wait in).
   if (!(launchedAtLogin() && trayIsAlive())) ctx.showMainWindow()
@@ -92,6 +95,7 @@ function buildContext(): AppContext {
     speech,
     history,
     turns,
+    voice: new VoiceHub(speech.sink),
     publish,
     showMainWindow,
     quitting,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Conversation, StoredMessage } from '../../../shared/conversation'
+import type { Conversation, StoredMessage } from '@shared/conversation'
 
 /**
  * One conversation = one JSON-lines file. Whole-file rewrites (atomic) hold a

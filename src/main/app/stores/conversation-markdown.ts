@@ -1,4 +1,4 @@
-import type { Conversation, StoredMessage } from '../../../shared/conversation'
+import type { Conversation, StoredMessage } from '@shared/conversation'
 
 /** A conversation as a Markdown document a person can read, keep or share. */
 export function conversationToMarkdown(c: Conversation): string {

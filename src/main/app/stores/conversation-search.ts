@@ -1,4 +1,4 @@
-import type { Conversation, SearchHit } from '../../../shared/conversation'
+import type { Conversation, SearchHit } from '@shared/conversation'
 
 /**
  * Case-insensitive substring search over titles and message text. Titles rank

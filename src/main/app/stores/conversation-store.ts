@@ -7,11 +7,11 @@ import type {
   ConversationSummary,
   SearchHit,
   StoredMessage
-} from '../../../shared/conversation'
+} from '@shared/conversation'
 import type { ChatMessage } from '../../engine/llm/chat-types'
 import type { TurnOutcome } from '../../engine/turn'
-import type { ConversationHistory } from '../conversation-history'
-import { UserFacingError } from '../ipc-router'
+import type { ConversationHistory } from '../turns/conversation-history'
+import { UserFacingError } from '../ipc/user-facing-error'
 import { writeFileAtomic } from './atomic-file'
 import { appendLine, replay, snapshotLines } from './conversation-log'
 import { quarantineFile } from './quarantine'

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
-import type { KeyInfo } from '../../../shared/ipc/contract'
-import type { ProviderPreset } from '../../../shared/settings'
+import type { KeyInfo } from '@shared/ipc/settings'
+import type { ProviderPreset } from '@shared/settings'
 import { writeFileAtomic } from './atomic-file'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from '../ipc/user-facing-error'
 
 /**
  * API keys, one per provider, encrypted with safeStorage and never sent to a

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { Settings, defaultSettings } from '../../../shared/settings'
+import { Settings, defaultSettings } from '@shared/settings'
 import { writeFileAtomic } from './atomic-file'
 import { Listeners } from '../../engine/listeners'
 

@@ -5,11 +5,14 @@ import type { BlockSink, SpeakSink } from './sinks'
 import { isUrlOpener, mayOpenUrl } from './web-address'
 
 /** A construct whose meaning depends on what follows; its characters wait in `held`. */
-type Hold = 'under' | 'bang' | 'close' | 'escape' | 'hash' | 'url' | 'tag'
+type Hold = 'under' | 'bang' | 'open' | 'close' | 'escape' | 'hash' | 'url' | 'tag' | 'tilde'
 
 /** Escaped markdown symbols are still symbols: not spoken. */
 const UNSPOKEN = '*_~`|#\\'
 const isWordChar = (c: string): boolean => /^[\p{L}\p{N}]$/u.test(c)
+
+/** Struck-out text longer than this on one line is taken for text that only looked struck. */
+const MAX_STRUCK = 400
 
 const isAsciiPunct = (c: string): boolean => /^[!-/:-@[-`{-~]$/.test(c)
 /** after these a word (and so a bare URL) may begin */
@@ -28,6 +31,10 @@ export class InlineCleaner implements BlockSink {
   private hold: Hold | null = null
   private held: Array<[string, number]> = []
   private url: BareUrl | null = null
+  /** "[...]": an editorial omission, its brackets are text, not a link */
+  private omission = false
+  /** inside `~~…~~`: GFM strikethrough, silent once it closes on the same line */
+  private struck: Array<[string, number]> | null = null
 
   constructor(private readonly out: SpeakSink) {}
 
@@ -50,16 +57,23 @@ export class InlineCleaner implements BlockSink {
     this.out.end()
   }
 
+  /** Is the last spoken word still open: its next characters held here ("snake" of "snake_")? */
+  midWord(): boolean {
+    return this.hold === 'under'
+  }
+
   /** A line ended: every pending construct is decided as if by a space. */
   private settle(): void {
     // releasing held text can start another construct: settle until calm
-    while (this.ticks || this.hold || this.url) {
+    while (this.ticks || this.hold || this.url || this.struck) {
       if (this.ticks) this.closeTicks()
       if (this.hold) this.decideHold(null, -1)
       else if (this.url) this.endUrl(this.url.finish())
+      else if (this.struck) this.unstrike()
     }
     this.code = 0
     this.dest = 0
+    this.omission = false
     this.prev = ' '
   }
 
@@ -69,6 +83,7 @@ export class InlineCleaner implements BlockSink {
       if (!this.hold) break
       if (!this.decideHold(ch, off)) return
     }
+    if (this.struck) return this.strike(ch, off)
     if (this.url) {
       const back = this.url.take(ch, off)
       if (back === null) return
@@ -103,10 +118,12 @@ export class InlineCleaner implements BlockSink {
   private plain(ch: string, off: number): void {
     switch (ch) {
       case '*':
-      case '~':
-      case '[':
         this.prev = ch
         return
+      case '~':
+        return this.startHold('tilde', ch, off)
+      case '[':
+        return this.startHold('open', ch, off)
       case '|':
         return this.emit(' ', off)
       case '_':
@@ -118,7 +135,9 @@ export class InlineCleaner implements BlockSink {
       case '!':
         return this.startHold('bang', ch, off)
       case ']':
-        return this.startHold('close', ch, off)
+        if (!this.omission) return this.startHold('close', ch, off)
+        this.omission = false
+        return this.emit(ch, off)
       case '<':
         return this.startHold('tag', ch, off)
       case '#':
@@ -142,6 +161,17 @@ export class InlineCleaner implements BlockSink {
       case 'bang':
         this.hold = null
         if (next !== '[') this.emit(first, firstOff)
+        return true
+      case 'tilde':
+        this.hold = null
+        if (next !== '~') return true
+        this.struck = []
+        this.prev = next
+        return false
+      case 'open':
+        this.hold = null
+        this.omission = next === '.' || next === '…'
+        if (this.omission) this.emit(first, firstOff)
         return true
       case 'close':
         this.hold = null
@@ -233,6 +263,24 @@ export class InlineCleaner implements BlockSink {
     this.held = []
     this.emit(held[0]![0], held[0]![1])
     for (let i = 1; i < held.length; i++) this.feed(held[i]![0], held[i]![1])
+  }
+
+  private strike(ch: string, off: number): void {
+    const struck = this.struck!
+    if (ch === '~' && struck.at(-1)?.[0] === '~') {
+      this.struck = null
+      this.prev = ch
+      return
+    }
+    struck.push([ch, off])
+    if (struck.length > MAX_STRUCK) this.unstrike()
+  }
+
+  /** An unclosed `~~`: its text is spoken after all. */
+  private unstrike(): void {
+    const struck = this.struck!
+    this.struck = null
+    for (const [c, o] of struck) this.feed(c, o)
   }
 
   private closeTicks(): void {

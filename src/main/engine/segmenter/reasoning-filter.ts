@@ -1,6 +1,6 @@
 import type { CharSink } from './sinks'
 
-/** Blocks that are never spoken, recognised when they open a line. */
+/** Blocks that are never spoken, wherever they open outside code. */
 const SILENT_BLOCKS: ReadonlyArray<readonly [open: string, close: string]> = [
   ['<think>', '</think>'],
   ['<thinking>', '</thinking>'],
@@ -11,20 +11,26 @@ const SILENT_BLOCKS: ReadonlyArray<readonly [open: string, close: string]> = [
 
 /**
  * Drops `<think>…</think>` style reasoning and HTML comments, even across
- * lines and while still unclosed. Only an opener at the start of a line
- * counts, so prose that merely mentions `<think>` mid-sentence is kept.
+ * lines and while still unclosed, wherever they open ("Sure.<think>…"). An
+ * opener inside inline code or a fenced block is text, so an answer that
+ * shows `<think>` or an HTML sample is kept.
  */
 export class ReasoningFilter implements CharSink {
-  private lineStart = true
   private held: Array<[string, number]> = []
   private closer = ''
   private tail = ''
+  /** backticks so far on this line: odd inside inline code */
+  private ticks = 0
+  /** backticks opening this line, for a fence */
+  private lineTicks = 0
+  private lineStart = true
+  private fenced = false
 
   constructor(private readonly out: CharSink) {}
 
   char(ch: string, off: number): void {
     if (this.closer) return this.skip(ch)
-    if (this.held.length > 0 || (ch === '<' && this.lineStart)) return this.hold(ch, off)
+    if (this.held.length > 0 || (ch === '<' && !this.fenced && this.ticks % 2 === 0)) return this.hold(ch, off)
     this.pass(ch, off)
   }
 
@@ -42,8 +48,20 @@ export class ReasoningFilter implements CharSink {
   }
 
   private pass(ch: string, off: number): void {
-    this.lineStart = ch === '\n' || (this.lineStart && (ch === ' ' || ch === '\t'))
+    this.trackCode(ch)
     this.out.char(ch, off)
+  }
+
+  private trackCode(ch: string): void {
+    if (ch === '`') {
+      this.ticks++
+      if (this.lineStart) this.lineTicks++
+      return
+    }
+    if (this.lineTicks >= 3) this.fenced = !this.fenced
+    this.lineTicks = 0
+    this.lineStart = ch === '\n' || (this.lineStart && (ch === ' ' || ch === '\t' || ch === '>'))
+    if (ch === '\n') this.ticks = 0
   }
 
   private hold(ch: string, off: number): void {

@@ -1,4 +1,4 @@
-import { lookVerdict, verdict } from './boundary-rules'
+import { lookVerdict, type PeriodContext, spacedEllipsisCut, verdict } from './boundary-rules'
 import { fragmentPoint, splitPoint } from './long-split'
 import * as scripts from './scripts'
 import type { SpeakSink } from './sinks'
@@ -26,10 +26,14 @@ const enum State {
 const MAX_LOOK = 24
 /** Terminators plus closers longer than this are noise ("!!!!!!!!!!!!"). */
 const MAX_TERM = 12
+/** The word before the period is looked at up to this many characters ("p." of "p. ej."). */
+const MAX_PREV = 8
+/** An utterance head this short may be an introductory "At 5" before "a.m.". */
+const MAX_HEAD = 16
 const NEUTRAL = '\u0000'
 
 // bound once: an imported binding is a getter call per character under tsx
-const { hasWord, isAsciiAlnum, isCjk, isCloser, isLetter, isOpener, isPairCloser, isSpaceChar } = scripts
+const { hasWord, isAsciiAlnum, isCjk, isCloser, isLetter, isLower, isOpener, isPairCloser, isSpaceChar } = scripts
 const { isTerminator, isUnspacedTerminator } = scripts
 
 /**
@@ -46,6 +50,8 @@ export class SentenceSplitter implements SpeakSink {
   private termWordAt = 0
   private cand = 0
   private unspaced = false
+  /** the terminator run is only periods, perhaps spaced (". . .") */
+  private dotsOnly = false
   private lookAt = 0
   private wordAt = 0
   private depth = 0
@@ -62,6 +68,7 @@ export class SentenceSplitter implements SpeakSink {
     if (isSpaceChar(ch)) return this.space(off, prot)
     this.justOpened = false
     if (this.state === State.Term && this.extendTerm(ch, off, prot)) return
+    if (this.state === State.Space && ch === '.' && this.spacesEllipsis(prot)) return this.extendDots(ch, off, prot)
     if (this.state === State.Space) this.decide(ch, prot)
     if (this.state === State.Look) {
       if (isLetter(ch) && this.chars.length - this.lookAt < MAX_LOOK) return this.append(ch, off, prot)
@@ -81,6 +88,13 @@ export class SentenceSplitter implements SpeakSink {
 
   end(): void {
     this.brk()
+  }
+
+  /** An idle stall: speak what is pending, but never half a word (`midWord`: its rest is held upstream). */
+  stall(midWord: boolean): void {
+    if (!midWord || this.state !== State.Normal) return this.brk()
+    const space = this.chars.lastIndexOf(' ')
+    if (space > 0) this.cut(space, true)
   }
 
   /** First-fragment mode: cut at an early clause mark. Returns whether it did. */
@@ -132,6 +146,7 @@ export class SentenceSplitter implements SpeakSink {
     this.termAt = this.chars.length - 1
     this.termWordAt = this.wordAt
     this.cand = this.chars.length
+    this.dotsOnly = ch === '.'
     // "好的!" — an ASCII ! or ? after CJK needs no space either
     this.unspaced = isUnspacedTerminator(ch) || ((ch === '!' || ch === '?') && before !== undefined && isCjk(before))
   }
@@ -140,6 +155,7 @@ export class SentenceSplitter implements SpeakSink {
     if (!prot && (isCloser(ch) || isTerminator(ch)) && this.chars.length - this.termAt < MAX_TERM) {
       if (ch === '"') this.quote = false
       else if (isPairCloser(ch)) this.depth = Math.max(0, this.depth - 1)
+      if (ch !== '.') this.dotsOnly = false
       this.append(ch, off, prot)
       this.cand = this.chars.length
       return true
@@ -149,20 +165,56 @@ export class SentenceSplitter implements SpeakSink {
     return false
   }
 
+  /** ". ." : a period after a period and a space continues one spaced ellipsis. */
+  private spacesEllipsis(prot: boolean): boolean {
+    return this.dotsOnly && !prot && this.chars.length - this.termAt < MAX_TERM
+  }
+
+  private extendDots(ch: string, off: number, prot: boolean): void {
+    this.append(ch, off, prot)
+    this.cand = this.chars.length
+    this.state = State.Term
+  }
+
   private decide(ch: string, prot: boolean): void {
     this.state = State.Normal
-    if (this.depth > 0 || this.quote) return
+    const { chars, termAt, cand } = this
+    // "[...]" marks an omission inside the sentence
+    if (this.depth > 0 || this.quote || chars[termAt - 1] === '[') return
+    if (this.dotsOnly && chars.indexOf(' ', termAt) < cand) return this.decideSpacedEllipsis(ch)
     let terms = ''
-    for (let i = this.termAt; i < this.cand && isTerminator(this.chars[i]!); i++) terms += this.chars[i]
-    const word = this.chars.slice(this.termWordAt, this.termAt).join('')
+    for (let i = termAt; i < cand && isTerminator(chars[i]!); i++) terms += chars[i]
+    const word = chars.slice(this.termWordAt, termAt).join('')
     // code or a host starting the next sentence has no meaningful case
-    const v = verdict(word, terms, prot ? NEUTRAL : ch, this.termWordAt === 0)
+    const v = verdict(word, terms, prot ? NEUTRAL : ch, this.context())
     if (v === 'look') {
       this.state = State.Look
       this.lookAt = this.chars.length
     } else if (v === 'yes') {
       this.cut(this.cand, false)
     }
+  }
+
+  private decideSpacedEllipsis(next: string): void {
+    if (isLower(next)) return
+    let dots = 0
+    for (let i = this.termAt; i < this.cand; i++) if (this.chars[i] === '.') dots++
+    const keep = spacedEllipsisCut(dots, this.termAt > 0 && this.chars[this.termAt - 1] !== ' ')
+    if (keep === 0) return
+    let at = this.termAt
+    for (let kept = 0; kept < keep; at++) if (this.chars[at] === '.') kept++
+    this.cut(at, false)
+  }
+
+  /** The word before the period's word and the utterance's start, both bounded. */
+  private context(): PeriodContext {
+    const { chars, termWordAt } = this
+    let from = termWordAt - 1
+    const stop = Math.max(0, from - MAX_PREV)
+    while (from > stop && chars[from - 1] !== ' ') from--
+    const prev = termWordAt > 0 ? chars.slice(from, termWordAt - 1).join('') : ''
+    const head = termWordAt <= MAX_HEAD ? chars.slice(0, termWordAt).join('') : ''
+    return { opens: termWordAt === 0, prev, head }
   }
 
   private resolveLook(): void {

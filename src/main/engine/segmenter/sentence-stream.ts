@@ -1,5 +1,4 @@
-import type { CodePointFeeder } from './code-points'
-import { speakablePipeline } from './pipeline'
+import { speakablePipeline, type SpeakablePipeline } from './pipeline'
 import { SentenceSplitter } from './sentence-splitter'
 import type { Segmenter, SegmenterOptions, Utterance } from './utterance'
 
@@ -20,7 +19,7 @@ const DEFAULT_FRAGMENT_DELAY_MS = 400
  */
 class SentenceStream implements Segmenter {
   private readonly out: Utterance[] = []
-  private readonly feeder: CodePointFeeder
+  private readonly feeder: SpeakablePipeline
   private readonly splitter: SentenceSplitter
   private readonly fragmentOn: boolean
   private readonly fragmentDelay: number
@@ -56,7 +55,7 @@ class SentenceStream implements Segmenter {
   tick(nowMs: number, opts: { stalled?: boolean } = {}): Utterance[] {
     if (this.ended) return []
     this.maybeFragment(nowMs)
-    if (opts.stalled) this.splitter.brk()
+    if (opts.stalled) this.splitter.stall(this.feeder.pause())
     return this.take()
   }
 

@@ -20,6 +20,12 @@ export interface BlockSink {
   end(): void
 }
 
+/** Line content as the block reader hands it on, with list items marked. */
+export interface LineSink extends BlockSink {
+  /** a list item begins (a hard break); an ordered item's marker follows as text */
+  item(glyph: string | null): void
+}
+
 /** Speakable characters; `prot` marks text that must never be split (code, hosts). */
 export interface SpeakSink {
   put(ch: string, off: number, prot: boolean): void

@@ -1,5 +1,5 @@
 import type { TtsEngineName } from '../../../shared/settings'
-import { findOnPath } from '../voice/recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
 import { createEspeakEngine } from './espeak-engine'
 import { createFestivalEngine } from './festival-engine'
 import { NoneEngine } from './none-engine'

@@ -1,4 +1,4 @@
-import { findOnPath } from '../voice/recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
 import { runProcess, timeoutForText, type RunOptions, type RunResult } from './run-process'
 import { checkedRate } from './speech-rate'
 import { cleanSpeechText, hasWord } from './speech-text'

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { findOnPath } from '../voice/recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
 import { runProcess, timeoutForText } from './run-process'
 import { checkedRate } from './speech-rate'
 import { cleanSpeechText, hasWord } from './speech-text'

@@ -1,4 +1,4 @@
-import { findOnPath } from '../voice/recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
 import { runProcess } from './run-process'
 
 export interface WavPlayer {

@@ -1,4 +1,4 @@
-import { findOnPath } from '../voice/recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
 import { runProcess, timeoutForText } from './run-process'
 import { cleanSpeechText } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'

@@ -1,5 +1,5 @@
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
-import { findOnPath } from './recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
 
 /**
  * Plays a short sound file and forgets about it. Every player is killed after

@@ -1,7 +1,8 @@
 import { record } from 'node-record-lpcm16'
 import { SPEECH_PCM } from './pcm-format'
 import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
-import { findOnPath, installHint, type RecorderName } from './recorder-binary'
+import { findOnPath } from '../platform/find-on-path'
+import { installHint, type RecorderName } from './recorder-binary'
 
 /**
  * node-record-lpcm16 with its sharp edges filed off: the binary is checked on

@@ -40,9 +40,11 @@ export interface PushToTalkDeps {
   now?: () => number
   /** quiet time before a turn that queued no utterance counts as over */
   settleMs?: number
+  /** open the connections the question will need (hotkey pressed, speaker paused) */
+  warm?: () => void
 }
 
-export type VoiceOptions = Pick<Settings['voiceInput'], 'silenceMs' | 'maxSeconds' | 'chimes'>
+export type VoiceOptions = Pick<Settings['voiceInput'], 'silenceMs' | 'maxSeconds' | 'chimes' | 'endOfTurn'>
 
 type Listener<T> = (value: T) => void
 
@@ -105,11 +107,15 @@ export class PushToTalk {
     const session = ++this.session
     this.reset()
     this.deps.interrupt()
+    this.deps.warm?.()
     const s = this.deps.settings()
     try {
       this.listening = new ListeningSession({
         silenceMs: s.silenceMs,
         maxSeconds: s.maxSeconds,
+        endOfTurn: s.endOfTurn,
+        transcribe: this.deps.transcribe,
+        onPause: this.deps.warm,
         startCapture: this.deps.startCapture,
         onLevel: (level) => this.isCurrent(session, 'listening') && this.set('listening', undefined, level),
         onEnd: (reason) =>
@@ -135,7 +141,9 @@ export class PushToTalk {
     const s = this.deps.settings()
     if (s.chimes) this.deps.chime?.('stop')
     this.set('transcribing')
-    const rec = await listening.recording()
+    // After a silence end the recorder drains only silence: a guess of the speech need not wait for it.
+    const guess = reason === 'silence' ? listening.speculativeTranscript() : null
+    const rec = guess ? listening.heard() : await listening.recording()
     clock.mark('drained')
     if (!this.isCurrent(session)) return
     if (!rec.heardSpeech || rec.voicedMs < MIN_SPEECH_MS) {
@@ -144,9 +152,7 @@ export class PushToTalk {
       this.set('idle', why)
       return
     }
-    const wav = encodeWav(rec.pcm)
-    clock.mark('encoded')
-    const text = await this.transcribe(session, wav)
+    const text = await this.transcribe(session, listening, guess ?? listening.speculativeTranscript(), clock)
     clock.mark('transcribed')
     if (text === null || !this.isCurrent(session)) return
     if (!text) {
@@ -154,11 +160,26 @@ export class PushToTalk {
       this.set('idle', 'No words recognised.')
       return
     }
-    this.answer(session, text, clock, reason === 'silence' ? s.silenceMs : 0)
+    this.answer(session, text, clock, reason, listening.silenceWaitMs)
   }
 
-  /** the transcript, or null when it failed or was abandoned */
-  private async transcribe(session: number, wav: Buffer): Promise<string | null> {
+  /**
+   * The transcript, or null when it failed or was abandoned: the guess taken
+   * at the last pause when the recording has not changed since (and it came
+   * back), else a request for the whole recording.
+   */
+  private async transcribe(
+    session: number,
+    listening: ListeningSession,
+    guess: Promise<string | null> | null,
+    clock: VoiceClock
+  ): Promise<string | null> {
+    if (guess) clock.mark('encoded')
+    const guessed = guess ? await guess : null
+    clock.speculative = guessed !== null
+    if (guessed !== null || !this.isCurrent(session)) return guessed
+    const wav = encodeWav((await listening.recording()).pcm)
+    clock.mark('encoded')
     const ac = new AbortController()
     this.transcription = ac
     try {
@@ -172,7 +193,13 @@ export class PushToTalk {
     }
   }
 
-  private answer(session: number, text: string, clock: VoiceClock, silenceWaitMs: number): void {
+  private answer(
+    session: number,
+    text: string,
+    clock: VoiceClock,
+    reason: ListenEndReason,
+    silenceWaitMs: number
+  ): void {
     let turn: VoiceTurn
     try {
       turn = this.deps.ask(text)
@@ -183,7 +210,6 @@ export class PushToTalk {
     clock.mark('asked')
     this.transcriptListeners.emit({ text, turnId: turn.turnId, conversationId: turn.conversationId })
     this.set('thinking')
-    const reason: ListenEndReason = silenceWaitMs ? 'silence' : 'key'
     let reported = false
     const report = (): void => {
       if (reported) return
@@ -222,7 +248,7 @@ export class PushToTalk {
   private reset(): void {
     const listening = this.listening
     this.listening = null
-    listening?.end('key')
+    listening?.cancel()
     this.transcription?.abort()
     this.transcription = null
     this.watch?.dispose()

@@ -1,6 +1,3 @@
-import { accessSync, constants, statSync } from 'node:fs'
-import { delimiter, join } from 'node:path'
-
 /**
  * Which recorder program to run, and whether it is installed. node-record-lpcm16
  * spawns it without an 'error' listener, so a missing binary would crash the
@@ -14,32 +11,6 @@ export type RecorderSetting = RecorderName | 'auto'
 export function chooseRecorder(setting: RecorderSetting, platform: NodeJS.Platform = process.platform): RecorderName {
   if (setting !== 'auto') return setting
   return platform === 'linux' ? 'arecord' : 'sox'
-}
-
-export function findOnPath(
-  name: string,
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform
-): string | null {
-  const exts = platform === 'win32' ? (env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';') : ['']
-  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
-    if (!dir) continue
-    for (const ext of exts) {
-      const candidate = join(dir, name + ext)
-      if (isExecutable(candidate, platform)) return candidate
-    }
-  }
-  return null
-}
-
-function isExecutable(path: string, platform: NodeJS.Platform): boolean {
-  try {
-    if (!statSync(path).isFile()) return false
-    if (platform !== 'win32') accessSync(path, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
 }
 
 export function installHint(name: RecorderName, platform: NodeJS.Platform = process.platform): string {

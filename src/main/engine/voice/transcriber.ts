@@ -29,8 +29,10 @@ export class TranscriptionError extends Error {
   }
 }
 
-export function createTranscriber(config: SttConfig): Transcribe {
+/** `fetchImpl` is the one place speech-to-text chooses how it reaches the network. */
+export function createTranscriber(config: SttConfig, fetchImpl: typeof fetch = globalThis.fetch): Transcribe {
   const client = new OpenAI({
+    fetch: fetchImpl,
     baseURL: config.baseUrl,
     // Local whisper servers take no key, but the SDK refuses an empty one.
     apiKey: config.apiKey || 'no-key',

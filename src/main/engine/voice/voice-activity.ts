@@ -5,7 +5,8 @@ import { bytesPerSecond, SPEECH_PCM, type PcmFormat } from './pcm-format'
  * Energy-based voice activity detection on 20 ms frames. A frame is voiced when
  * it is well above both an absolute floor and the tracked background noise.
  * Speech starts after a run of voiced frames (so a click or a short chime does
- * not count) and ends after `silenceMs` without a voiced frame.
+ * not count) and ends after `silenceMs` without a voiced frame; the caller
+ * may move that threshold while listening (see end-of-turn.ts).
  */
 
 export interface VadOptions {
@@ -39,6 +40,7 @@ export class VoiceActivityDetector {
   private audioMs = 0
   private lastVoicedMs = 0
   private verdict: VadVerdict = null
+  private silenceMs: number
   /** audio time (ms from the start) when speech started, null before */
   speechStartMs: number | null = null
   /** ms of voiced frames since speech started */
@@ -50,6 +52,7 @@ export class VoiceActivityDetector {
     const f = opts.format ?? SPEECH_PCM
     this.bytesPerMs = bytesPerSecond(f) / 1000
     this.frameBytes = Math.round(this.bytesPerMs * FRAME_MS)
+    this.silenceMs = opts.silenceMs
   }
 
   get heardSpeech(): boolean {
@@ -59,6 +62,18 @@ export class VoiceActivityDetector {
   /** audio time (ms) of the last voiced frame: where the speaker stopped */
   get speechEndMs(): number {
     return this.lastVoicedMs
+  }
+
+  /** ms of audio since the last voiced frame, once speech has started (0 before) */
+  get trailingSilenceMs(): number {
+    return this.speechStartMs === null ? 0 : this.audioMs - this.lastVoicedMs
+  }
+
+  /** Moves the trailing silence that ends speech; returns the verdict it leads to at once. */
+  setSilenceMs(ms: number): VadVerdict {
+    this.silenceMs = ms
+    if (!this.verdict) this.decide()
+    return this.verdict
   }
 
   /** Feeds raw PCM; returns a verdict once (and keeps returning it after). */
@@ -110,7 +125,7 @@ export class VoiceActivityDetector {
   private decide(): void {
     if (this.speechStartMs === null) {
       if (this.audioMs >= this.opts.noSpeechMs) this.verdict = 'no-speech'
-    } else if (this.audioMs - this.lastVoicedMs >= this.opts.silenceMs) {
+    } else if (this.trailingSilenceMs >= this.silenceMs) {
       this.verdict = 'speech-end'
     }
   }

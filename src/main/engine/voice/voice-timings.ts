@@ -8,11 +8,13 @@ export interface VoiceTimings {
   reason: ListenEndReason
   /** trailing silence the detector waited for (0 when the key ended it) */
   silenceWaitMs: number
+  /** the transcript was the guess taken at the last pause, so STT had started before listening ended */
+  speculative: boolean
   /** stop → recorder exited and all audio is in */
   captureDrainMs: number
   /** audio → WAV bytes */
   encodeMs: number
-  /** WAV → transcript (network plus the STT service) */
+  /** WAV → transcript (network plus the STT service; with a guess, only what was left of its request) */
   sttMs: number
   /** transcript → question handed to the turn */
   askMs: number
@@ -27,6 +29,8 @@ export type ListenEndReason = 'key' | 'silence' | 'no-speech' | 'max'
 export class VoiceClock {
   readonly marks: Partial<Record<'stop' | 'drained' | 'encoded' | 'transcribed' | 'asked' | 'spoken', number>> = {}
 
+  speculative = false
+
   constructor(private readonly now: () => number) {}
 
   mark(name: keyof VoiceClock['marks']): void {
@@ -40,6 +44,7 @@ export class VoiceClock {
     return {
       reason,
       silenceWaitMs,
+      speculative: this.speculative,
       captureDrainMs: span(m.stop, m.drained),
       encodeMs: span(m.drained, m.encoded),
       sttMs: span(m.encoded, m.transcribed),

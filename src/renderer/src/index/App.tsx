@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
-import type { AppNavigation } from '../../../shared/ipc/contract'
+import type { AppNavigation } from '@shared/ipc/app'
 import { applyTheme } from '../shared/theme'
 import { ChatView } from './chat/ChatView'
 import { NoticeBar } from './NoticeBar'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { ConversationSummary } from '../../../shared/conversation'
+import type { ConversationSummary } from '@shared/conversation'
 import { useChat, useChatStore } from './use-chat'
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { VoiceState } from '../../../shared/voice-state'
+import type { VoiceState } from '@shared/voice-state'
 import { useVoiceStatus } from './use-voice-status'
 
 const LABELS: Record<VoiceState, string> = {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { VoiceStatus } from '../../../shared/voice-state'
+import type { VoiceStatus } from '@shared/voice-state'
 
 /** The push-to-talk state from main: fetched once, then followed by event. */
 export function useVoiceStatus(): VoiceStatus {

@@ -21,7 +21,10 @@ export function QuickPrompt(): React.JSX.Element {
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const [history] = useState(() => new PromptHistory())
 
-  useEffect(() => window.hark.onEvent((event) => dispatch({ type: 'event', event })), [])
+  useEffect(
+    () => window.hark.on('turn.events', (events) => events.forEach((event) => dispatch({ type: 'event', event }))),
+    []
+  )
   useEffect(
     () =>
       onShown(({ at }) => {
@@ -55,7 +58,7 @@ export function QuickPrompt(): React.JSX.Element {
   const escape = useCallback(() => {
     if (isBusy(turn)) {
       dispatch({ type: 'stopped' })
-      void window.hark.stop(turn.turnId ?? undefined).catch(() => {})
+      void window.hark.invoke('turn.stop', turn.turnId ? { turnId: turn.turnId } : {}).catch(() => {})
     } else {
       void window.hark.invoke('quick.hide', {}).catch(() => {})
     }

@@ -1,4 +1,5 @@
-import type { TurnEvent } from '../../../shared/turn-events'
+import type { TurnEvent } from '@shared/turn-events'
+import { newPartOf } from '@renderer/shared/live-turn'
 
 /**
  * The popup's one exchange, as a pure reducer over the turn events it hears.
@@ -90,7 +91,7 @@ function without(list: number[], index: number): number[] {
 function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
   switch (e.type) {
     case 'delta':
-      return { ...turn, answer: turn.answer + e.text }
+      return { ...turn, answer: turn.answer + newPartOf(turn.answer, e.text, e.at) }
     case 'utterance':
       if (turn.status === 'stopped') return turn
       return {

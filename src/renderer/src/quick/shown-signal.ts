@@ -1,4 +1,4 @@
-import type { QuickShown } from '../../../shared/ipc/contract'
+import type { QuickShown } from '@shared/ipc/quick'
 
 /**
  * 'quick.shown', heard from the moment this module loads. When the popup is

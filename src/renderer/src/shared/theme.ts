@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/settings'
+import type { Settings } from '@shared/settings'
 
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)')
 let chosen: Settings['theme'] = 'system'

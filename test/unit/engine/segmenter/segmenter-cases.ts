@@ -136,8 +136,8 @@ export const MARKDOWN_CASES: Case[] = [
   c('heading in a quote', '> # Quoted heading\n> text.', ['Quoted heading', 'text.']),
   c('soft line break', 'A paragraph line\ncontinues here. Next.', ['A paragraph line continues here.', 'Next.']),
   c('paragraphs', 'Para one\n\nPara two', ['Para one', 'Para two']),
-  c('emphasis', 'Some **bold** and *italic* and ***both*** and ~~strike~~ and _under_ words.', [
-    'Some bold and italic and both and strike and under words.'
+  c('emphasis, strikethrough silent', 'Some **bold** and *italic* and ***both*** and ~~strike~~ and _under_ words.', [
+    'Some bold and italic and both and and under words.'
   ]),
   c('identifiers survive', 'Call my_function_name and __dunder__ now.', ['Call my_function_name and dunder now.']),
   c('inline code unwrapped', 'Use `git commit -m "x"` to save.', ['Use git commit -m "x" to save.']),
@@ -156,7 +156,7 @@ export const MARKDOWN_CASES: Case[] = [
   c('unclosed think block', '<think>\nstill thinking. never closed', []),
   c('HTML comment', '<!-- note. -->\nVisible text.', ['Visible text.']),
   c('pipe table', '| Name | Age |\n| --- | --- |\n| Bob | 5 |\n\nTable done.', ['Table done.']),
-  c('table without outer pipes', 'Name | Age\n--- | ---\nBob | 5\n\nDone.', ['Name Age', 'Done.']),
+  c('table without outer pipes, header included', 'Name | Age\n--- | ---\nBob | 5\n\nDone.', ['Done.']),
   c('thematic break', 'Text\n\n---\n\nMore text.', ['Text', 'More text.']),
   c('setext heading', 'Title\n=====\nBody.', ['Title', 'Body.']),
   c('escaped symbols', 'Escaped \\*stars\\* stay quiet. Ok.', ['Escaped stars stay quiet.', 'Ok.']),
@@ -167,4 +167,74 @@ export const MARKDOWN_CASES: Case[] = [
   c('emoji bullet', '- ✅ Tests pass\n- ❌ Lint fails', ['Tests pass', 'Lint fails'])
 ]
 
-export const ALL_CASES: Case[] = [...BOUNDARY_CASES, ...MARKDOWN_CASES]
+/** Issue 15: list items written inline, spaced ellipses, abbreviations of four languages, markdown gaps. */
+export const LISTENER_CASES: Case[] = [
+  c('inline list 1.)', '1.) The first item 2.) The second item', ['The first item', 'The second item']),
+  c('inline list 1) with periods', '1) The first item. 2) The second item.', ['The first item.', 'The second item.']),
+  c('inline list 1.', '1. Buy milk 2. Call Bob 3. Sleep', ['Buy milk', 'Call Bob', 'Sleep']),
+  c('inline list a.', 'a. The first item b. The second item', ['The first item', 'The second item']),
+  c('inline list with bullet glyphs', '• 9. The first item • 10. The second item', [
+    'The first item',
+    'The second item'
+  ]),
+  c('inline list with hyphen bullets', '⁃9. Nine ⁃10. Ten', ['Nine', 'Ten']),
+  c('only the next number opens an item', '1. Costs 3. Then 2. Next', ['Costs 3.', 'Then', 'Next']),
+  c('a number in prose is no item', 'Done. 2. Then more.', ['Done.', '2. Then more.']),
+  c('inline bullet glyphs', '• apples • pears • plums', ['apples', 'pears', 'plums']),
+  c('bullet glyph lines', '• apples\n• pears, ripe\n• plums', ['apples', 'pears, ripe', 'plums']),
+  c('spaced ellipsis mid-sentence', 'It was . . . fine, I guess . . . I think.', [
+    'It was . . . fine, I guess . . . I think.'
+  ]),
+  c('four spaced dots end a sentence', 'He left . . . . Then rain.', ['He left . . . .', 'Then rain.']),
+  c('period then spaced ellipsis', 'It ended. . . . The rest faded. . . .', [
+    'It ended.',
+    '. . . The rest faded. . . .'
+  ]),
+  c('editorial omission', 'He said [...] it works (p. 5). Next.', ['He said [...] it works (p. 5).', 'Next.']),
+  c('N°. before a number', 'Find N°. 12 here. Go.', ['Find N°. 12 here.', 'Go.']),
+  c('pronoun I ends a sentence', 'It was you and I. Did you know?', ['It was you and I.', 'Did you know?']),
+  c('initial I before a name', 'Meet Albert I. Jones today. Go.', ['Meet Albert I. Jones today.', 'Go.']),
+  c('a.m. before a title opening the sentence', 'At 5 a.m. Mr. Smith left. He ran.', [
+    'At 5 a.m. Mr. Smith left.',
+    'He ran.'
+  ]),
+  c('P.M. ends a sentence before a title', 'He left at 6 P.M. Mr. Smith stayed.', [
+    'He left at 6 P.M.',
+    'Mr. Smith stayed.'
+  ]),
+  c('German z. B.', 'Das ist z. B. gut. Ja.', ['Das ist z. B. gut.', 'Ja.']),
+  c('German z. B. before a noun', 'Tiere, z. B. Katzen, schlafen. Ja.', ['Tiere, z. B. Katzen, schlafen.', 'Ja.']),
+  c('German S. before a page number', 'Siehe S. 5 dazu. Gut.', ['Siehe S. 5 dazu.', 'Gut.']),
+  c('French M. and Mme', 'M. Dupont et Mme Curie sont là. Oui.', ['M. Dupont et Mme Curie sont là.', 'Oui.']),
+  c('French p. ex.', 'Des villes, p. ex. Paris, sont grandes. Oui.', [
+    'Des villes, p. ex. Paris, sont grandes.',
+    'Oui.'
+  ]),
+  c('Spanish p. ej. and Sr.', 'Ciudades, p. ej. Madrid, y el Sr. López. Bien.', [
+    'Ciudades, p. ej. Madrid, y el Sr. López.',
+    'Bien.'
+  ]),
+  c('strikethrough is silent', 'It was ~~$20~~ $15 today. Yes.', ['It was $15 today.', 'Yes.']),
+  c('unclosed strikethrough is spoken', 'It is ~~ fine. Yes.', ['It is fine.', 'Yes.']),
+  c('table without outer pipes after prose', 'Here:\n\nName | Age\n--- | ---\nBob | 5\n\nDone.', ['Here:', 'Done.']),
+  c('a pipe in prose is spoken', 'Use a | b here\nand more. Ok.', ['Use a b here and more.', 'Ok.']),
+  c('indented code is silent', 'Run this:\n\n    npm run build. Now.\n\nDone.', ['Run this:', 'Done.']),
+  c('indented continuation of a list item is spoken', '1. Step one\n\n   More about it.\n2. Step two', [
+    'Step one',
+    'More about it.',
+    'Step two'
+  ]),
+  c('indented lazy line is spoken', 'A paragraph\n    goes on. Yes.', ['A paragraph goes on.', 'Yes.']),
+  c('think block mid-line', 'Sure.<think>Secret. Plan.</think> Here it is.', ['Sure.', 'Here it is.']),
+  c('HTML comment mid-line', 'Hi <!-- note. --> there. Ok.', ['Hi there.', 'Ok.']),
+  c('think tag in inline code is text', 'Use `<think>` tags. Ok.', ['Use <think> tags.', 'Ok.']),
+  c('comment opener in a fence stays in the fence', '```html\n<!-- x\n```\nAfter.', ['After.']),
+  c('bold-only line is a heading', '**Step 1: Install**\nRun the installer. Done.', [
+    'Step 1: Install',
+    'Run the installer.',
+    'Done.'
+  ]),
+  c('bold start of a sentence is not a heading', '**Note** that it\nworks. Yes.', ['Note that it works.', 'Yes.'])
+]
+
+export const ALL_CASES: Case[] = [...BOUNDARY_CASES, ...MARKDOWN_CASES, ...LISTENER_CASES]

@@ -162,3 +162,19 @@ describe('bad input', () => {
     expect(texts(out)).toEqual(['Café time \uD835\uDC00 ok.'])
   })
 })
+
+describe('stall inside a word', () => {
+  it('keeps a word whose rest is still held back for the words after the stall', () => {
+    const seg = createSegmenter({ firstFragment: false })
+    seg.push('Name it my_')
+    expect(texts(seg.tick(5000, { stalled: true }))).toEqual(['Name it'])
+    seg.push('value now.')
+    expect(texts(seg.flush())).toEqual(['my_value now.'])
+  })
+
+  it('speaks a table-like line start held for its next line', () => {
+    const seg = createSegmenter({ firstFragment: false })
+    seg.push('The model paused | here')
+    expect(texts(seg.tick(5000, { stalled: true }))).toEqual(['The model paused here'])
+  })
+})

@@ -6,7 +6,7 @@ import { createFestivalEngine, festivalArgs, festivalSynth } from '../../../../s
 import { cleanSpeechText } from '../../../../src/main/engine/speech/speech-text'
 import { TtsError } from '../../../../src/main/engine/speech/speech-types'
 import { wavSeconds } from '../../../../src/main/engine/speech/wav-player'
-import { findOnPath } from '../../../../src/main/engine/voice/recorder-binary'
+import { findOnPath } from '../../../../src/main/engine/platform/find-on-path'
 
 const dir = mkdtempSync(join(tmpdir(), 'hark-festival-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

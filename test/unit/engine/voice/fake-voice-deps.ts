@@ -54,7 +54,7 @@ export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
     interrupts: 0,
     chimes: [],
     notices: [],
-    options: { silenceMs: 500, maxSeconds: 10, chimes: true, ...options },
+    options: { silenceMs: 500, maxSeconds: 10, chimes: true, endOfTurn: 'smart', ...options },
     transcript: { text: 'what is the capital of france', delayMs: 5 },
     startError: null,
     speak: (e) => speechListeners.forEach((l) => l(e)),

@@ -37,14 +37,7 @@ function fakeBridge(
     listeners.set(event, set)
     return () => set.delete(l)
   }
-  const bridge = {
-    invoke,
-    on,
-    ask: (input: unknown) => invoke('turn.ask', input),
-    stop: (turnId?: string) => invoke('turn.stop', turnId ? { turnId } : {}),
-    // as the preload does: main sends batches on 'turn.events'
-    onEvent: (l: (e: TurnEvent) => void) => on('turn.events', (batch) => (batch as TurnEvent[]).forEach(l))
-  } as unknown as HarkBridge
+  const bridge = { invoke, on } as unknown as HarkBridge
   // 'turn-event' here means "main sent this one turn event", delivered as a one-event batch
   const emit = (event: string, payload: unknown) =>
     event === 'turn-event'

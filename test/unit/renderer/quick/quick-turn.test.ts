@@ -37,6 +37,17 @@ describe('the popup turn', () => {
     expect(t.conversationId).toBe('c1')
   })
 
+  it('adds a delta once even when it arrives again, as the main window does', () => {
+    const t = run([
+      { type: 'ask', prompt: 'Hi?' },
+      { type: 'accepted', turnId: 't1', conversationId: 'c1' },
+      ev({ type: 'delta', turnId: 't1', text: 'Hello', at: 0 }),
+      ev({ type: 'delta', turnId: 't1', text: 'Hello', at: 0 }),
+      ev({ type: 'delta', turnId: 't1', text: 'lo there.', at: 3 })
+    ])
+    expect(t.answer).toBe('Hello there.')
+  })
+
   it('replays events that arrived before the ask replied', () => {
     const t = run([
       { type: 'ask', prompt: 'Hi?' },

@@ -1,8 +1,8 @@
 import { memo } from 'react'
-import type { StoredMessage } from '../../../../shared/conversation'
+import type { StoredMessage } from '@shared/conversation'
 import { MarkdownView } from '../../shared/markdown/MarkdownView'
 import { copyText } from '../../shared/copy-text'
-import { speakingRange, type LiveTurn } from '../state/live-turn'
+import { speakingRange, type LiveTurn } from '@renderer/shared/live-turn'
 import { useChatStore } from '../use-chat'
 import { Metrics } from './Metrics'
 import { describeError } from './describe-error'
@@ -97,7 +97,7 @@ function StatusLine(props: {
       {latest && (
         <div className="row-actions">
           {status === 'error' && (
-            <button type="button" data-testid="retry-button" onClick={() => void store.retry()}>
+            <button type="button" data-testid="retry-button" onClick={() => void store.regenerate()}>
               Retry
             </button>
           )}

@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { StoredMessage } from '../../../../shared/conversation'
+import type { StoredMessage } from '@shared/conversation'
 import { useFollowScroll } from '../../shared/use-follow-scroll'
 import { useChat } from '../use-chat'
 import { AssistantMessage } from './AssistantMessage'

@@ -1,5 +1,5 @@
-import type { StoredMessage } from '../../../../shared/conversation'
-import type { LiveTurn } from '../state/live-turn'
+import type { StoredMessage } from '@shared/conversation'
+import type { LiveTurn } from '@renderer/shared/live-turn'
 
 /** The quiet line under an answer: time to first token and speech, speed, tokens. */
 export function Metrics({ message, live }: { message: StoredMessage; live?: LiveTurn }): React.JSX.Element | null {

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react'
-import type { StoredMessage } from '../../../../shared/conversation'
+import type { StoredMessage } from '@shared/conversation'
 import { useChatStore } from '../use-chat'
 
 /** A question; Edit opens it in place, and saving resends from there. */

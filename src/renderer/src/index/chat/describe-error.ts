@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../../../shared/turn-events'
+import type { ErrorKind } from '@shared/turn-events'
 
 /** The engine's message is already human; add what to do for the kinds a user can fix. */
 export function describeError(kind: ErrorKind | string | undefined, message: string | undefined): string {

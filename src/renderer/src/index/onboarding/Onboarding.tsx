@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { LocalServerInfo } from '../../../../shared/ipc/contract-conversations'
-import type { ProviderPreset } from '../../../../shared/settings'
+import type { LocalServerInfo } from '@shared/ipc/provider'
+import type { ProviderPreset } from '@shared/settings'
 import { ApiKeyField } from '../settings/ApiKeyField'
 import { usePresets, useProviderTest } from '../settings/ProviderSection'
 import { messageOf } from '../../shared/message-of'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { KeyInfo } from '../../../../shared/ipc/contract'
-import type { ProviderPreset } from '../../../../shared/settings'
+import type { KeyInfo } from '@shared/ipc/settings'
+import type { ProviderPreset } from '@shared/settings'
 import { messageOf } from '../../shared/message-of'
 
 interface Props {

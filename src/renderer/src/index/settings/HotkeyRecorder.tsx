@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { HotkeyStatus } from '../../../../shared/ipc/contract-conversations'
+import type { HotkeyStatus } from '@shared/ipc/settings'
 import { acceleratorFrom } from './accelerator'
 
 interface Props {

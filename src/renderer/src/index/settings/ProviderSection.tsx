@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { PresetSummary, ProviderTestResult } from '../../../../shared/ipc/contract-conversations'
-import type { Settings } from '../../../../shared/settings'
+import type { PresetSummary, ProviderTestResult } from '@shared/ipc/provider'
+import type { Settings } from '@shared/settings'
 import { ApiKeyField } from './ApiKeyField'
 import type { SettingsPatch } from './use-settings'
 import { messageOf } from '../../shared/message-of'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { HotkeyStatus } from '../../../../shared/ipc/contract-conversations'
+import type { HotkeyStatus } from '@shared/ipc/settings'
 import { HotkeyRecorder } from './HotkeyRecorder'
 import { ProviderSection } from './ProviderSection'
 import { SpeechSection } from './SpeechSection'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { ttsEngines, type Settings } from '../../../../shared/settings'
+import { ttsEngines, type Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
 
 /** Voice on/off, engine, voice (from the engine's list when it has one), rate, first fragment. */

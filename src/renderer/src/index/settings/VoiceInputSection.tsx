@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Settings } from '../../../../shared/settings'
+import type { Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
 
 type VoiceInput = Settings['voiceInput']
@@ -94,6 +94,18 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
           data-testid="voice-silence"
           onChange={(e) => set({ silenceMs: Number(e.target.value) })}
         />
+      </label>
+      <label className="field check">
+        <input
+          type="checkbox"
+          checked={v.endOfTurn === 'smart'}
+          data-testid="voice-end-of-turn"
+          onChange={(e) => set({ endOfTurn: e.target.checked ? 'smart' : 'fixed' })}
+        />
+        <span>
+          Smart end of turn: transcribe at each pause, stop after half that silence when a sentence is finished and wait
+          twice as long when it trails off (sends more speech-to-text requests)
+        </span>
       </label>
       <label className="field">
         <span className="label">Longest recording: {v.maxSeconds} s</span>

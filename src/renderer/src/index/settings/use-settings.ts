@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Settings } from '../../../../shared/settings'
+import { Settings } from '@shared/settings'
 import { messageOf } from '../../shared/message-of'
 
 export type SettingsPatch = Record<string, unknown>

@@ -1,20 +1,16 @@
-import type { HarkBridge } from '../../../../shared/ipc/bridge'
-import type {
-  Conversation,
-  ConversationsChanged,
-  ConversationSummary,
-  SearchHit
-} from '../../../../shared/conversation'
-import type { TurnEvent } from '../../../../shared/turn-events'
-import type { ActiveTurnProgress } from '../../../../shared/ipc/contract-conversations'
-import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from './live-turn'
+import type { HarkBridge } from '@shared/ipc/bridge'
+import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '@shared/conversation'
+import type { TurnEvent } from '@shared/turn-events'
+import type { ActiveTurnProgress } from '@shared/ipc/conversations'
+import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
 import { ExternalStore } from './external-store'
 import { messageOf } from '../../shared/message-of'
 
 /**
  * The main window's state outside React: the conversation list, the open
  * conversation, and every turn it has heard of. Components read snapshots
- * (useSyncExternalStore); all IPC goes through here.
+ * (useSyncExternalStore); the conversation and turn routes go through here,
+ * while Settings and onboarding call window.hark themselves.
  */
 
 export interface Notice {
@@ -104,24 +100,21 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   async ask(prompt: string): Promise<boolean> {
     const conversationId = this.state.currentId ?? undefined
-    const started = await this.attempt(() => this.hark.ask({ prompt, ...(conversationId ? { conversationId } : {}) }))
+    const started = await this.attempt(() =>
+      this.hark.invoke('turn.ask', { prompt, ...(conversationId ? { conversationId } : {}) })
+    )
     if (started && !this.state.currentId) await this.select(started.conversationId)
     return started !== null
   }
 
   async stop(): Promise<void> {
     const running = this.runningTurn()
-    await this.attempt(() => this.hark.stop(running?.turnId))
+    await this.attempt(() => this.hark.invoke('turn.stop', running ? { turnId: running.turnId } : {}))
   }
 
   async regenerate(): Promise<void> {
     const id = this.state.currentId
     if (id) await this.attempt(() => this.hark.invoke('turn.regenerate', { conversationId: id }))
-  }
-
-  async retry(): Promise<void> {
-    const id = this.state.currentId
-    if (id) await this.attempt(() => this.hark.invoke('turn.retry', { conversationId: id }))
   }
 
   async continueAnswer(): Promise<void> {

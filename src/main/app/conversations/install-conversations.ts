@@ -1,0 +1,13 @@
+import type { AppContext } from '../app-context'
+import { hotkeyStatus } from '../hotkeys/hotkey-status'
+
+/** Tells every window when conversations or hotkey registrations change; saves pending text on quit. */
+export function installConversations(ctx: AppContext): void {
+  const offChange = ctx.history.onChange((e) => ctx.registry.broadcast('conversations.changed', e))
+  const offHotkeys = hotkeyStatus.onChange((all) => ctx.registry.broadcast('hotkeys.status', all))
+  ctx.onQuit(() => {
+    offChange()
+    offHotkeys()
+    ctx.history.flushAll()
+  })
+}

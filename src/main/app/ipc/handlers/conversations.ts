@@ -1,0 +1,31 @@
+import type { AppContext } from '../../app-context'
+import type { SubjectHandlers } from '../ipc-router'
+import { conversationToMarkdown, exportFileName } from '../../stores/conversation-markdown'
+
+export function conversationHandlers({
+  history,
+  turns
+}: Pick<AppContext, 'history' | 'turns'>): SubjectHandlers<'conversations'> {
+  return {
+    'conversations.list': () => ({
+      conversations: history.list(),
+      notices: [...history.notices],
+      activeTurn: turns.activeTurn
+    }),
+    'conversations.get': ({ id }) => {
+      const active = turns.activeProgress
+      const mine = active?.conversationId === id ? active : null
+      return { ...history.get(id), activeTurnId: mine?.turnId ?? null, activeTurn: mine }
+    },
+    'conversations.rename': ({ id, title }) => history.rename(id, title),
+    'conversations.delete': ({ id }) => {
+      if (turns.activeTurn?.conversationId === id) turns.stop()
+      history.delete(id)
+    },
+    'conversations.search': ({ query }) => history.search(query),
+    'conversations.export': ({ id }) => {
+      const c = history.get(id)
+      return { markdown: conversationToMarkdown(c), fileName: exportFileName(c) }
+    }
+  }
+}

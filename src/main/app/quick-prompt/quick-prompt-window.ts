@@ -1,0 +1,86 @@
+import { screen, type BrowserWindow } from 'electron'
+import type { AppContext } from '../app-context'
+import { createKeptWindow } from '../windows/kept-window'
+import { placeQuickPrompt, type Rect } from './quick-prompt-placement'
+
+/**
+ * The quick-prompt popup: small, frameless, always on top. It is created
+ * hidden at start-up and only shown and hidden afterwards, because creating a
+ * window and booting React costs far more than the hotkey → focused input
+ * budget allows. Alt+F4 hides it too.
+ */
+
+export const QUICK_PROMPT_SIZE = { width: 560, height: 340 }
+
+const BLUR_GRACE_MS = 250
+
+export class QuickPromptWindow {
+  private win: BrowserWindow | null = null
+  private shownAt = 0
+
+  /** where the tray icon is, if the platform says (the tray sets this; Linux never knows) */
+  trayBounds: () => Rect | null = () => null
+
+  constructor(private readonly ctx: Pick<AppContext, 'registry' | 'settings' | 'quitting'>) {}
+
+  /** Creates the hidden window now, so the first show is fast too. */
+  warm(): BrowserWindow {
+    if (this.win && !this.win.isDestroyed()) return this.win
+    const win = createKeptWindow(this.ctx, 'quick', { ...QUICK_PROMPT_SIZE, title: 'Hark quick prompt' }, () => {
+      if (this.win === win) this.win = null
+    })
+    if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
+    win.on('blur', () => {
+      // Some window managers blur a window as it appears from a tray menu: give focus a moment to
+      // come back, then hide only if it really went elsewhere.
+      const graceLeft = this.shownAt + BLUR_GRACE_MS - Date.now()
+      if (graceLeft > 0) setTimeout(() => this.hideIfUnfocused(), graceLeft)
+      else this.hideIfUnfocused()
+    })
+    this.win = win
+    return win
+  }
+
+  get window(): BrowserWindow | null {
+    return this.win && !this.win.isDestroyed() ? this.win : null
+  }
+
+  isShown(): boolean {
+    return !!this.window?.isVisible()
+  }
+
+  /** `at`: when the request began (the hotkey's callback), for latency measurement. */
+  show(at: number = Date.now()): void {
+    const win = this.warm()
+    win.setBounds(this.placement())
+    this.shownAt = Date.now()
+    win.show()
+    win.focus()
+    // Shown during start-up, the page may not listen yet: tell it once loaded.
+    const tell = (): void => {
+      if (!win.isDestroyed()) win.webContents.send('quick.shown', { at })
+    }
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', tell)
+    else tell()
+  }
+
+  hide(): void {
+    const win = this.window
+    if (win?.isVisible()) win.hide()
+  }
+
+  private hideIfUnfocused(): void {
+    if (this.ctx.settings.get().quickPrompt.hideOnBlur && !this.window?.isFocused()) this.hide()
+  }
+
+  /** The hotkey toggles: a second press puts it away. */
+  toggle(at: number = Date.now()): void {
+    if (this.isShown() && this.window?.isFocused()) this.hide()
+    else this.show(at)
+  }
+
+  private placement(): Rect {
+    const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint())
+    return placeQuickPrompt({ size: QUICK_PROMPT_SIZE, display, tray: this.trayBounds() })
+  }
+}

@@ -1,0 +1,10 @@
+import type { Settings } from '@shared/settings'
+import type { SpeechSink } from '../../engine/speech/speech-types'
+
+/** The app's handle on the voice: what Stop, Mute and settings changes act on. */
+export interface SpeechControl {
+  sink: SpeechSink
+  stop(): void
+  setMuted(muted: boolean): void
+  apply(settings: Settings['speech']): void
+}

@@ -1,0 +1,87 @@
+import { app, Menu, nativeImage, Tray } from 'electron'
+import type { AppContext } from '../app-context'
+import type { QuickPrompt } from '../quick-prompt/install-quick-prompt'
+import { navigateMainWindow } from '../windows/main-window-navigation'
+import { trayMenuTemplate, type TrayMenuActions } from './tray-menu'
+import { trayIconFile, trayTooltips } from './tray-icons'
+import { trayStateOf, type TrayState } from './tray-state'
+
+let liveTray: Tray | null = null
+
+/** While the tray lives, closing the last window must not quit Hark. */
+export function trayIsAlive(): boolean {
+  return !!liveTray && !liveTray.isDestroyed()
+}
+
+/**
+ * Hark's tray icon and menu. The icon follows the voice hub (idle, listening,
+ * speaking); the menu is rebuilt whenever what it shows changes, because Linux
+ * AppIndicators only pick up changes through a new setContextMenu.
+ */
+export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
+  let tray: Tray
+  try {
+    tray = new Tray(nativeImage.createFromPath(trayIconFile('idle')))
+  } catch (err) {
+    // No tray on this desktop: Hark still works from its window and hotkeys.
+    console.warn('[hark] no system tray:', err)
+    return null
+  }
+  liveTray = tray
+  let shown: TrayState = 'idle'
+
+  const refresh = (): void => {
+    if (tray.isDestroyed()) return
+    const { listening, speaking } = ctx.voice
+    const state = trayStateOf({ listening, speaking })
+    if (state !== shown) {
+      tray.setImage(nativeImage.createFromPath(trayIconFile(state)))
+      shown = state
+    }
+    tray.setToolTip(trayTooltips[state])
+    const model = { quickAccelerator: quick.accelerator(), muted: ctx.settings.get().speech.muted, listening }
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick))))
+  }
+
+  quick.popup.trayBounds = () => (process.platform === 'linux' || tray.isDestroyed() ? null : tray.getBounds())
+  // Windows users expect a click on the icon to do something; macOS opens the menu itself.
+  if (process.platform === 'win32') tray.on('click', () => quick.popup.show())
+
+  const unsubscribe = [ctx.voice.onActivity(refresh), ctx.settings.onChange(refresh)]
+  refresh()
+  ctx.onQuit(() => {
+    unsubscribe.forEach((u) => u())
+    if (!tray.isDestroyed()) tray.destroy()
+    liveTray = null
+  })
+  return tray
+}
+
+function trayActions(ctx: AppContext, quick: QuickPrompt): TrayMenuActions {
+  const notice = (message: string): void => ctx.registry.broadcast('app.notice', { level: 'info', message })
+  return {
+    quickPrompt: () => quick.popup.show(),
+    pushToTalk: () => {
+      if (!ctx.voice.toggle()) notice('Push to talk is not available.')
+    },
+    stopSpeaking: () => {
+      ctx.turns.stop()
+      ctx.speech.stop()
+      ctx.voice.silence()
+    },
+    setMuted: (muted) => {
+      ctx.speech.setMuted(muted)
+      try {
+        ctx.settings.update({ speech: { muted } })
+      } catch (err) {
+        console.warn('[hark] could not save the mute setting:', err)
+      }
+    },
+    openHark: () => void ctx.showMainWindow(),
+    openSettings: () => navigateMainWindow(ctx.showMainWindow(), { view: 'settings' }),
+    quit: () => {
+      ctx.quitting.value = true
+      app.quit()
+    }
+  }
+}

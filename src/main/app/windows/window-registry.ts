@@ -1,0 +1,43 @@
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
+import type { EventName, Events } from '@shared/ipc/contract'
+import type { TurnEvent } from '@shared/turn-events'
+import type { Caller } from '../ipc/ipc-router'
+import { isOwnPageUrl, type PageName } from './renderer-location'
+
+/** The app's own windows: who may call main, and who hears its events. */
+export class WindowRegistry {
+  private readonly windows = new Map<BrowserWindow, PageName>()
+  private flushTurnEvents: () => void = () => {}
+
+  /**
+   * Turn events travel in per-frame batches; anything else sent later must not
+   * overtake them (a window reloading a conversation before it has the turn's
+   * last text would show it cut short), so other events flush the batch first.
+   */
+  sendTurnEventsThrough(batcher: { emit: (e: TurnEvent) => void; flush: () => void }): (e: TurnEvent) => void {
+    this.flushTurnEvents = batcher.flush
+    return batcher.emit
+  }
+
+  add(win: BrowserWindow, page: PageName): BrowserWindow {
+    this.windows.set(win, page)
+    win.on('closed', () => this.windows.delete(win))
+    return win
+  }
+
+  /** The window behind an IPC call, or null unless it is ours and shows one of our pages. */
+  callerOf = (event: IpcMainInvokeEvent): Caller | null => {
+    if (!isOwnPageUrl(event.senderFrame?.url)) return null
+    for (const [window, page] of this.windows) {
+      if (!window.isDestroyed() && window.webContents.id === event.sender.id) return { window, page }
+    }
+    return null
+  }
+
+  broadcast<E extends EventName>(event: E, payload: Events[E]): void {
+    if (event !== 'turn.events') this.flushTurnEvents()
+    for (const win of this.windows.keys()) {
+      if (!win.isDestroyed()) win.webContents.send(event, payload)
+    }
+  }
+}

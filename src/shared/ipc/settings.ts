@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { empty, event, route, type Contract } from './route'
+import { Settings, providerPresets } from '../settings'
+
+/** The settings file, the API keys kept beside it, and whether the hotkeys it names are registered. */
+
+/** Deep-partial settings patch; main merges and re-validates the whole. */
+export const SettingsPatch = z.record(z.string(), z.unknown())
+
+export const KeyStatus = z.object({ provider: z.enum(providerPresets) })
+
+export interface KeyInfo {
+  stored: boolean
+  /** how safeStorage protects it: an OS keychain, or Linux's plain-text fallback */
+  backend: 'keychain' | 'basic_text' | 'unavailable'
+}
+
+/** The outcome of binding one global hotkey. */
+export interface HotkeyBinding {
+  /** what was asked for, trimmed; empty: no hotkey */
+  accelerator: string
+  registered: boolean
+  /** why it failed, in words */
+  error?: string
+}
+
+export interface HotkeyStatus extends HotkeyBinding {
+  action: 'pushToTalk' | 'quickPrompt'
+}
+
+export const settings = {
+  routes: {
+    'settings.get': route<{ settings: Settings; notices: string[] }>()(empty),
+    'settings.set': route<Settings>()(SettingsPatch),
+    'keys.status': route<KeyInfo>()(KeyStatus),
+    'keys.set': route<KeyInfo>()(
+      KeyStatus.extend({ key: z.string().trim().min(1).max(4096), allowPlainText: z.boolean().default(false) })
+    ),
+    'keys.clear': route<KeyInfo>()(KeyStatus),
+    'hotkeys.status': route<HotkeyStatus[]>()(empty)
+  },
+  events: {
+    'settings.changed': event<Settings>(),
+    'hotkeys.status': event<HotkeyStatus[]>()
+  }
+} satisfies Contract
