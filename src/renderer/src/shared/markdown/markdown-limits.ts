@@ -14,7 +14,7 @@ export const LIMITS = {
   /** `*`, `_` and `~` in one text segment */
   delimiters: 1_000,
   /** one fenced code block, fences included */
-  codeChars: 64_000,
+  codeChars: 32_000,
   /** code longer than this is shown without syntax colours */
   highlightChars: 16_000,
   /** lexed in one call: a loose list or quote can span many segments */
