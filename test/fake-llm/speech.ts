@@ -27,8 +27,8 @@ export interface FakeSpeechOptions {
   realtime?: number
   /** ms of audio per written piece */
   chunkMs?: number
-  /** the fault for call n (0-based), if any */
-  fault?: (call: number) => SpeechFault | null
+  /** the fault for call n (0-based) asking for `input`, if any */
+  fault?: (call: number, input: string) => SpeechFault | null
   voices?: string[]
 }
 
@@ -84,11 +84,11 @@ function speechRoute(opts: () => FakeSpeechOptions, calls: SpeechCall[]): RouteH
     }
     const n = calls.push(call) - 1
     const { ttfbMs = 0, realtime = 4, chunkMs = 40, fault: faultFor } = opts()
-    const fault = faultFor?.(n) ?? null
+    const input = typeof body['input'] === 'string' ? body['input'] : ''
+    const fault = faultFor?.(n, input) ?? null
     res.on('close', () => (call.closedEarly = call.endAt === null))
     if (fault?.kind === 'redirect') return void res.writeHead(307, { location: fault.location }).end()
     if (fault?.kind === 'status') return jsonError(res, fault.status, 'scripted failure')
-    const input = typeof body['input'] === 'string' ? body['input'] : ''
     if (!input.trim()) return jsonError(res, 400, 'input is required')
     const wav = body['response_format'] === 'wav'
     let audio: Buffer

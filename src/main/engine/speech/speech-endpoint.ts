@@ -1,3 +1,4 @@
+import type { speechPresets } from '../../../shared/settings'
 import { TtsError } from './speech-types'
 
 /**
@@ -27,8 +28,7 @@ export interface SpeechPreset {
   voices: string[]
 }
 
-export const speechPresetIds = ['openai', 'groq', 'local', 'custom'] as const
-export type SpeechPresetId = (typeof speechPresetIds)[number]
+export type SpeechPresetId = (typeof speechPresets)[number]
 
 export const SPEECH_PRESETS: Record<SpeechPresetId, SpeechPreset> = {
   openai: {
