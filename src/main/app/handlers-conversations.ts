@@ -11,7 +11,7 @@ import { hotkeyStatus } from './hotkey-status'
 import { streamChat } from '../engine/llm/chat-stream'
 import { detectLocalServers, listModels, PROVIDER_PRESETS } from '../engine/llm/providers'
 import { LlmError, type ChatStreamer } from '../engine/llm/chat-types'
-import { createTtsEngine } from '../engine/speech/create-tts-engine'
+import { enginesFromSettings } from '../engine/speech/engine-from-settings'
 
 export type ConversationHandlerDeps = Pick<AppContext, 'turns' | 'settings' | 'keys' | 'speech'> & {
   history: ConversationStore
@@ -115,7 +115,7 @@ function setupHandlers(deps: ConversationHandlerDeps, chat: ChatStreamer): Handl
     'speech.voices': async () => {
       // The engine the settings name; engines that cannot list voices give [] and the view offers a text field.
       try {
-        return { voices: (await createTtsEngine(deps.settings.get().speech.engine).voices?.()) ?? [] }
+        return { voices: (await enginesFromSettings(deps.settings.get().speech).engine.voices?.()) ?? [] }
       } catch {
         return { voices: [] }
       }

@@ -1,5 +1,6 @@
-import type { speechPresets } from '../../../shared/settings'
 import { TtsError } from './speech-types'
+
+export { SPEECH_PRESETS, type SpeechPreset, type SpeechPresetId } from '../../../shared/speech-presets'
 
 /**
  * An OpenAI-compatible `POST {baseUrl}/audio/speech`: OpenAI, Groq, and local
@@ -16,47 +17,6 @@ export interface SpeechEndpoint {
   /** how the voice should sound; sent only to models that take it */
   instructions?: string
   format: 'pcm' | 'wav'
-}
-
-export interface SpeechPreset {
-  label: string
-  baseUrl: string
-  model: string
-  voice: string
-  format: 'pcm' | 'wav'
-  /** the preset's voices, offered when the server does not list its own */
-  voices: string[]
-}
-
-export type SpeechPresetId = (typeof speechPresets)[number]
-
-export const SPEECH_PRESETS: Record<SpeechPresetId, SpeechPreset> = {
-  openai: {
-    label: 'OpenAI',
-    baseUrl: 'https://api.openai.com/v1',
-    model: 'gpt-4o-mini-tts',
-    voice: 'coral',
-    format: 'pcm',
-    voices: ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse']
-  },
-  groq: {
-    label: 'Groq',
-    baseUrl: 'https://api.groq.com/openai/v1',
-    model: 'playai-tts',
-    voice: 'Fritz-PlayAI',
-    format: 'wav',
-    voices: ['Arista-PlayAI', 'Atlas-PlayAI', 'Celeste-PlayAI', 'Fritz-PlayAI', 'Quinn-PlayAI', 'Thunder-PlayAI']
-  },
-  // Kokoro-FastAPI's default port; Speaches and LocalAI take the same requests
-  local: {
-    label: 'Local server (Kokoro-FastAPI, Speaches…)',
-    baseUrl: 'http://127.0.0.1:8880/v1',
-    model: 'kokoro',
-    voice: 'af_heart',
-    format: 'pcm',
-    voices: []
-  },
-  custom: { label: 'Custom', baseUrl: '', model: '', voice: '', format: 'pcm', voices: [] }
 }
 
 /** OpenAI's `pcm`: 24 kHz, 16-bit little-endian, mono; the local servers follow it. */
