@@ -52,7 +52,7 @@ export const festivalSynth: WavSynth = {
   args: (opts) => festivalArgs(opts),
   canSpeak: hasAsciiWord,
   voices: async () => festivalVoices(),
-  startsSlowly: true
+  warmStart: true
 }
 
 export function createFestivalEngine(opts?: WavEngineOptions): WavTtsEngine {

@@ -53,6 +53,7 @@ export class ProviderEngine implements TtsEngine {
   }
 
   async check(): Promise<string | null> {
+    if (!this.endpoint.baseUrl.trim()) return 'no speech endpoint is set (Settings → Speech)'
     try {
       speechUrl(this.endpoint.baseUrl, '/audio/speech')
     } catch (err) {

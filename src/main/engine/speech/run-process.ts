@@ -12,7 +12,7 @@ export interface RunOptions {
   maxStdoutBytes?: number
   /** added to our environment: how values reach a constant script without becoming part of it */
   env?: Record<string, string>
-  /** called once the process is running and has taken all of `input` (for a player: it has the audio) */
+  /** called once the process is running and holds the first piece of `input` (for a player: it has audio) */
   onStarted?: () => void
 }
 

@@ -24,7 +24,7 @@ export interface SpeechQueueOptions {
 interface Current {
   item: SpeechItem
   controller: AbortController
-  /** its audio is ready (or the engine cannot prepare): time to prepare the next */
+  /** its audio is ready (or the engine cannot prepare) and sounding: time to prepare the next */
   ready: boolean
 }
 
@@ -232,15 +232,22 @@ export class SpeechQueue implements SpeechSink {
     const signal = controller.signal
     const opts = { voice: this.voice, rate: this.rate }
     const speech = this.takePrefetched(item) ?? engine.prepare?.(item.text, opts)
-    // Prepare the next only once this one is synthesised: two synthesisers at
-    // once would delay the sound the user is waiting for.
-    void (speech?.ready ?? Promise.resolve()).then(() => {
+    // Prepare the next only once this one is synthesised and sounding: a
+    // synthesiser starting while this one's player starts would delay the
+    // sound the user is waiting for.
+    let sounded: () => void = () => {}
+    const sounding = new Promise<void>((resolve) => (sounded = resolve))
+    const onThisSound = (): void => {
+      sounded()
+      onSound()
+    }
+    void Promise.all([speech?.ready, sounding]).then(() => {
       current.ready = true
       if (this.current === current && !signal.aborted) this.prefetchNext()
     })
     try {
-      if (speech) await speech.play(signal, onSound)
-      else await engine.speak(item.text, { ...opts, signal, onSound })
+      if (speech) await speech.play(signal, onThisSound)
+      else await engine.speak(item.text, { ...opts, signal, onSound: onThisSound })
       this.lastFailure = null
       return signal.aborted ? 'cancelled' : 'finished'
     } catch (err) {
@@ -252,6 +259,7 @@ export class SpeechQueue implements SpeechSink {
       this.failed(engine, err)
       return 'cancelled'
     } finally {
+      sounded() // over without sound: the next may be prepared now
       speech?.cancel()
     }
   }

@@ -13,8 +13,7 @@ interface Waiting {
 /**
  * One synthesiser process started before its text is known: it loads its
  * program and voice while the answer is still on its way, then waits on
- * stdin. `take` hands it over for the next utterance with the same argv;
- * the engine asks for a replacement once that utterance is synthesised.
+ * stdin. `take` hands it over for the next utterance with the same argv.
  */
 export class WarmProcess {
   private waiting: Waiting | null = null

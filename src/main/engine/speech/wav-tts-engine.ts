@@ -17,8 +17,11 @@ export interface WavSynth {
   /** false for cleaned text the synthesiser must not be given */
   canSpeak(text: string): boolean
   voices?(): Promise<string[]>
-  /** its start-up is worth hiding: keep one process started ahead of the text (festival's takes 170–220 ms) */
-  readonly startsSlowly?: boolean
+  /**
+   * keep one process started ahead of the text, so its start-up overlaps the
+   * wait for the answer (festival's takes 170–220 ms and about 320 MB)
+   */
+  readonly warmStart?: boolean
 }
 
 export interface WavEngineOptions {
@@ -26,7 +29,7 @@ export interface WavEngineOptions {
   findPlayer?: () => WavPlayer | null
   /** cut the synthesiser's leading and trailing silence (default true) */
   trimSilence?: boolean
-  /** keep a synthesiser started ahead of the text (default: when the synthesiser starts slowly) */
+  /** keep a synthesiser started ahead of the text (default: the synthesiser's own choice) */
   warmStart?: boolean
 }
 
@@ -55,7 +58,7 @@ export class WavTtsEngine implements TtsEngine {
     this.name = synth.name
     this.findPlayer = opts.findPlayer ?? findWavPlayer
     this.trimSilence = opts.trimSilence ?? true
-    this.warmer = (opts.warmStart ?? synth.startsSlowly) ? new WarmProcess(synth.binary) : null
+    this.warmer = (opts.warmStart ?? synth.warmStart) ? new WarmProcess(synth.binary) : null
   }
 
   warm(opts: VoiceOptions): void {
@@ -98,13 +101,10 @@ export class WavTtsEngine implements TtsEngine {
       timeoutMs: timeoutForText(clean, opts.rate),
       missingHint: this.synth.missingHint
     }
+    // No replacement is started here: it would load while the player starts, delaying the sound. The
+    // next turn warms one, and within a turn the next sentence is synthesised while this one plays.
     const warm = this.warmer?.take(args)
     const synthesised = warm ? runChild(warm, this.synth.binary, run) : runProcess(this.synth.binary, args, run)
-    // the replacement starts once this synthesis is over, so it never competes with it for the CPU
-    void synthesised.then(
-      () => this.warmer?.warm(args),
-      () => {}
-    )
     const wav = synthesised.then((r) => (this.trimSilence ? trimWavSilence(r.stdout) : r.stdout))
     // play() observes failures; a cancelled prefetch must not surface as an unhandled rejection
     const ready = wav.then(
