@@ -59,7 +59,7 @@ export function createTtsEngine(
     case 'spd-say':
       return new SpdSayEngine()
     case 'provider':
-      // named without its endpoint: check() says what is missing (engineFromSettings builds the real one)
+      // named without its endpoint: check() says what is missing (enginesFromSettings builds the real one)
       return new ProviderEngine({ baseUrl: '', apiKey: '', model: '', voice: '', format: 'pcm' })
     case 'say':
     case 'auto':
