@@ -55,8 +55,10 @@ function buildContext(): AppContext {
   const registry = new WindowRegistry()
   const settings = new SettingsStore(userData)
   const keys = new KeyStore(userData, safeStorage, { onNotice: (message) => settings.notices.push(message) })
-  const speech = createSpeechControl(settings.get().speech, (message) =>
-    registry.broadcast('app.notice', { level: 'warning', message })
+  const speech = createSpeechControl(
+    settings.get().speech,
+    (message) => registry.broadcast('app.notice', { level: 'warning', message }),
+    (url) => keys.forUrl(url)
   )
   settings.onChange((s) => {
     speech.apply(s.speech)
