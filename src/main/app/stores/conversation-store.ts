@@ -37,6 +37,8 @@ interface OpenStream {
   pending: string
   lastFlushAt: number
   timer?: ReturnType<typeof setTimeout>
+  /** the version this answer replaced, shown again if it ends without text */
+  replaced?: number
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -173,7 +175,7 @@ export class ConversationStore implements ConversationHistory {
     if (at < 0 || c.messages[at]!.role !== 'user')
       throw new UserFacingError('That message is no longer there.', 'not-found')
     this.closeStreamsFrom(c, at)
-    const versions = setAside(c.messages, at)
+    const { versions } = setAside(c.messages, at)
     c.messages.push({ ...this.message('user', prompt, 'complete'), ...(versions ? { versions } : {}) })
     this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
   }
@@ -193,9 +195,9 @@ export class ConversationStore implements ConversationHistory {
     if (end === 0)
       throw new UserFacingError('There is no question to answer in this conversation.', 'nothing-to-answer')
     this.closeStreamsFrom(c, end)
-    const versions = setAside(c.messages, end)
+    const { versions, keptAt } = setAside(c.messages, end)
     const answer = this.message('assistant', '', 'partial', turnId)
-    this.openAnswer(c, turnId, versions ? { ...answer, versions } : answer, '')
+    this.openAnswer(c, turnId, versions ? { ...answer, versions } : answer, '', keptAt)
   }
 
   /** Continue: the last answer grows in place; returns the text it already has. */
@@ -229,7 +231,7 @@ export class ConversationStore implements ConversationHistory {
     const c = this.require(s.conversationId)
     finishMessage(m, s.base, outcome)
     if (model) m.model = model
-    if (m.status === 'partial' && !m.content) this.dropEmptyAnswer(c, m)
+    if (m.status === 'partial' && !m.content) this.dropEmptyAnswer(c, m, s.replaced)
     this.touch(c)
     this.rewrite(c)
     this.emit({ conversationId: c.id, reason: 'turn-ended', turnId })
@@ -242,7 +244,7 @@ export class ConversationStore implements ConversationHistory {
 
   // ── internals ────────────────────────────────────────────────────────
 
-  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string): void {
+  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string, replaced?: number): void {
     if (!c.messages.includes(answer)) c.messages.push(answer)
     this.streams.set(turnId, {
       conversationId: c.id,
@@ -250,7 +252,8 @@ export class ConversationStore implements ConversationHistory {
       base,
       persisted: 0,
       pending: '',
-      lastFlushAt: this.now()
+      lastFlushAt: this.now(),
+      ...(replaced !== undefined ? { replaced } : {})
     })
     this.touch(c)
     this.rewrite(c)
@@ -297,9 +300,9 @@ export class ConversationStore implements ConversationHistory {
    * Stopped before any text: nothing to keep, and a regenerate shows the answer it was replacing again.
    * An answer a newer question already follows is only removed when it replaced nothing.
    */
-  private dropEmptyAnswer(c: Conversation, m: StoredMessage): void {
+  private dropEmptyAnswer(c: Conversation, m: StoredMessage, replaced?: number): void {
     const at = c.messages.indexOf(m)
-    if (at === c.messages.length - 1) dropShown(c.messages, at)
+    if (at === c.messages.length - 1) dropShown(c.messages, at, replaced)
     else if (!m.versions) c.messages.splice(at, 1)
   }
 

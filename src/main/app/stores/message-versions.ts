@@ -7,21 +7,29 @@ import type { MessageVersions, StoredMessage } from '@shared/conversation'
  * only the shown version's messages are ever in it.
  */
 
+export interface SetAside {
+  /** what the replacing message carries */
+  versions?: MessageVersions
+  /** where the replaced version now sits, to show it again if its replacement comes to nothing */
+  keptAt?: number
+}
+
 /**
- * Takes `messages[at…]` out as a version to keep and returns the versions the
- * replacing message should carry. An answer that never got any text is not
- * worth a version (a failed request, Retry).
+ * Takes `messages[at…]` out as a version to keep; the replacing version comes
+ * last. An answer that never got any text is not worth a version (a failed
+ * request, Retry).
  */
-export function setAside(messages: StoredMessage[], at: number): MessageVersions | undefined {
+export function setAside(messages: StoredMessage[], at: number): SetAside {
   const tail = messages.splice(at)
   const head = tail[0]
-  if (!head) return undefined
+  if (!head) return {}
   const { versions, ...bare } = head
   const prior = versions ?? { others: [], index: 0 }
   const others = [...prior.others]
   const empty = tail.length === 1 && head.role === 'assistant' && !head.content.trim()
   if (!empty) others.splice(prior.index, 0, [bare, ...tail.slice(1)])
-  return others.length > 0 ? { others, index: others.length } : undefined
+  if (others.length === 0) return {}
+  return { versions: { others, index: others.length }, ...(empty ? {} : { keptAt: prior.index }) }
 }
 
 /** Shows version `index` (0-based among all) of the conversation from `messages[at]` on. */
@@ -38,13 +46,17 @@ export function showVersion(messages: StoredMessage[], at: number, index: number
   messages.push(...withVersions(chosen!, { others: all, index }))
 }
 
-/** Drops the shown version from `messages[at]` on and shows the one before it again (a regenerate stopped before any text). */
-export function dropShown(messages: StoredMessage[], at: number): void {
+/**
+ * Drops the shown version from `messages[at…]` on and shows version `restore`
+ * (the one it replaced) again, else the one before it.
+ */
+export function dropShown(messages: StoredMessage[], at: number, restore?: number): void {
   const versions = messages[at]?.versions
   messages.splice(at)
   if (!versions?.others.length) return
   const others = [...versions.others]
-  const index = Math.max(0, Math.min(versions.index, others.length) - 1)
+  const index =
+    restore !== undefined && restore < others.length ? restore : Math.max(0, Math.min(versions.index, others.length) - 1)
   const [chosen] = others.splice(index, 1)
   messages.push(...withVersions(chosen!, others.length > 0 ? { others, index } : undefined))
 }

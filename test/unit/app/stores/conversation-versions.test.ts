@@ -67,6 +67,18 @@ describe('answer versions', () => {
     expect(contents(new ConversationStore(dir), id)).toEqual(['Q', 'First answer.'])
   })
 
+  it('a regenerate stopped before any text shows again the version that was on screen, not the newest', () => {
+    const store = new ConversationStore(dir)
+    const id = answered(store)
+    store.beginAnswer(id, 't2')
+    store.endTurn(id, 't2', done('t2', 'Second answer.'))
+    store.showVersion(id, last(store, id).id, 0)
+    store.beginAnswer(id, 't3')
+    store.endTurn(id, 't3', stopped('t3', ''))
+    expect(contents(store, id)).toEqual(['Q', 'First answer.'])
+    expect(last(store, id).versions).toMatchObject({ index: 0, others: [[{ content: 'Second answer.' }]] })
+  })
+
   it('a regenerate stopped part-way keeps both: the partial text shown, the earlier answer a version away', () => {
     const store = new ConversationStore(dir)
     const id = answered(store)
