@@ -56,7 +56,9 @@ export function dropShown(messages: StoredMessage[], at: number, restore?: numbe
   if (!versions?.others.length) return
   const others = [...versions.others]
   const index =
-    restore !== undefined && restore < others.length ? restore : Math.max(0, Math.min(versions.index, others.length) - 1)
+    restore !== undefined && restore < others.length
+      ? restore
+      : Math.max(0, Math.min(versions.index, others.length) - 1)
   const [chosen] = others.splice(index, 1)
   messages.push(...withVersions(chosen!, others.length > 0 ? { others, index } : undefined))
 }
