@@ -83,6 +83,7 @@ describe('the main window', () => {
   })
 
   test('keeps streaming into a conversation while the user looks at another, and shows it on return', async () => {
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ autoTitle: false })) // conversations found by their first line
     const app = await appForTest({ env: env(llm), userData })
     const page = await app.window('index')
     llm.setTiming({ chunkSize: 200, delayMs: 5 })
