@@ -7,7 +7,7 @@ import type { ChatChunk, ChatRequest, ProviderConfig } from '../../../../src/mai
 import { LlmError } from '../../../../src/main/engine/llm/chat-types'
 import { ConversationStore } from '../../../../src/main/app/stores/conversation-store'
 import { AutoTitler } from '../../../../src/main/app/conversations/auto-titler'
-import type { TurnOutcome } from '../../../../src/main/engine/turn'
+import { doneOutcome, failedOutcome } from '../../../support/turn-outcomes'
 
 let dir: string
 beforeEach(() => {
@@ -15,15 +15,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const done = (turnId: string, text: string): TurnOutcome => ({
-  type: 'done',
-  turnId,
-  text,
-  reasoning: '',
-  finishReason: 'stop',
-  usage: null,
-  timings: { firstTokenMs: 1, firstUtteranceMs: 1, totalMs: 2 }
-})
+const done = doneOutcome
 
 function setup(reply: string | LlmError, settings: Partial<Settings> = {}) {
   const store = new ConversationStore(dir)
@@ -77,14 +69,7 @@ describe('AutoTitler', () => {
   it('does not title a stopped or failed first answer, nor a conversation the user named', async () => {
     const { store, titler, requests } = setup('Model title')
     const id = store.beginTurn(undefined, 'Q', 't1')
-    store.endTurn(id, 't1', {
-      type: 'error',
-      turnId: 't1',
-      kind: 'aborted',
-      message: 'Stopped.',
-      retryable: false,
-      partialText: 'Half'
-    })
+    store.endTurn(id, 't1', failedOutcome('t1', 'Half', 'aborted'))
     const named = store.create('My own name').id
     store.beginTurn(named, 'Q', 't2')
     store.endTurn(named, 't2', done('t2', 'A'))

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConversationStore } from '../../../../src/main/app/stores/conversation-store'
-import type { TurnOutcome } from '../../../../src/main/engine/turn'
+import { doneOutcome, failedOutcome } from '../../../support/turn-outcomes'
 
 let dir: string
 beforeEach(() => {
@@ -11,23 +11,8 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const done = (turnId: string, text: string): TurnOutcome => ({
-  type: 'done',
-  turnId,
-  text,
-  reasoning: '',
-  finishReason: 'stop',
-  usage: null,
-  timings: { firstTokenMs: 10, firstUtteranceMs: 20, totalMs: 30 }
-})
-const stopped = (turnId: string, partialText: string): TurnOutcome => ({
-  type: 'error',
-  turnId,
-  kind: 'aborted',
-  message: 'Stopped.',
-  retryable: false,
-  partialText
-})
+const done = doneOutcome
+const stopped = (turnId: string, partialText: string) => failedOutcome(turnId, partialText, 'aborted')
 
 const contents = (store: ConversationStore, id: string) => store.get(id).messages.map((m) => m.content)
 const last = (store: ConversationStore, id: string) => store.get(id).messages.at(-1)!
@@ -91,14 +76,7 @@ describe('answer versions', () => {
   it('a failed answer with no text is not kept as a version when retried', () => {
     const store = new ConversationStore(dir)
     const id = store.beginTurn(undefined, 'Q', 't1')
-    store.endTurn(id, 't1', {
-      type: 'error',
-      turnId: 't1',
-      kind: 'server',
-      message: 'Down.',
-      retryable: true,
-      partialText: ''
-    })
+    store.endTurn(id, 't1', failedOutcome('t1', '', 'server'))
     store.beginAnswer(id, 't2')
     store.endTurn(id, 't2', done('t2', 'Now it works.'))
     expect(last(store, id).versions).toBeUndefined()
