@@ -7,6 +7,17 @@ import { SpeechSection } from './SpeechSection'
 import { VoiceInputSection } from './VoiceInputSection'
 import { useSettings } from './use-settings'
 
+function usePlatform(): string | null {
+  const [platform, setPlatform] = useState<string | null>(null)
+  useEffect(() => {
+    void window.hark.invoke('app.info', {}).then(
+      (info) => setPlatform(info.platform),
+      () => setPlatform(null)
+    )
+  }, [])
+  return platform
+}
+
 function useHotkeyStatus(): HotkeyStatus[] {
   const [status, setStatus] = useState<HotkeyStatus[]>([])
   useEffect(() => {
@@ -20,6 +31,7 @@ function useHotkeyStatus(): HotkeyStatus[] {
 export default function SettingsView({ onClose }: { onClose: () => void }): React.JSX.Element {
   const { settings, error, savedAt, save } = useSettings()
   const hotkeys = useHotkeyStatus()
+  const platform = usePlatform()
   const [prompt, setPrompt] = useState<string | null>(null)
 
   if (!settings) return <div className="settings loading">{error ?? 'Loading settings…'}</div>
@@ -57,6 +69,23 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
             </select>
           </label>
         </section>
+        {platform === 'linux' && (
+          <section className="settings-section">
+            <h2>Tray</h2>
+            <label className="field check">
+              <input
+                type="checkbox"
+                checked={settings.keepRunningInTray}
+                data-testid="keep-running-in-tray"
+                onChange={(e) => void save({ keepRunningInTray: e.target.checked })}
+              />
+              <span>
+                Keep Hark running in the tray when its window closes. Turn this on only if you see Hark&apos;s icon in
+                your panel: stock GNOME shows none without the AppIndicator extension.
+              </span>
+            </label>
+          </section>
+        )}
         <ProviderSection settings={settings} save={save} />
         <SpeechSection settings={settings} save={save} />
         <VoiceInputSection settings={settings} save={save} />
