@@ -55,6 +55,7 @@ function buildContext(): AppContext {
   const registry = new WindowRegistry()
   const settings = new SettingsStore(userData)
   const keys = new KeyStore(userData, safeStorage, { onNotice: (message) => settings.notices.push(message) })
+  void keys.unlock()
   const speech = createSpeechControl(settings.get().speech, (message) =>
     registry.broadcast('app.notice', { level: 'warning', message })
   )

@@ -1,17 +1,32 @@
 import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
 
-export function turnHandlers({ history, turns }: Pick<AppContext, 'history' | 'turns'>): SubjectHandlers<'turns'> {
+/** A turn starts once the saved keys are decrypted (at launch the Keychain may still be asking the user). */
+export function turnHandlers({
+  history,
+  turns,
+  keys
+}: Pick<AppContext, 'history' | 'turns' | 'keys'>): SubjectHandlers<'turns'> {
   const started = ({ turnId, conversationId }: { turnId: string; conversationId: string }) => ({
     turnId,
     conversationId
   })
   return {
-    'turn.ask': ({ prompt, conversationId }) => started(turns.ask({ prompt, conversationId })),
+    'turn.ask': async ({ prompt, conversationId }) => {
+      await keys.unlock()
+      return started(turns.ask({ prompt, conversationId }))
+    },
     'turn.stop': ({ turnId }) => turns.stop(turnId),
-    'turn.regenerate': ({ conversationId }) => started(turns.regenerate(conversationId)),
-    'turn.continue': ({ conversationId }) => started(turns.continueAnswer(conversationId)),
-    'turn.edit': ({ conversationId, messageId, prompt }) => {
+    'turn.regenerate': async ({ conversationId }) => {
+      await keys.unlock()
+      return started(turns.regenerate(conversationId))
+    },
+    'turn.continue': async ({ conversationId }) => {
+      await keys.unlock()
+      return started(turns.continueAnswer(conversationId))
+    },
+    'turn.edit': async ({ conversationId, messageId, prompt }) => {
+      await keys.unlock()
       if (turns.activeTurn?.conversationId === conversationId) turns.stop()
       history.truncateFrom(conversationId, messageId)
       return started(turns.ask({ prompt, conversationId }))
