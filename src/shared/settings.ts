@@ -99,7 +99,12 @@ export const Settings = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** after the first answer, ask the model for a short title (off: the first line of the first question) */
   autoTitle: z.boolean().default(true),
-  startAtLogin: z.boolean().default(false)
+  startAtLogin: z.boolean().default(false),
+  /**
+   * Linux: closing the window (and starting at login) leaves Hark in the tray.
+   * Off by default: Electron cannot tell whether the desktop shows tray icons.
+   */
+  keepRunningInTray: z.boolean().default(false)
 })
 
 export type Settings = z.infer<typeof Settings>

@@ -197,9 +197,15 @@ describe('settings and keys', () => {
     expect(readFileSync(join(userData, 'keys.json'), 'utf8')).not.toContain(secret)
   })
 
-  test('without a system keyring, storing a key asks first', async () => {
-    const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url }, userData, storageBackend: 'basic_text' })
-    const page = await app.window('index')
+  test('without a system keyring, storing a key asks first, and once the user agrees it is stored, used and kept', async () => {
+    const launch = () =>
+      appForTest({
+        env: { OPENAI_BASE_URL: llm.url, HARK_MODEL: 'fake-model' },
+        userData,
+        profile: 'linux-no-keyring'
+      })
+    let app = await launch()
+    let page = await app.window('index')
     await page.getByTestId('onboarding-skip').click()
     await page.getByTestId('open-settings').click()
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/No system keyring/)
@@ -207,8 +213,17 @@ describe('settings and keys', () => {
     await page.getByTestId('api-key-save').click()
     await expect.poll(() => page.getByTestId('key-consent').innerText()).toMatch(/weak, built-in encryption/)
     expect(existsSync(join(userData, 'keys.json'))).toBe(false) // nothing stored before consent
+    expect(await app.control.calls('safeStorage.setUsePlainTextEncryption')).toEqual([])
     await page.getByTestId('key-consent-accept').click()
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/A key is stored/)
+    expect(readFileSync(join(userData, 'keys.json'), 'utf8')).not.toContain('sk-basic')
+
+    await app.close()
+    app = await launch()
+    page = await app.window('index')
+    await ask(page, 'Hi')
+    await waitUntil('a request was sent', () => llm.requests.length === 1)
+    expect(llm.requests[0]!.headers['authorization']).toBe('Bearer sk-basic')
   })
 
   test('first run: pick a provider, paste a key, test it with one request, then start asking', async () => {

@@ -1,11 +1,23 @@
 import { useEffect, useRef, useState } from 'react'
 import type { SettingsSection } from '../navigation'
 import type { HotkeyStatus } from '@shared/ipc/settings'
+import { DesktopHotkeyHelp } from './DesktopHotkeyHelp'
 import { HotkeyRecorder } from './HotkeyRecorder'
 import { ProviderSection } from './ProviderSection'
 import { SpeechSection } from './SpeechSection'
 import { VoiceInputSection } from './VoiceInputSection'
 import { useSettings } from './use-settings'
+
+function usePlatform(): string | null {
+  const [platform, setPlatform] = useState<string | null>(null)
+  useEffect(() => {
+    void window.hark.invoke('app.info', {}).then(
+      (info) => setPlatform(info.platform),
+      () => setPlatform(null)
+    )
+  }, [])
+  return platform
+}
 
 function useHotkeyStatus(): HotkeyStatus[] {
   const [status, setStatus] = useState<HotkeyStatus[]>([])
@@ -39,6 +51,7 @@ export default function SettingsView({
 }): React.JSX.Element {
   const { settings, error, savedAt, save } = useSettings()
   const hotkeys = useHotkeyStatus()
+  const platform = usePlatform()
   const [prompt, setPrompt] = useState<string | null>(null)
   useScrollToSection(section, settings !== null)
 
@@ -77,6 +90,23 @@ export default function SettingsView({
             </select>
           </label>
         </section>
+        {platform === 'linux' && (
+          <section className="settings-section">
+            <h2>Tray</h2>
+            <label className="field check">
+              <input
+                type="checkbox"
+                checked={settings.keepRunningInTray}
+                data-testid="keep-running-in-tray"
+                onChange={(e) => void save({ keepRunningInTray: e.target.checked })}
+              />
+              <span>
+                Keep Hark running in the tray when its window closes. Turn this on only if you see Hark&apos;s icon in
+                your panel: stock GNOME shows none without the AppIndicator extension.
+              </span>
+            </label>
+          </section>
+        )}
         <ProviderSection settings={settings} save={save} />
         <SpeechSection settings={settings} save={save} />
         <VoiceInputSection settings={settings} save={save} />
@@ -122,6 +152,7 @@ export default function SettingsView({
             testId="hotkey-quick-prompt"
             onChange={(v) => void save({ hotkeys: { quickPrompt: v } })}
           />
+          <DesktopHotkeyHelp />
         </section>
       </div>
     </section>
