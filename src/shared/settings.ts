@@ -12,12 +12,27 @@ export type ProviderPreset = (typeof providerPresets)[number]
 export const ttsEngines = ['auto', 'say', 'festival', 'espeak-ng', 'spd-say', 'none'] as const
 export type TtsEngineName = (typeof ttsEngines)[number]
 
+export const recorderSettings = ['auto', 'arecord', 'sox', 'rec'] as const
+
 export const endOfTurnPolicies = ['smart', 'fixed'] as const
 export type EndOfTurnPolicy = (typeof endOfTurnPolicies)[number]
 
+/**
+ * A recorder device is a plain name from the recorder's own list (`arecord -L`):
+ * no quotes, pipes, braces, slashes or spaces, so none of ALSA's plugin syntax
+ * (`file:'|cmd'` runs a shell command) and no leading '-' to read as an option.
+ */
+export const recorderDevicePattern = /^(?:[A-Za-z0-9_][A-Za-z0-9_.,=:-]{0,199})?$/
+
+/** An endpoint Hark sends requests to: http or https only, never file:, data: or the like. */
+export const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'Only http:// and https:// addresses are allowed.')
+
 export const ProviderSettings = z.object({
   preset: z.enum(providerPresets).default('openai'),
-  baseUrl: z.string().url().default('https://api.openai.com/v1'),
+  baseUrl: httpUrl.default('https://api.openai.com/v1'),
   model: z.string().min(1).default('gpt-4o-mini'),
   streaming: z.boolean().default(true),
   /** seconds of silence on an open stream before it is called stalled */
@@ -36,11 +51,16 @@ export const SpeechSettings = z.object({
 })
 
 export const VoiceInputSettings = z.object({
-  sttBaseUrl: z.string().default(''), // empty: same as the chat provider
+  /** empty: same as the chat provider */
+  sttBaseUrl: z.union([z.literal(''), httpUrl]).default(''),
   sttModel: z.string().default('whisper-1'),
   language: z.string().default(''),
-  recorder: z.enum(['auto', 'arecord', 'sox', 'rec']).default('auto'),
-  device: z.string().default(''),
+  recorder: z.enum(recorderSettings).default('auto'),
+  /** empty: the system default input */
+  device: z
+    .string()
+    .regex(recorderDevicePattern, 'An input device must be one of the names the recorder lists.')
+    .default(''),
   /** trailing silence that ends a spoken question; the smart policy halves it after a finished sentence */
   silenceMs: z.number().int().min(300).max(10000).default(800),
   /**

@@ -3,6 +3,7 @@ import { SPEECH_PCM } from './pcm-format'
 import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
 import { findOnPath } from '../platform/find-on-path'
 import { installHint, type RecorderName } from './recorder-binary'
+import { isPlainDeviceName } from './recorder-devices'
 
 /**
  * node-record-lpcm16 with its sharp edges filed off: the binary is checked on
@@ -34,13 +35,22 @@ export type StartCapture = (opts: CaptureOptions, onChunk: (pcm: Buffer) => void
 const KILL_GRACE_MS = 1500
 const STDERR_KEEP = 4000
 
-/** Throws a MicrophoneError at once when the recorder is not installed. */
+/**
+ * Throws a MicrophoneError at once when the recorder is not installed or the
+ * device is not a plain name (settings.set checked it already: defence in depth).
+ */
 export const startCapture: StartCapture = (opts, onChunk) => {
   const { recorder, env = process.env, platform = process.platform } = opts
   if (!findOnPath(recorder, env, platform)) {
     throw new MicrophoneError(
       'missing-recorder',
       `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
+    )
+  }
+  if (opts.device && !isPlainDeviceName(opts.device)) {
+    throw new MicrophoneError(
+      'no-device',
+      'The input device in Settings is not a name the recorder lists. Choose one in Settings → Voice input.'
     )
   }
   // sox through PulseAudio drops the first seconds with the default latency.
