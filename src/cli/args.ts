@@ -11,13 +11,15 @@ export interface AskArgs {
   speak: SpeakMode
   stream: boolean
   idleTimeoutMs: number
+  turnTimeoutMs: number
   json: boolean
 }
 
 export class UsageError extends Error {}
 
 export const usage = `Usage: hark ask [--base-url URL] [--api-key KEY] [--model NAME] [--system TEXT]
-                [--speak system|print|none] [--no-stream] [--idle-timeout SECONDS] [--json] PROMPT
+                [--speak system|print|none] [--no-stream] [--idle-timeout SECONDS]
+                [--turn-timeout SECONDS] [--json] PROMPT
        hark --toggle-talk   start or stop push-to-talk in the running app
 
 Environment: OPENAI_BASE_URL, OPENAI_API_KEY, HARK_MODEL (flags win).`
@@ -39,6 +41,7 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs {
       speak: { type: 'string', default: 'system' },
       'no-stream': { type: 'boolean', default: false },
       'idle-timeout': { type: 'string' },
+      'turn-timeout': { type: 'string' },
       json: { type: 'boolean', default: false }
     }
   })
@@ -56,15 +59,16 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs {
     system: values.system,
     speak,
     stream: !values['no-stream'],
-    idleTimeoutMs: parseSeconds(values['idle-timeout'], 30) * 1000,
+    idleTimeoutMs: parseSeconds('idle-timeout', values['idle-timeout'], 30) * 1000,
+    turnTimeoutMs: parseSeconds('turn-timeout', values['turn-timeout'], 600) * 1000,
     json: values.json
   }
 }
 
-function parseSeconds(raw: string | undefined, fallback: number): number {
+function parseSeconds(flag: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback
   const n = Number(raw)
   if (!Number.isFinite(n) || n <= 0)
-    throw new UsageError(`--idle-timeout must be a positive number of seconds (got '${raw}')`)
+    throw new UsageError(`--${flag} must be a positive number of seconds (got '${raw}')`)
   return n
 }

@@ -37,7 +37,9 @@ export const ProviderSettings = z.object({
   streaming: z.boolean().default(true),
   /** seconds of silence on an open stream before it is called stalled */
   idleTimeoutSec: z.number().min(1).max(600).default(30),
-  connectTimeoutSec: z.number().min(1).max(300).default(20)
+  connectTimeoutSec: z.number().min(1).max(300).default(20),
+  /** seconds one answer may take in all, however steadily it streams */
+  turnTimeoutSec: z.number().min(1).max(3600).default(600)
 })
 
 export const SpeechSettings = z.object({

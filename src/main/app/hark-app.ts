@@ -19,6 +19,7 @@ import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
 import { installTray, trayIsAlive } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
 import { installPushToTalk, TOGGLE_TALK_FLAG } from './voice/install-push-to-talk'
+import { createEndpointWarmer } from './provider/endpoint-warmer'
 import { VoiceHub } from './voice/voice-hub'
 
 /** Builds Hark's main-process object graph once the app is ready. */
@@ -98,6 +99,7 @@ function buildContext(): AppContext {
     voice: new VoiceHub(speech.sink),
     publish,
     showMainWindow,
+    warmEndpoints: createEndpointWarmer(() => settings.get()),
     quitting,
     onQuit: (c) => cleanups.push(c)
   }
