@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { killTree, spawnSupervised } from '../platform/child-supervisor'
 import { TtsError } from './speech-types'
 
 export interface RunOptions {
@@ -24,36 +25,6 @@ const KILL_GRACE_MS = 250
 /** After SIGKILL we stop waiting for the exit event even if it never comes. */
 const GIVE_UP_MS = 1500
 
-/**
- * Kill the whole process group we created (the child is spawned detached, so
- * its pid is the group id): exactly our tree, nothing else. Windows has no
- * groups; there the child alone is killed.
- */
-export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    if (process.platform === 'win32') child.kill(signal)
-    else process.kill(-child.pid, signal)
-  } catch {
-    // ESRCH: the group is already gone, which is what we wanted
-  }
-}
-
-/**
- * Our children live in their own process groups, so they would outlive us:
- * a voice still talking after the app quit. Kill whatever is left on exit.
- */
-const live = new Set<ChildProcess>()
-let exitHookInstalled = false
-
-function track(child: ChildProcess): void {
-  live.add(child)
-  child.once('close', () => live.delete(child))
-  if (exitHookInstalled) return
-  exitHookInstalled = true
-  process.once('exit', () => live.forEach((c) => killTree(c, 'SIGKILL')))
-}
-
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
   const detail = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300)
@@ -61,7 +32,8 @@ function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals |
 }
 
 /**
- * Run one command in its own process group with a hard timeout. Resolves with
+ * Run one command in its own process group (supervised: it dies with the app)
+ * with a hard timeout. Resolves with
  * its output on exit code 0; otherwise rejects with a TtsError: 'missing' when
  * the binary is not installed, 'aborted' when the signal fired, 'failed' for
  * everything else (timeouts included). Never throws synchronously.
@@ -72,11 +44,10 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     let child: ChildProcess
     try {
       const env = opts.env ? { ...process.env, ...opts.env } : process.env
-      child = spawn(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', windowsHide: true, env })
+      child = spawnSupervised(cmd, args, { stdio: 'pipe', env })
     } catch (err) {
       return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
     }
-    track(child)
     const chunks: Buffer[] = []
     let size = 0
     let stderr = ''

@@ -10,7 +10,7 @@ import { waitUntil } from '../../../support/e2e-actions'
 import { tone } from './pcm-fixtures'
 
 /**
- * node-record-lpcm16 spawns whatever `arecord` is first on PATH, so these
+ * The microphone spawns whatever `arecord` is first on PATH, so these
  * tests put scripted fakes there: one that streams audio and exits 1 when
  * stopped (as arecord does), ones that fail the usual ways.
  */
