@@ -28,7 +28,7 @@ export const recorderDevicePattern = /^(?:[A-Za-z0-9_][A-Za-z0-9_.,=:-]{0,199})?
 export const httpUrl = z
   .string()
   .url()
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'Only http:// and https:// addresses are allowed.')
+  .refine((u) => /^https?:\/\//i.test(u), 'Only http:// and https:// addresses are allowed.')
 
 export const ProviderSettings = z.object({
   preset: z.enum(providerPresets).default('openai'),

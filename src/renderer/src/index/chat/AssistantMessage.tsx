@@ -84,7 +84,7 @@ function StatusLine(props: {
     status === 'error'
       ? describeError(error?.kind, error?.message)
       : status === 'interrupted'
-        ? 'This answer was interrupted when Hark closed.'
+        ? (error?.message ?? 'This answer was interrupted when Hark closed.')
         : 'Stopped.'
   return (
     <div className={`status-line ${status}`}>
