@@ -4,7 +4,9 @@ import { contracts, type EventName, type RouteName, type Subject } from './contr
  * Least privilege per window: which routes each page may call and which events
  * it hears. Main's router refuses anything else (it knows the caller's page),
  * so a script injected into the popup or the indicator cannot change settings
- * or keys. The main window is where settings live, so it gets those subjects.
+ * or keys. The main window is where settings live, so it gets those subjects;
+ * it may read push-to-talk's state but not toggle it (the hotkey, the tray and
+ * the indicator do). provider.warm is every typing page's.
  */
 
 export const pageNames = ['index', 'quick', 'indicator'] as const
@@ -30,10 +32,17 @@ const access = (routes: RouteName[], events: EventName[]): PageAccess => ({
 
 export const pageAccess: Record<PageName, PageAccess> = {
   index: access(
-    [...routesOf('app', 'conversations', 'provider', 'settings', 'speech', 'turns'), 'voice.setConversation'],
-    eventsOf('app', 'conversations', 'settings', 'turns')
+    [
+      ...routesOf('app', 'conversations', 'provider', 'settings', 'speech', 'turns'),
+      'voice.setConversation',
+      'voice.status'
+    ],
+    eventsOf('app', 'conversations', 'settings', 'turns', 'voice')
   ),
-  quick: access(['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop'], ['quick.shown', 'turn.events']),
+  quick: access(
+    ['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop', 'provider.warm'],
+    ['quick.shown', 'turn.events']
+  ),
   indicator: access(['voice.toggle', 'voice.status'], ['voice.state'])
 }
 
