@@ -38,6 +38,14 @@ export interface TurnTimings {
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'unknown'
 
+/**
+ * One utterance's voice. `started`: sound has started — the player has its
+ * first audio (for engines that play by themselves, `say`, SAPI and spd-say,
+ * their process is running), not when the text is handed to a synthesiser;
+ * an utterance with nothing to sound reports it just before `finished`.
+ * Every utterance ends in exactly one `finished` or `cancelled`, after
+ * `started` only if sound began.
+ */
 export type SpeechState = 'started' | 'finished' | 'cancelled'
 
 export type TurnEvent =

@@ -10,7 +10,7 @@ import { KeyStore } from './stores/key-store'
 import { ConversationStore } from './stores/conversation-store'
 import { installConversations } from './conversations/install-conversations'
 import { TurnController } from './turns/turn-controller'
-import { providerConfig } from './provider/provider-config'
+import { environmentKeyFor, providerConfig } from './provider/provider-config'
 import { createSpeechControl } from './speech/create-speech-control'
 import { createMainWindow } from './windows/main-window'
 import { applySecurityPolicy } from './windows/security'
@@ -55,8 +55,10 @@ function buildContext(): AppContext {
   const registry = new WindowRegistry()
   const settings = new SettingsStore(userData)
   const keys = new KeyStore(userData, safeStorage, { onNotice: (message) => settings.notices.push(message) })
-  const speech = createSpeechControl(settings.get().speech, (message) =>
-    registry.broadcast('app.notice', { level: 'warning', message })
+  const speech = createSpeechControl(
+    settings.get().speech,
+    (message) => registry.broadcast('app.notice', { level: 'warning', message }),
+    (url) => environmentKeyFor(url) || keys.forUrl(url)
   )
   settings.onChange((s) => {
     speech.apply(s.speech)

@@ -6,9 +6,10 @@ import { sttConfig } from '../voice/stt-config'
 /** No key is needed to name an endpoint, and a warm-up never sends one. */
 const noKey = (): undefined => undefined
 
-/** The endpoints a question will reach with these settings: chat, and speech-to-text when it is elsewhere. */
+/** The endpoints a question will reach with these settings: chat, speech-to-text and a provider voice, each once. */
 export function endpointsOf(settings: Settings, env: NodeJS.ProcessEnv = process.env): string[] {
   const urls = [providerConfig(settings, noKey, env).baseUrl, sttConfig(settings, noKey, env).baseUrl]
+  if (settings.speech.enabled && settings.speech.engine === 'provider') urls.push(settings.speech.provider.baseUrl)
   return [...new Set(urls)]
 }
 

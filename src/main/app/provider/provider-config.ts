@@ -26,7 +26,8 @@ export function providerConfig(
     model: env['HARK_MODEL'] || p.model,
     apiKey: environmentKeyFor(baseUrl, env) || storedKeyFor(baseUrl) || '',
     connectTimeoutMs: p.connectTimeoutSec * 1000,
-    idleTimeoutMs: p.idleTimeoutSec * 1000
+    idleTimeoutMs: p.idleTimeoutSec * 1000,
+    turnTimeoutMs: p.turnTimeoutSec * 1000
   })
 }
 

@@ -13,6 +13,8 @@ export interface RunOptions {
   maxStdoutBytes?: number
   /** added to our environment: how values reach a constant script without becoming part of it */
   env?: Record<string, string>
+  /** called once the process is running and holds the first piece of `input` (for a player: it has audio) */
+  onStarted?: () => void
 }
 
 export interface RunResult {
@@ -24,6 +26,15 @@ export interface RunResult {
 const KILL_GRACE_MS = 250
 /** After SIGKILL we stop waiting for the exit event even if it never comes. */
 const GIVE_UP_MS = 1500
+
+/**
+ * Spawn in a process group of its own, supervised so it dies with the app
+ * however the app ends. Throws synchronously only for invalid arguments; a
+ * missing binary is an 'error' event.
+ */
+export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
+  return spawnSupervised(cmd, args, { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env })
+}
 
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
@@ -39,14 +50,22 @@ function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals |
  * everything else (timeouts included). Never throws synchronously.
  */
 export function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  if (opts.signal?.aborted) return Promise.reject(new TtsError(`${cmd} was stopped`, 'aborted'))
+  let child: ChildProcess
+  try {
+    child = startProcess(cmd, args, opts.env)
+  } catch (err) {
+    return Promise.reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+  }
+  return runChild(child, cmd, opts)
+}
+
+/** runProcess for a child already started by startProcess (one kept waiting for its input, say); `opts.env` is ignored. */
+export function runChild(child: ChildProcess, cmd: string, opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
-    let child: ChildProcess
-    try {
-      const env = opts.env ? { ...process.env, ...opts.env } : process.env
-      child = spawnSupervised(cmd, args, { stdio: 'pipe', env })
-    } catch (err) {
-      return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+    if (opts.signal?.aborted) {
+      killTree(child, 'SIGKILL')
+      return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
     }
     const chunks: Buffer[] = []
     let size = 0
@@ -82,7 +101,8 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
     // EPIPE when the process dies before reading all its input: the exit says more.
     child.stdin?.on('error', () => {})
-    child.stdin?.end(opts.input ?? '')
+    // pid is set at once when the spawn worked; without one, 'error' follows
+    if (child.pid !== undefined) feed(child, opts.input ?? '', () => !settled && opts.onStarted?.())
 
     child.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') finish(new TtsError(`${cmd} is not installed. ${opts.missingHint}`, 'missing'))
@@ -94,6 +114,15 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
       finish(new TtsError(describeExit(cmd, code, signal, stderr), 'failed'))
     })
   })
+}
+
+/** A first piece fits the empty pipe at once, so `started` is not held back until the player has read the rest. */
+const FIRST_PIECE = 4096
+
+function feed(child: ChildProcess, input: string | Buffer, started: () => void): void {
+  const data = typeof input === 'string' ? Buffer.from(input) : input
+  child.stdin?.write(data.subarray(0, FIRST_PIECE), (err) => !err && started())
+  child.stdin?.end(data.subarray(FIRST_PIECE))
 }
 
 type EndReason = 'aborted' | 'timeout' | 'overflow'

@@ -16,6 +16,14 @@ describe('endpoint warmer', () => {
     expect(endpointsOf(s, {})).toEqual(['https://api.groq.com/openai/v1', 'http://127.0.0.1:8000/v1'])
   })
 
+  it('names a provider voice’s endpoint while it speaks', () => {
+    const s = Settings.parse({
+      provider: { baseUrl: 'https://api.groq.com/openai/v1' },
+      speech: { engine: 'provider', provider: { baseUrl: 'http://127.0.0.1:8880/v1' } }
+    })
+    expect(endpointsOf(s, {})).toEqual(['https://api.groq.com/openai/v1', 'http://127.0.0.1:8880/v1'])
+  })
+
   it('follows OPENAI_BASE_URL, as the turn does', () => {
     const s = Settings.parse({ provider: { baseUrl: 'https://api.groq.com/openai/v1' } })
     expect(endpointsOf(s, { OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' })).toEqual(['http://127.0.0.1:11434/v1'])
