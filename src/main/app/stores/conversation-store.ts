@@ -37,6 +37,8 @@ interface OpenStream {
   pending: string
   lastFlushAt: number
   timer?: ReturnType<typeof setTimeout>
+  /** the last append failed: said once, not at every flush while the disk stays full */
+  failing?: boolean
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -233,10 +235,13 @@ export class ConversationStore implements ConversationHistory {
       this.maybeTorn.delete(c.id)
       s.persisted += s.pending.length
       s.pending = ''
+      s.failing = false
     } catch (err) {
       // Part of the line may be on disk: never let the next one glue onto it.
       this.maybeTorn.add(c.id)
-      this.saveFailures.emit(`Hark could not save the answer as it streamed: ${describeStorageError(err)}.`)
+      if (!s.failing)
+        this.saveFailures.emit(`Hark could not save the answer as it streamed: ${describeStorageError(err)}.`)
+      s.failing = true
     }
   }
 
@@ -339,9 +344,9 @@ export class ConversationStore implements ConversationHistory {
       return
     }
     const { conversation, interrupted, tornLines } = loaded
+    const title = conversation.title || 'New conversation'
     this.conversations.set(id, conversation)
     if (tornLines > 0) {
-      const title = conversation.title || 'New conversation'
       this.notices.push(
         `Part of an answer in "${title}" was cut off when it was saved (${tornLines} damaged line${tornLines === 1 ? '' : 's'} dropped); the rest is kept.`
       )
@@ -353,7 +358,7 @@ export class ConversationStore implements ConversationHistory {
       this.rewrite(conversation)
     } catch (err) {
       this.notices.push(
-        `"${conversation.title || 'New conversation'}" could not be tidied up on disk (${err instanceof Error ? err.message : String(err)}); it is kept as it is.`
+        `"${title}" could not be tidied up on disk (${err instanceof Error ? err.message : String(err)}); it is kept as it is.`
       )
     }
   }

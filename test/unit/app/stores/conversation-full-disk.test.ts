@@ -42,6 +42,9 @@ describe('ConversationStore on a disk that fills up', () => {
       store.progress(id, 't1', text)
     }
     expect(failures[0]).toMatch(/could not save the answer as it streamed: the disk is full/)
+    store.progress(id, 't1', text + 'Still full. ')
+    expect(failures).toHaveLength(1) // said once, not at every flush
+    text += 'Still full. '
 
     rmSync(filler)
     text += 'After space came back.'
