@@ -57,10 +57,16 @@ describe('a hostile renderer', () => {
   test('the popup and the indicator cannot change settings or keys', async () => {
     for (const name of ['quick', 'indicator']) {
       const page = await app.window(name)
-      expect(await refusal(page, 'settings.set', { theme: 'dark' })).toMatch(/^Refused: this window may not call settings\.set/)
-      expect(await refusal(page, 'keys.set', { provider: 'openai', key: 'sk-stolen' })).toMatch(/^Refused: this window may not call/)
+      expect(await refusal(page, 'settings.set', { theme: 'dark' })).toMatch(
+        /^Refused: this window may not call settings\.set/
+      )
+      expect(await refusal(page, 'keys.set', { provider: 'openai', key: 'sk-stolen' })).toMatch(
+        /^Refused: this window may not call/
+      )
       expect(await refusal(page, 'keys.clear', { provider: 'openai' })).toMatch(/^Refused: this window may not call/)
-      expect(await refusal(page, 'models.list', { baseUrl: 'http://127.0.0.1:9/v1' })).toMatch(/^Refused: this window may not call/)
+      expect(await refusal(page, 'models.list', { baseUrl: 'http://127.0.0.1:9/v1' })).toMatch(
+        /^Refused: this window may not call/
+      )
     }
     const main = await app.window('index')
     const { settings } = (await main.evaluate(() => window.hark.invoke('settings.get', {}))) as {
