@@ -10,7 +10,7 @@ import { KeyStore } from './stores/key-store'
 import { ConversationStore } from './stores/conversation-store'
 import { installConversations } from './conversations/install-conversations'
 import { TurnController } from './turns/turn-controller'
-import { currentProvider } from './provider/provider-config'
+import { currentProvider, environmentKeyFor } from './provider/provider-config'
 import { installAutoTitles } from './conversations/install-auto-titles'
 import { createSpeechControl } from './speech/create-speech-control'
 import { createMainWindow } from './windows/main-window'
@@ -62,7 +62,7 @@ function buildContext(): AppContext {
   const speech = createSpeechControl(
     settings.get().speech,
     (message) => registry.broadcast('app.notice', { level: 'warning', message }),
-    (url) => keys.forUrl(url)
+    (url) => environmentKeyFor(url) || keys.forUrl(url)
   )
   settings.onChange((s) => {
     speech.apply(s.speech)

@@ -71,25 +71,27 @@ export interface Replayed {
   conversation: Conversation
   /** messages found still open (streaming) and now marked interrupted */
   interrupted: number
-  /** a half-written last line was dropped */
-  tornTail: boolean
+  /** half-written lines dropped: a crash or a full disk mid-append */
+  tornLines: number
 }
 
-/** Parses a log. Throws CorruptLogError for anything but a torn final line. */
+/**
+ * Parses a log. Only the header must be whole: a torn line after it (the last
+ * one when Hark died mid-append; an earlier one when the disk filled, since the
+ * next append starts on a fresh line) loses only its own text, so it is
+ * dropped and counted. Throws CorruptLogError when the header is not there.
+ */
 export function replay(text: string, expectedId: string): Replayed {
-  const lines = text.split('\n')
-  const endsCleanly = text.endsWith('\n')
-  if (endsCleanly) lines.pop()
   const records: LogRecord[] = []
-  let tornTail = false
-  lines.forEach((line, i) => {
+  let tornLines = 0
+  for (const line of text.split('\n')) {
+    if (line === '') continue
     const record = parseLine(line)
-    if (record) return void records.push(record)
-    // SIGKILL or power loss mid-write can leave only the final line half-written.
-    if (i === lines.length - 1 && !endsCleanly && records.length > 0) tornTail = true
-    else throw new CorruptLogError(`line ${i + 1} is not a valid record`)
-  })
-  return build(records, expectedId, tornTail)
+    if (record) records.push(record)
+    else if (records.length > 0) tornLines++
+    else throw new CorruptLogError('its first line is not a conversation header')
+  }
+  return build(records, expectedId, tornLines)
 }
 
 function parseLine(line: string): LogRecord | null {
@@ -101,7 +103,7 @@ function parseLine(line: string): LogRecord | null {
   }
 }
 
-function build(records: LogRecord[], expectedId: string, tornTail: boolean): Replayed {
+function build(records: LogRecord[], expectedId: string, tornLines: number): Replayed {
   const [meta, ...rest] = records
   if (meta?.t !== 'meta') throw new CorruptLogError('it does not start with a conversation header')
   if (meta.id !== expectedId) throw new CorruptLogError(`its header names another conversation (${meta.id})`)
@@ -126,5 +128,5 @@ function build(records: LogRecord[], expectedId: string, tornTail: boolean): Rep
   }
   for (const id of open) byId.get(id)!.status = 'interrupted'
   conversation.messageCount = conversation.messages.length
-  return { conversation, interrupted: open.size, tornTail }
+  return { conversation, interrupted: open.size, tornLines }
 }

@@ -15,6 +15,7 @@ import { UserFacingError } from '../ipc/user-facing-error'
 import { writeFileAtomic } from './atomic-file'
 import { appendLine, replay, snapshotLines } from './conversation-log'
 import { quarantineFile } from './quarantine'
+import { describeStorageError, isFileSystemError, withoutBom } from './storage-error'
 import { searchConversations } from './conversation-search'
 import { titleFrom } from './conversation-title'
 import { dropShown, setAside, showVersion } from './message-versions'
@@ -39,6 +40,8 @@ interface OpenStream {
   timer?: ReturnType<typeof setTimeout>
   /** the version this answer replaced, shown again if it ends without text */
   replaced?: number
+  /** the last append failed: said once, not at every flush while the disk stays full */
+  failing?: boolean
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -47,8 +50,10 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
  * Conversations in userData/conversations, one JSON-lines file each (see
  * conversation-log.ts). Everything is in memory after start-up; every change is
  * written before the call returns, except streamed text, which is appended at
- * most `flushMs` later. Nothing here throws at start-up: a file it cannot read
- * is moved to quarantine/ and reported in `notices`.
+ * most `flushMs` later; a failed append is reported at once (`onSaveFailed`).
+ * Nothing here throws at start-up: a file whose content is broken is moved to
+ * quarantine/, one the disk or permissions keep from being read is left alone,
+ * and both are reported in `notices`.
  */
 export class ConversationStore implements ConversationHistory {
   readonly dir: string
@@ -56,6 +61,9 @@ export class ConversationStore implements ConversationHistory {
   private readonly conversations = new Map<string, Conversation>()
   private readonly streams = new Map<string, OpenStream>()
   private readonly listeners = new Listeners<ConversationsChanged>()
+  private readonly saveFailures = new Listeners<string>()
+  /** conversations whose file may end in a half-written line: the next append starts a fresh one */
+  private readonly maybeTorn = new Set<string>()
   private readonly flushMs: number
   private readonly now: () => number
 
@@ -68,6 +76,11 @@ export class ConversationStore implements ConversationHistory {
 
   onChange(listener: (e: ConversationsChanged) => void): () => void {
     return this.listeners.add(listener)
+  }
+
+  /** A streamed answer could not be written (full disk, permissions): the message to show the user now. */
+  onSaveFailed(listener: (message: string) => void): () => void {
+    return this.saveFailures.add(listener)
   }
 
   list(): ConversationSummary[] {
@@ -270,12 +283,19 @@ export class ConversationStore implements ConversationHistory {
     const c = this.conversations.get(s.conversationId)
     if (!c) return
     c.updatedAt = s.lastFlushAt
+    const line = appendLine(s.messageId, s.pending, s.lastFlushAt)
     try {
-      appendFileSync(this.file(c.id), appendLine(s.messageId, s.pending, s.lastFlushAt))
+      appendFileSync(this.file(c.id), this.maybeTorn.has(c.id) ? `\n${line}` : line)
+      this.maybeTorn.delete(c.id)
       s.persisted += s.pending.length
       s.pending = ''
+      s.failing = false
     } catch (err) {
-      this.notices.push(`Could not save the answer as it streamed: ${err instanceof Error ? err.message : String(err)}`)
+      // Part of the line may be on disk: never let the next one glue onto it.
+      this.maybeTorn.add(c.id)
+      if (!s.failing)
+        this.saveFailures.emit(`Hark could not save the answer as it streamed: ${describeStorageError(err)}.`)
+      s.failing = true
     }
   }
 
@@ -288,7 +308,12 @@ export class ConversationStore implements ConversationHistory {
   /** Atomic rewrite; afterwards the file holds everything in memory, open answers included. */
   private rewrite(c: Conversation): void {
     c.messageCount = c.messages.length
-    writeFileAtomic(this.file(c.id), snapshotLines(c, this.openMessageIds()))
+    try {
+      writeFileAtomic(this.file(c.id), snapshotLines(c, this.openMessageIds()))
+    } catch (err) {
+      throw new UserFacingError(`Hark could not save the conversation: ${describeStorageError(err)}.`, 'save-failed')
+    }
+    this.maybeTorn.delete(c.id)
     for (const s of this.streams.values()) {
       if (s.conversationId !== c.id) continue
       s.persisted += s.pending.length
@@ -369,13 +394,33 @@ export class ConversationStore implements ConversationHistory {
     if (name.endsWith('.tmp')) return void tryUnlink(path) // a rewrite that never got renamed
     if (!name.endsWith('.jsonl')) return
     const id = name.slice(0, -'.jsonl'.length)
+    let loaded: ReturnType<typeof replay>
     try {
       if (!SAFE_ID.test(id)) throw new Error('its name is not a conversation id')
-      const { conversation, interrupted } = replay(readFileSync(path, 'utf8'), id)
-      this.conversations.set(id, conversation)
-      if (interrupted > 0) this.rewrite(conversation)
+      loaded = replay(withoutBom(readFileSync(path, 'utf8')), id)
     } catch (err) {
-      this.notices.push(quarantineFile(this.dir, name, err))
+      if (isFileSystemError(err))
+        this.notices.push(`A saved conversation (${name}) could not be read: ${describeStorageError(err)}.`)
+      else this.notices.push(quarantineFile(this.dir, name, err))
+      return
+    }
+    const { conversation, interrupted, tornLines } = loaded
+    const title = conversation.title || 'New conversation'
+    this.conversations.set(id, conversation)
+    if (tornLines > 0) {
+      this.notices.push(
+        `Part of an answer in "${title}" was cut off when it was saved (${tornLines} damaged line${tornLines === 1 ? '' : 's'} dropped); the rest is kept.`
+      )
+    }
+    if (interrupted === 0 && tornLines === 0) return
+    // Read fine, so it is kept whatever happens to this repair.
+    this.maybeTorn.add(id)
+    try {
+      this.rewrite(conversation)
+    } catch (err) {
+      this.notices.push(
+        `"${title}" could not be tidied up on disk (${err instanceof Error ? err.message : String(err)}); it is kept as it is.`
+      )
     }
   }
 }
@@ -391,7 +436,8 @@ function finishMessage(m: StoredMessage, base: string, outcome: TurnOutcome): vo
     return
   }
   m.content = base + outcome.partialText
-  m.status = outcome.kind === 'aborted' ? 'partial' : 'error'
+  // A stream cut off without an error is interrupted: its text is kept, Continue picks it up.
+  m.status = outcome.kind === 'aborted' ? 'partial' : outcome.kind === 'interrupted' ? 'interrupted' : 'error'
   if (outcome.kind === 'aborted') delete m.error
   else m.error = { kind: outcome.kind, message: outcome.message }
 }

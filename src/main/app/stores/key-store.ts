@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { KeyInfo } from '@shared/ipc/settings'
 import type { ProviderPreset } from '@shared/settings'
 import { writeFileAtomic } from './atomic-file'
+import { describeStorageError, withoutBom } from './storage-error'
 import { UserFacingError } from '../ipc/user-facing-error'
 
 /**
@@ -57,6 +58,7 @@ export class KeyStore {
   /** decrypted keys by provider, filled by unlock() and set() */
   private readonly open = new Map<string, { key: string; origin: string }>()
   private unlocking: Promise<void> | null = null
+  private lastNotice = ''
 
   constructor(
     private readonly dir: string,
@@ -154,18 +156,42 @@ export class KeyStore {
     }
   }
 
-  /** A missing file is no keys; an unreadable one is moved aside (never overwritten) and reported. */
+  /**
+   * A missing file is no keys. One that cannot be read (EACCES) is left alone
+   * and reported; only one whose content is broken is moved aside (never
+   * overwritten). Never throws, even when the move fails.
+   */
   private readAll(): KeyFile {
     if (!existsSync(this.file)) return {}
+    let text: string
     try {
-      return KeyFile.parse(JSON.parse(readFileSync(this.file, 'utf8')))
-    } catch {
-      const aside = join(this.dir, `keys.broken-${Date.now()}.json`)
-      renameSync(this.file, aside)
-      this.opts.onNotice?.(
-        `Your saved API keys could not be read and were moved to ${aside}. Enter your key again in Settings.`
-      )
+      text = readFileSync(this.file, 'utf8')
+    } catch (err) {
+      this.noticeOnce(`Your saved API keys could not be read: ${describeStorageError(err)}.`)
       return {}
+    }
+    try {
+      return KeyFile.parse(JSON.parse(withoutBom(text)))
+    } catch {
+      this.opts.onNotice?.(this.moveAside())
+      return {}
+    }
+  }
+
+  /** readAll runs for every request: say a lasting problem once, not every time. */
+  private noticeOnce(message: string): void {
+    if (message === this.lastNotice) return
+    this.lastNotice = message
+    this.opts.onNotice?.(message)
+  }
+
+  private moveAside(): string {
+    const aside = join(this.dir, `keys.broken-${Date.now()}.json`)
+    try {
+      renameSync(this.file, aside)
+      return `Your saved API keys could not be read and were moved to ${aside}. Enter your key again in Settings.`
+    } catch (err) {
+      return `Your saved API keys could not be read, and the file could not be moved aside (${describeStorageError(err)}). Enter your key again in Settings.`
     }
   }
 }

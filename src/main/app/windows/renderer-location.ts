@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { PageName } from '@shared/ipc/page-access'
 
 /** Where the windows' pages and the preload live, in dev (vite server) and built. */
 
-export type PageName = 'index' | 'quick' | 'indicator'
+export type { PageName }
 
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.js')

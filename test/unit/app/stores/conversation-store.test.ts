@@ -249,7 +249,7 @@ describe('ConversationStore with damaged files', () => {
     expect(store.notices[0]).toMatch(/another conversation/)
   })
 
-  it('tolerates a half-written last line (a crash mid-append) without quarantine', () => {
+  it('drops a half-written last line (a crash mid-append) and says so, without quarantine', () => {
     const store = new ConversationStore(dir, { flushMs: 0 })
     const id = store.beginTurn(undefined, 'Q', 't1')
     store.progress(id, 't1', 'saved text')
@@ -258,8 +258,9 @@ describe('ConversationStore with damaged files', () => {
       readFileSync(join(dir, 'conversations', `${id}.jsonl`), 'utf8') + '{"t":"append","id":"x","te'
     )
     const reopened = new ConversationStore(dir)
-    expect(reopened.notices).toEqual([])
+    expect(reopened.notices).toEqual([expect.stringMatching(/"Q".*1 damaged line dropped.*the rest is kept/)])
     expect(reopened.get(id).messages[1]).toMatchObject({ content: 'saved text', status: 'interrupted' })
+    expect(existsSync(join(dir, 'conversations', 'quarantine'))).toBe(false)
   })
 
   it('removes temp files left by a rewrite that never finished', () => {

@@ -40,9 +40,9 @@ export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = stream
       })),
     'setup.status': async () => {
       const preset = deps.settings.get().provider.preset
-      // An OPENAI_BASE_URL alone still needs a key; OPENAI_API_KEY is one.
+      // An OPENAI_BASE_URL alone still needs a key; OPENAI_API_KEY is one where it is used.
       const configured =
-        Boolean(process.env['OPENAI_API_KEY']) ||
+        Boolean(providerFor(deps, {}).apiKey) ||
         !PROVIDER_PRESETS[preset].needsKey ||
         (await deps.keys.status(preset)).stored
       return { needsSetup: !configured, servers: configured ? [] : await detectLocalServers() }

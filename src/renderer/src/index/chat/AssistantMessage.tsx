@@ -111,7 +111,10 @@ function StatusLine(props: {
     status === 'error'
       ? describeError(error?.kind, error?.message)
       : {
-          sentence: status === 'interrupted' ? 'This answer was interrupted when Hark closed.' : 'Stopped.',
+          sentence:
+            status === 'interrupted'
+              ? (error?.message ?? 'This answer was interrupted when Hark closed.')
+              : 'Stopped.',
           action: null
         }
   return (
