@@ -32,7 +32,12 @@ export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal):
   signal.addEventListener('abort', () => speech?.stop(turnId), { once: true })
 
   const outcome = await runTurn(
-    { streamChat: deps.streamChat, createSegmenter: deps.createSegmenter, speech, ready: () => drained(stdout) },
+    {
+      streamChat: deps.streamChat,
+      createSegmenter: deps.createSegmenter,
+      speech,
+      ready: () => drained(stdout, signal)
+    },
     {
       turnId,
       provider: {
@@ -65,18 +70,20 @@ export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal):
  * Waits while stdout's buffer is full: a reader slower than the model (a pipe,
  * a pager) then slows the stream, instead of the answer's output piling up in
  * memory. The LLM layer's idle watchdog runs only while it reads, so waiting
- * here is never a stall.
+ * here is never a stall; Stop ends the wait at once.
  */
-function drained(out: Writable): Promise<void> | void {
-  if (!out.writableNeedDrain) return
+function drained(out: Writable, signal: AbortSignal): Promise<void> | void {
+  if (!out.writableNeedDrain || signal.aborted) return
   return new Promise((resolve) => {
     const done = (): void => {
       out.off('drain', done)
       out.off('close', done)
+      signal.removeEventListener('abort', done)
       resolve()
     }
     out.on('drain', done)
     out.on('close', done)
+    signal.addEventListener('abort', done)
   })
 }
 
