@@ -64,26 +64,28 @@ export default async function run(): Promise<BenchTable> {
   const fake = await startFakeLlm({ timing: { chunkSize: 1000, delayMs: 0 } })
   try {
     fake.setText('Calm words.')
+    // the quicker of two runs: start-up is noisy on a shared machine and is subtracted from every figure
     const startUp = new Map<string, Sample>()
-    for (const path of PATHS) startUp.set(path.name, await runOnce(path.args(fake.url)))
+    for (const path of PATHS) {
+      const [a, b] = [await runOnce(path.args(fake.url)), await runOnce(path.args(fake.url))]
+      startUp.set(path.name, a.ms <= b.ms ? a : b)
+    }
     const rows: Array<Record<string, string | number>> = []
     for (const mb of SIZES_MB) {
       fake.setText('Calm words. '.repeat(Math.round((mb * MB) / 12)))
-      const perMb = new Map<string, Sample>()
+      let bare: Sample | undefined
       for (const path of PATHS) {
         const s = await runOnce(path.args(fake.url))
-        const base = startUp.get(path.name)!
-        perMb.set(path.name, { ms: (s.ms - base.ms) / mb, peakMb: (s.peakMb - base.peakMb) / mb })
-        const bare = perMb.get(PATHS[0]!.name)!
-        const cost = perMb.get(path.name)!
+        const msPerMb = (s.ms - startUp.get(path.name)!.ms) / mb
+        bare ??= { ms: msPerMb, peakMb: s.peakMb }
         rows.push({
           answer: `${mb} MB`,
           path: path.name,
-          'ms per MB': Math.round(cost.ms),
+          'ms per MB': Math.round(msPerMb),
           'peak MB': s.peakMb,
-          'peak MB per answer MB': round(cost.peakMb),
-          'time vs SDK': round(cost.ms / bare.ms),
-          'memory vs SDK': round(cost.peakMb / Math.max(bare.peakMb, 0.5))
+          'peak MB above start-up, per answer MB': round((s.peakMb - startUp.get(path.name)!.peakMb) / mb),
+          'time vs SDK': round(msPerMb / bare.ms),
+          'peak vs SDK': round(s.peakMb / bare.peakMb)
         })
       }
     }
@@ -93,7 +95,7 @@ export default async function run(): Promise<BenchTable> {
       notes: [
         `Answer: "Calm words. " repeated (a sentence every 12 characters, the most utterances per MB), 1,000 characters per SSE event, no pause.`,
         `Start-up subtracted: each path's time and peak for a one-sentence answer (${[...startUp].map(([k, v]) => `${k} ${Math.round(v.ms)} ms / ${v.peakMb} MB`).join(', ')}).`,
-        'Target: "ms per MB" and "peak MB per answer MB" flat from 1 to 16 MB. The SDK reads the stream and drops it; hark also segments, prints and (with --json) writes ~13 output bytes per answer character.'
+        'Target: "ms per MB" and "peak MB above start-up, per answer MB" flat (or falling) from 1 to 16 MB. The SDK reads the stream and drops it; hark also segments, prints and (with --json) writes ~13 output bytes per answer character.'
       ]
     }
   } finally {
