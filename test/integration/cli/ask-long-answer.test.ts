@@ -8,8 +8,7 @@ import { runHark } from '../../support/run-cli'
  * A long, well-behaved answer through the real CLI, printed as JSON events
  * (about 13 bytes of output per answer character) into a pipe: memory stays
  * bounded because the printer waits for the pipe and the turn takes a batch
- * answer in pieces. Before, a 16 MB stream peaked near 650 MB and a 7 MB
- * batch answer near 600 MB.
+ * answer in pieces. Before, a 16 MB stream peaked at 620–650 MB here.
  */
 
 const PEAK_RSS_LIMIT_MB = 400
