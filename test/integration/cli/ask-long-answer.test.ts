@@ -8,7 +8,8 @@ import { runHark } from '../../support/run-cli'
  * A long, well-behaved answer through the real CLI, printed as JSON events
  * (about 13 bytes of output per answer character) into a pipe: memory stays
  * bounded because the printer waits for the pipe and the turn takes a batch
- * answer in pieces. Before, a 16 MB stream peaked at 620–650 MB here.
+ * answer in pieces. Before, a 16 MB stream peaked at 620–650 MB here and a
+ * 7 MB batch answer at 600 MB.
  */
 
 const PEAK_RSS_LIMIT_MB = 400
