@@ -97,6 +97,8 @@ export const Settings = z.object({
     .max(20000)
     .default('You are Hark, a concise, friendly voice assistant. Answers are read aloud, so prefer short sentences.'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** after the first answer, ask the model for a short title (off: the first line of the first question) */
+  autoTitle: z.boolean().default(true),
   startAtLogin: z.boolean().default(false)
 })
 

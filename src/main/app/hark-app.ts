@@ -10,7 +10,8 @@ import { KeyStore } from './stores/key-store'
 import { ConversationStore } from './stores/conversation-store'
 import { installConversations } from './conversations/install-conversations'
 import { TurnController } from './turns/turn-controller'
-import { providerConfig } from './provider/provider-config'
+import { currentProvider } from './provider/provider-config'
+import { installAutoTitles } from './conversations/install-auto-titles'
 import { createSpeechControl } from './speech/create-speech-control'
 import { createMainWindow } from './windows/main-window'
 import { applySecurityPolicy } from './windows/security'
@@ -28,6 +29,7 @@ export function startHark(): AppContext {
   const ctx = buildContext()
   registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.callerOf)
   installConversations(ctx)
+  installAutoTitles(ctx)
   const quick = installQuickPrompt(ctx)
   installPushToTalk(ctx)
   installTray(ctx, quick)
@@ -71,7 +73,7 @@ function buildContext(): AppContext {
   const history = new ConversationStore(userData)
   const turns = new TurnController({
     settings: () => settings.get(),
-    provider: (s) => providerConfig(s, (url) => keys.get(s.provider.preset, url)),
+    provider: (s) => currentProvider(s, keys),
     history,
     speech: speech.sink,
     streamChat,

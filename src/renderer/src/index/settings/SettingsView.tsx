@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { SettingsSection } from '../navigation'
 import type { HotkeyStatus } from '@shared/ipc/settings'
 import { HotkeyRecorder } from './HotkeyRecorder'
 import { ProviderSection } from './ProviderSection'
@@ -15,11 +16,31 @@ function useHotkeyStatus(): HotkeyStatus[] {
   return status
 }
 
+/** Brings `section` into view and focuses its first field, once the settings have loaded. */
+function useScrollToSection(section: SettingsSection | undefined, ready: boolean): void {
+  const done = useRef(false)
+  useEffect(() => {
+    if (!section || !ready || done.current) return
+    done.current = true
+    const el = document.getElementById(`settings-${section}`)
+    el?.scrollIntoView({ block: 'start' })
+    el?.querySelector<HTMLElement>('input, select, textarea')?.focus()
+  }, [section, ready])
+}
+
 /** Every setting, applied the moment it changes. */
-export default function SettingsView({ onClose }: { onClose: () => void }): React.JSX.Element {
+export default function SettingsView({
+  onClose,
+  section
+}: {
+  onClose: () => void
+  /** opened to fix something there (an error's "Open Settings") */
+  section?: SettingsSection
+}): React.JSX.Element {
   const { settings, error, savedAt, save } = useSettings()
   const hotkeys = useHotkeyStatus()
   const [prompt, setPrompt] = useState<string | null>(null)
+  useScrollToSection(section, settings !== null)
 
   if (!settings) return <div className="settings loading">{error ?? 'Loading settings…'}</div>
   const statusOf = (action: HotkeyStatus['action']) => hotkeys.find((h) => h.action === action)
@@ -59,6 +80,18 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
         <ProviderSection settings={settings} save={save} />
         <SpeechSection settings={settings} save={save} />
         <VoiceInputSection settings={settings} save={save} />
+        <section className="settings-section" id="settings-conversations">
+          <h2>Conversations</h2>
+          <label className="field check">
+            <input
+              type="checkbox"
+              checked={settings.autoTitle}
+              data-testid="auto-title"
+              onChange={(e) => void save({ autoTitle: e.target.checked })}
+            />
+            <span>Name conversations with a short title written by the model</span>
+          </label>
+        </section>
         <section className="settings-section">
           <h2>System prompt</h2>
           <textarea
