@@ -18,8 +18,12 @@ export interface LiveTurn {
    */
   aligned: boolean
   reasoning: string
-  /** utterance ranges in the turn's own text, by index */
-  ranges: Record<number, [number, number]>
+  /**
+   * Utterance ranges in the turn's own text, by index. Append-only and shared
+   * by every snapshot of the turn: an index's range never changes once known,
+   * and copying them all per utterance made a long answer quadratic.
+   */
+  ranges: Array<[number, number]>
   speaking: number | null
   /** renderer clock (ms) */
   startedAt: number
@@ -48,7 +52,7 @@ export function newLiveTurn(
     text: '',
     aligned,
     reasoning: '',
-    ranges: {},
+    ranges: [],
     speaking: null,
     startedAt: now,
     firstSpeechMs: null,
@@ -71,7 +75,8 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
     case 'reasoning':
       return { ...turn, reasoning: turn.reasoning + e.text }
     case 'utterance':
-      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range } }
+      turn.ranges[e.index] = e.range
+      return turn
     case 'speech':
       return onSpeech(turn, e.index, e.state, now)
     case 'notice':
