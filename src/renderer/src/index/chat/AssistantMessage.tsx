@@ -112,9 +112,7 @@ function StatusLine(props: {
       ? describeError(error?.kind, error?.message)
       : {
           sentence:
-            status === 'interrupted'
-              ? (error?.message ?? 'This answer was interrupted when Hark closed.')
-              : 'Stopped.',
+            status === 'interrupted' ? (error?.message ?? 'This answer was interrupted when Hark closed.') : 'Stopped.',
           action: null
         }
   return (
