@@ -91,14 +91,16 @@ function pipeline(fake: FakeLlm, options: () => VoiceOptions) {
     settings: options,
     startCapture: (onChunk): Capture => realTimeMic(pcm, (at) => (run = { speechEndAt: at }), onChunk),
     transcribe: createTranscriber({ baseUrl: fake.url, apiKey: 'bench', model: 'whisper-1' }),
-    ask: (prompt) => turns.ask({ prompt }),
+    ask: (prompt) => {
+      const turn = turns.ask({ prompt })
+      return { ...turn, done: turn.done.then(() => ({})) }
+    },
     interrupt: () => turns.stop(),
     onSpeech: (l) => voice.onEvent(l),
-    onQueued: (l) => voice.onEnqueue(l),
+    voiceIdle: (turnId) => voice.idle(turnId),
     notify: (level, message) => {
       throw new Error(`unexpected ${level}: ${message}`)
-    },
-    settleMs: 0
+    }
   })
   ptt.onStatus((s) => s.state === 'transcribing' && (run.stopAt ??= performance.now()))
   ptt.onTimings((t) => (run.timings = t))

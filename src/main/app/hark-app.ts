@@ -64,6 +64,7 @@ function buildContext(): AppContext {
 
   const publish = registry.sendTurnEventsThrough(batchTurnEvents((batch) => registry.broadcast('turn.events', batch)))
   speech.sink.onEvent(({ turnId, index, state }) => publish({ type: 'speech', turnId, index, state }))
+  speech.onBusy((turns) => registry.broadcast('speech.busy', { turns }))
 
   const history = new ConversationStore(userData)
   const turns = new TurnController({
@@ -95,7 +96,7 @@ function buildContext(): AppContext {
     speech,
     history,
     turns,
-    voice: new VoiceHub(speech.sink),
+    voice: new VoiceHub(speech),
     publish,
     showMainWindow,
     quitting,

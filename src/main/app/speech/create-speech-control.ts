@@ -14,6 +14,10 @@ export function createSpeechControl(initial: Settings['speech'], onProblem: (mes
   queue.onError(onProblem)
   return {
     sink: queue,
+    get busyTurns() {
+      return queue.busyTurns
+    },
+    onBusy: (listener) => queue.onBusy(listener),
     stop: () => queue.stop(),
     setMuted: (muted) => queue.setMuted(muted),
     apply: (s) => {

@@ -3,8 +3,10 @@ import type { StoredMessage } from '@shared/conversation'
 import { MarkdownView } from '../../shared/markdown/MarkdownView'
 import { copyText } from '../../shared/copy-text'
 import { speakingRange, type LiveTurn } from '@renderer/shared/live-turn'
-import { useChatStore } from '../use-chat'
+import { useChat, useChatStore } from '../use-chat'
 import { Metrics } from './Metrics'
+import { ReadAloudButton } from '../voice/ReadAloudButton'
+import { ReadFromHere } from '../voice/ReadFromHere'
 import { describeError } from './describe-error'
 
 interface Props {
@@ -23,6 +25,9 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
   const status: Shown = live ? liveStatus(live) : message.status
   const error = live?.error ?? message.error ?? null
   const streaming = status === 'streaming'
+  // Read aloud's ranges point into the saved text, which is what a finished answer shows.
+  const reading = useChat((s) => (s.reading?.messageId === message.id ? s.reading.turn : null))
+  const spoken = reading ? speakingRange(reading) : live ? speakingRange(live) : null
 
   return (
     <div className={`message assistant ${status}`} data-status={status}>
@@ -39,7 +44,9 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
           <span />
         </div>
       )}
-      <MarkdownView text={text} speaking={live ? speakingRange(live) : null} testId={latest ? 'answer' : undefined} />
+      <ReadFromHere messageId={message.id} text={text}>
+        <MarkdownView text={text} speaking={spoken} testId={latest ? 'answer' : undefined} />
+      </ReadFromHere>
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
       <StatusLine status={status} error={error} latest={latest} hasText={text.trim() !== ''} />
       {!streaming && (
@@ -49,6 +56,7 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
               Copy
             </button>
           )}
+          {text.trim() && <ReadAloudButton messageId={message.id} />}
           {latest && status === 'complete' && (
             <button type="button" data-testid="regenerate-button" onClick={() => void store.regenerate()}>
               Regenerate

@@ -2,6 +2,7 @@ import { useChat, useChatStore } from '../use-chat'
 import { copyText } from '../../shared/copy-text'
 import { Composer } from './Composer'
 import { MessageList } from './MessageList'
+import { VoiceControls } from '../voice/VoiceControls'
 
 /** The open conversation: header with export, the messages, the composer. */
 export function ChatView(): React.JSX.Element {
@@ -25,6 +26,7 @@ export function ChatView(): React.JSX.Element {
     <section className="chat">
       <header className="chat-header">
         <h1 data-testid="conversation-title">{current?.title ?? 'New conversation'}</h1>
+        <VoiceControls />
         {current && current.messages.length > 0 && (
           <div className="row-actions">
             <button type="button" data-testid="export-copy" onClick={() => void exportAs('copy')}>

@@ -26,7 +26,10 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
   const settledCount = snapshot.settled.length
 
   // Re-run only when the spoken range moves or a block settles: never a DOM query per token.
-  useLayoutEffect(() => highlightSpoken(root.current, speaking), [spokenKey, speaking === null ? 0 : settledCount]) // eslint-disable-line react-hooks/exhaustive-deps
+  useLayoutEffect(
+    () => highlightSpoken(root.current, speaking, text),
+    [spokenKey, speaking === null ? 0 : settledCount]
+  ) // eslint-disable-line react-hooks/exhaustive-deps
 
   const onClick = (ev: React.MouseEvent<HTMLDivElement>): void => {
     const button = (ev.target as HTMLElement).closest('.copy-code')
