@@ -23,13 +23,11 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
   const snapshot = useMemo(() => parser.update(text), [parser, text])
   const root = useRef<HTMLDivElement>(null)
   const spokenKey = speaking ? `${speaking[0]}-${speaking[1]}` : ''
-  const settledCount = snapshot.settled.length
+  const settledWhileSpeaking = speaking === null ? 0 : snapshot.settled.length
 
   // Re-run only when the spoken range moves or a block settles: never a DOM query per token.
-  useLayoutEffect(
-    () => highlightSpoken(root.current, speaking, text),
-    [spokenKey, speaking === null ? 0 : settledCount]
-  ) // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => highlightSpoken(root.current, speaking, text), [spokenKey, settledWhileSpeaking])
 
   const onClick = (ev: React.MouseEvent<HTMLDivElement>): void => {
     const button = (ev.target as HTMLElement).closest('.copy-code')
