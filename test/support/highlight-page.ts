@@ -1,5 +1,5 @@
 import { IncrementalMarkdown } from '../../src/renderer/src/shared/markdown/incremental-markdown'
-import { lexMarkdown, renderTokens } from '../../src/renderer/src/shared/markdown/render-markdown'
+import { lexMarkdown, renderBlock } from '../../src/renderer/src/shared/markdown/render-markdown'
 import { highlightSpoken } from '../../src/renderer/src/shared/markdown/speech-highlight'
 
 /**
@@ -14,10 +14,10 @@ function highlighted(markdown: string, ranges: Array<[number, number]>): string[
   const { settled, tail } = new IncrementalMarkdown(lexMarkdown).update(markdown)
   for (const block of [...settled, ...(tail ? [tail] : [])]) {
     const el = document.createElement('div')
-    el.className = 'md-block'
+    el.className = block.plain ? 'md-block plain' : 'md-block'
     el.dataset['start'] = String(block.range[0])
     el.dataset['end'] = String(block.range[1])
-    el.innerHTML = renderTokens(block.tokens)
+    el.innerHTML = renderBlock(block)
     root.append(el)
   }
   return ranges.map((range) => {

@@ -1,5 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { isOwnPageUrl } from './renderer-location'
+import { externalUrl } from './external-url'
 
 /**
  * Electron's security checklist for everything but window preferences (see
@@ -10,7 +11,7 @@ import { isOwnPageUrl } from './renderer-location'
 export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -20,14 +21,6 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
   "object-src 'none'"
 ].join('; ')
-
-function isSafeExternalUrl(url: string): boolean {
-  try {
-    return ['https:', 'http:', 'mailto:'].includes(new URL(url).protocol)
-  } catch {
-    return false
-  }
-}
 
 function lockContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -39,9 +32,10 @@ function lockContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
   // Links in answers open in the user's browser, never in a Hark window.
   contents.setWindowOpenHandler(({ url }) => {
-    // Reviewed (security/reviewed-findings.json): only parsed http(s) and mailto URLs reach the OS.
+    // Reviewed (security/reviewed-findings.json): only http(s) and mailto URLs rebuilt from their parsed parts reach the OS.
+    const target = externalUrl(url)
     // eslint-disable-next-line electron-security/no-open-external-with-dynamic-url
-    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    if (target) void shell.openExternal(target)
     return { action: 'deny' }
   })
 }

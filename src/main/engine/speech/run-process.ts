@@ -12,6 +12,8 @@ export interface RunOptions {
   maxStdoutBytes?: number
   /** added to our environment: how values reach a constant script without becoming part of it */
   env?: Record<string, string>
+  /** called once the process is running and holds the first piece of `input` (for a player: it has audio) */
+  onStarted?: () => void
 }
 
 export interface RunResult {
@@ -46,6 +48,22 @@ export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
 const live = new Set<ChildProcess>()
 let exitHookInstalled = false
 
+/**
+ * Spawn in a process group of its own, tracked so it dies with us. Throws
+ * synchronously only for invalid arguments; a missing binary is an 'error' event.
+ */
+export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
+  const fullEnv = env ? { ...process.env, ...env } : process.env
+  const child = spawn(cmd, args, {
+    detached: process.platform !== 'win32',
+    stdio: 'pipe',
+    windowsHide: true,
+    env: fullEnv
+  })
+  track(child)
+  return child
+}
+
 function track(child: ChildProcess): void {
   live.add(child)
   child.once('close', () => live.delete(child))
@@ -67,16 +85,23 @@ function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals |
  * everything else (timeouts included). Never throws synchronously.
  */
 export function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  if (opts.signal?.aborted) return Promise.reject(new TtsError(`${cmd} was stopped`, 'aborted'))
+  let child: ChildProcess
+  try {
+    child = startProcess(cmd, args, opts.env)
+  } catch (err) {
+    return Promise.reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+  }
+  return runChild(child, cmd, opts)
+}
+
+/** runProcess for a child already started by startProcess (one kept waiting for its input, say); `opts.env` is ignored. */
+export function runChild(child: ChildProcess, cmd: string, opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
-    let child: ChildProcess
-    try {
-      const env = opts.env ? { ...process.env, ...opts.env } : process.env
-      child = spawn(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', windowsHide: true, env })
-    } catch (err) {
-      return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+    if (opts.signal?.aborted) {
+      killTree(child, 'SIGKILL')
+      return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
     }
-    track(child)
     const chunks: Buffer[] = []
     let size = 0
     let stderr = ''
@@ -111,7 +136,8 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
     // EPIPE when the process dies before reading all its input: the exit says more.
     child.stdin?.on('error', () => {})
-    child.stdin?.end(opts.input ?? '')
+    // pid is set at once when the spawn worked; without one, 'error' follows
+    if (child.pid !== undefined) feed(child, opts.input ?? '', () => !settled && opts.onStarted?.())
 
     child.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') finish(new TtsError(`${cmd} is not installed. ${opts.missingHint}`, 'missing'))
@@ -123,6 +149,15 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
       finish(new TtsError(describeExit(cmd, code, signal, stderr), 'failed'))
     })
   })
+}
+
+/** A first piece fits the empty pipe at once, so `started` is not held back until the player has read the rest. */
+const FIRST_PIECE = 4096
+
+function feed(child: ChildProcess, input: string | Buffer, started: () => void): void {
+  const data = typeof input === 'string' ? Buffer.from(input) : input
+  child.stdin?.write(data.subarray(0, FIRST_PIECE), (err) => !err && started())
+  child.stdin?.end(data.subarray(FIRST_PIECE))
 }
 
 type EndReason = 'aborted' | 'timeout' | 'overflow'

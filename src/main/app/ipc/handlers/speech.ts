@@ -3,7 +3,7 @@ import { readAloudTurnId } from '@shared/ipc/speech'
 import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
 import { UserFacingError } from '../user-facing-error'
-import { createTtsEngine } from '../../../engine/speech/create-tts-engine'
+import { enginesFromSettings } from '../../../engine/speech/engine-from-settings'
 import { createSegmenter } from '../../../engine/segmenter/sentence-stream'
 import { readAloud } from '../../../engine/speech/read-aloud'
 
@@ -18,7 +18,7 @@ export function speechHandlers({
     'speech.voices': async () => {
       // The engine the settings name; engines that cannot list voices give [] and the view offers a text field.
       try {
-        return { voices: (await createTtsEngine(settings.get().speech.engine).voices?.()) ?? [] }
+        return { voices: (await enginesFromSettings(settings.get().speech).engine.voices?.()) ?? [] }
       } catch {
         return { voices: [] }
       }
@@ -32,8 +32,7 @@ export function speechHandlers({
         throw new UserFacingError('That answer is no longer there to read.', 'not-found')
       // One voice: reading replaces whatever it was saying.
       speech.stop()
-      const sink = speech.sink
-      readAloud(readAloudTurnId(readId), message.content, from, { createSegmenter, speech: sink, emit: publish })
+      readAloud(readAloudTurnId(readId), message.content, from, { createSegmenter, speech: speech.sink, emit: publish })
     }
   }
 }

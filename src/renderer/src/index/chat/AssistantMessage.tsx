@@ -8,6 +8,7 @@ import { Metrics } from './Metrics'
 import { ReadAloudButton } from '../voice/ReadAloudButton'
 import { ReadFromHere } from '../voice/ReadFromHere'
 import { describeError } from './describe-error'
+import { MessageBoundary } from './MessageBoundary'
 
 interface Props {
   message: StoredMessage
@@ -44,9 +45,11 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
           <span />
         </div>
       )}
-      <ReadFromHere messageId={message.id} text={text}>
-        <MarkdownView text={text} speaking={spoken} testId={latest ? 'answer' : undefined} />
-      </ReadFromHere>
+      <MessageBoundary text={text}>
+        <ReadFromHere messageId={message.id} text={text}>
+          <MarkdownView text={text} speaking={spoken} testId={latest ? 'answer' : undefined} />
+        </ReadFromHere>
+      </MessageBoundary>
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
       <StatusLine status={status} error={error} latest={latest} hasText={text.trim() !== ''} />
       {!streaming && (

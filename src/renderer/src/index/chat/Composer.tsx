@@ -3,6 +3,7 @@ import { useChat, useChatStore } from '../use-chat'
 import { useVoice, useVoiceStore } from '../use-voice'
 import { runningTurnOf } from '../state/chat-store'
 import { ComposerVoiceState } from '../voice/ComposerVoiceState'
+import { warmEndpoints } from '@renderer/shared/warm-endpoints'
 
 /**
  * The question box: Enter asks, Shift+Enter breaks the line. While the answer
@@ -56,7 +57,10 @@ export function Composer(): React.JSX.Element {
           placeholder={talking ? 'Talk mode: just speak (Esc ends it)' : 'Ask Hark anything…'}
           rows={2}
           autoFocus
-          onChange={(ev) => setPrompt(ev.target.value)}
+          onChange={(ev) => {
+            setPrompt(ev.target.value)
+            warmEndpoints()
+          }}
           onKeyDown={(ev) => {
             if (ev.key === 'Enter' && !ev.shiftKey && !ev.nativeEvent.isComposing) {
               ev.preventDefault()

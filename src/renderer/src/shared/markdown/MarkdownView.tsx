@@ -1,6 +1,6 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental-markdown'
-import { lexMarkdown, renderTokens } from './render-markdown'
+import { lexMarkdown, renderBlock } from './render-markdown'
 import { highlightSpoken } from './speech-highlight'
 import { BlockGroups } from './block-groups'
 import { copyText } from '../copy-text'
@@ -23,11 +23,14 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
   const snapshot = useMemo(() => parser.update(text), [parser, text])
   const root = useRef<HTMLDivElement>(null)
   const spokenKey = speaking ? `${speaking[0]}-${speaking[1]}` : ''
-  const settledWhileSpeaking = speaking === null ? 0 : snapshot.settled.length
+  const all = groups.of(snapshot.settled)
+  const shown = useRevealed(all.length)
+  // while speaking, a block settling or a group being revealed can bring the spoken words into the DOM
+  const blocksWhileSpeaking = speaking === null ? '' : `${snapshot.settled.length}:${shown}`
 
-  // Re-run only when the spoken range moves or a block settles: never a DOM query per token.
+  // Re-run only when the spoken range moves or blocks change: never a DOM query per token.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => highlightSpoken(root.current, speaking, text), [spokenKey, settledWhileSpeaking])
+  useLayoutEffect(() => highlightSpoken(root.current, speaking, text), [spokenKey, blocksWhileSpeaking])
 
   const onClick = (ev: React.MouseEvent<HTMLDivElement>): void => {
     const button = (ev.target as HTMLElement).closest('.copy-code')
@@ -38,19 +41,36 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
 
   return (
     <div ref={root} className={`markdown ${className ?? ''}`} data-testid={testId} onClick={onClick}>
-      {groups.of(snapshot.settled).map((blocks, i) => (
+      {all.slice(0, shown).map((blocks, i) => (
         <SettledGroup key={i} blocks={blocks} />
       ))}
-      {snapshot.tail && <Block block={snapshot.tail} />}
+      {shown === all.length && snapshot.tail && <Block block={snapshot.tail} />}
     </div>
   )
 }
 
+/**
+ * How many groups to render: a long answer opened at once (a saved
+ * conversation) appears one group per frame, so no frame renders it all;
+ * a streaming answer, gaining a group at a time, shows every group at once.
+ */
+function useRevealed(count: number): number {
+  const [shown, setShown] = useState(Math.min(count, 1))
+  const behind = count - shown > 1
+  useEffect(() => {
+    if (shown >= count) return
+    // caught up (or streaming): remember it, so a later jump of two groups does not hide one for a frame
+    const frame = requestAnimationFrame(() => setShown((s) => (behind ? s + 1 : count)))
+    return () => cancelAnimationFrame(frame)
+  }, [behind, shown, count])
+  return behind ? shown : count
+}
+
 function Block({ block }: { block: MarkdownBlock }): React.JSX.Element {
-  const html = useMemo(() => renderTokens(block.tokens), [block])
+  const html = useMemo(() => renderBlock(block), [block])
   return (
     <div
-      className="md-block"
+      className={block.plain ? 'md-block plain' : 'md-block'}
       data-start={block.range[0]}
       data-end={block.range[1]}
       dangerouslySetInnerHTML={{ __html: html }}
