@@ -8,7 +8,8 @@ import { warmEndpoints } from '@renderer/shared/warm-endpoints'
 /**
  * The question box: Enter asks, Shift+Enter breaks the line. While the answer
  * streams or the voice speaks, Ask is Stop; it and Esc (anywhere) end whatever
- * is active (Talk mode too), and the text stays.
+ * is active (Talk mode too), and the text stays. A question typed while only
+ * the voice speaks can still be asked.
  */
 export function Composer(): React.JSX.Element {
   const store = useChatStore()
@@ -19,7 +20,8 @@ export function Composer(): React.JSX.Element {
   const talking = useVoice((s) => s.status.talk === true)
   const actionError = useChat((s) => s.actionError)
   const input = useRef<HTMLTextAreaElement>(null)
-  const active = streaming || speaking
+  // While only the voice speaks, a typed question turns the button back into Ask (asking silences the voice).
+  const showStop = streaming || (speaking && !prompt.trim())
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent): void => {
@@ -68,7 +70,7 @@ export function Composer(): React.JSX.Element {
             }
           }}
         />
-        {active ? (
+        {showStop ? (
           <button
             type="button"
             className="stop"
