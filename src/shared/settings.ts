@@ -101,7 +101,14 @@ export const Settings = z.object({
     .max(20000)
     .default('You are Hark, a concise, friendly voice assistant. Answers are read aloud, so prefer short sentences.'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  startAtLogin: z.boolean().default(false)
+  /** after the first answer, ask the model for a short title (off: the first line of the first question) */
+  autoTitle: z.boolean().default(true),
+  startAtLogin: z.boolean().default(false),
+  /**
+   * Linux: closing the window (and starting at login) leaves Hark in the tray.
+   * Off by default: Electron cannot tell whether the desktop shows tray icons.
+   */
+  keepRunningInTray: z.boolean().default(false)
 })
 
 export type Settings = z.infer<typeof Settings>

@@ -29,6 +29,14 @@ export function providerConfig(
   })
 }
 
+/** The provider a turn uses now, with the key stored for it. */
+export function currentProvider(
+  settings: Settings,
+  keys: { get: (preset: ProviderPreset, url: string) => string | undefined }
+) {
+  return providerConfig(settings, (url) => keys.get(settings.provider.preset, url))
+}
+
 function effectiveBaseUrl(settings: Settings, env: NodeJS.ProcessEnv): string {
   return env['OPENAI_BASE_URL'] || settings.provider.baseUrl
 }

@@ -17,7 +17,7 @@ const TimingsShape = z.object({
   totalMs: z.number()
 })
 
-const MessageShape = z.object({
+const BaseMessage = z.object({
   id: z.string().min(1),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
@@ -30,6 +30,12 @@ const MessageShape = z.object({
   usage: UsageShape.nullable().optional(),
   timings: TimingsShape.optional()
 })
+type LoggedMessage = z.infer<typeof BaseMessage> & { versions?: { others: LoggedMessage[][]; index: number } }
+const MessageShape: z.ZodType<LoggedMessage> = BaseMessage.extend({
+  versions: z
+    .lazy(() => z.object({ others: z.array(z.array(MessageShape)), index: z.number().int().min(0) }))
+    .optional()
+})
 
 const MetaRecord = z.object({
   t: z.literal('meta'),
@@ -37,7 +43,9 @@ const MetaRecord = z.object({
   id: z.string().min(1),
   title: z.string(),
   createdAt: z.number(),
-  updatedAt: z.number()
+  updatedAt: z.number(),
+  model: z.string().optional(),
+  titleBy: z.enum(['model', 'user']).optional()
 })
 const MsgRecord = z.object({ t: z.literal('msg'), m: MessageShape, open: z.boolean().optional() })
 const AppendRecord = z.object({ t: z.literal('append'), id: z.string(), text: z.string(), at: z.number() })
@@ -48,7 +56,8 @@ type LogRecord = z.infer<typeof LogRecord>
 export class CorruptLogError extends Error {}
 
 export function snapshotLines(c: Conversation, open: ReadonlySet<string>): string {
-  const meta: LogRecord = { t: 'meta', v: 1, id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt }
+  const { id, title, createdAt, updatedAt, model, titleBy } = c
+  const meta: LogRecord = { t: 'meta', v: 1, id, title, createdAt, updatedAt, model, titleBy }
   const lines = [JSON.stringify(meta)]
   for (const m of c.messages) lines.push(JSON.stringify(open.has(m.id) ? { t: 'msg', m, open: true } : { t: 'msg', m }))
   return lines.join('\n') + '\n'
@@ -96,7 +105,8 @@ function build(records: LogRecord[], expectedId: string, tornTail: boolean): Rep
   const [meta, ...rest] = records
   if (meta?.t !== 'meta') throw new CorruptLogError('it does not start with a conversation header')
   if (meta.id !== expectedId) throw new CorruptLogError(`its header names another conversation (${meta.id})`)
-  const conversation: Conversation = { ...meta, messageCount: 0, messages: [] }
+  const { t: _t, v: _v, ...fields } = meta
+  const conversation: Conversation = { ...fields, messageCount: 0, messages: [] }
   const byId = new Map<string, StoredMessage>()
   const open = new Set<string>()
   for (const r of rest) {

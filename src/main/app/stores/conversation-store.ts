@@ -17,6 +17,7 @@ import { appendLine, replay, snapshotLines } from './conversation-log'
 import { quarantineFile } from './quarantine'
 import { searchConversations } from './conversation-search'
 import { titleFrom } from './conversation-title'
+import { dropShown, setAside, showVersion } from './message-versions'
 import { Listeners } from '../../engine/listeners'
 
 export interface ConversationStoreOptions {
@@ -36,6 +37,8 @@ interface OpenStream {
   pending: string
   lastFlushAt: number
   timer?: ReturnType<typeof setTimeout>
+  /** the version this answer replaced, shown again if it ends without text */
+  replaced?: number
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -83,6 +86,7 @@ export class ConversationStore implements ConversationHistory {
   create(title = ''): ConversationSummary {
     const at = this.now()
     const c: Conversation = { id: randomUUID(), title, createdAt: at, updatedAt: at, messageCount: 0, messages: [] }
+    if (title) c.titleBy = 'user'
     this.conversations.set(c.id, c)
     this.rewrite(c)
     this.emit({ conversationId: c.id, reason: 'created' })
@@ -91,11 +95,49 @@ export class ConversationStore implements ConversationHistory {
 
   rename(id: string, title: string): ConversationSummary {
     const c = this.require(id)
-    c.title = title.trim()
+    Object.assign(c, { title: title.trim(), titleBy: 'user' })
     this.touch(c)
     this.rewrite(c)
     this.emit({ conversationId: id, reason: 'renamed' })
     return summary(c)
+  }
+
+  /**
+   * A title the model wrote: kept only while the title is still the first-line
+   * fallback, so a rename made while the model was asked wins.
+   */
+  setModelTitle(id: string, title: string): void {
+    const c = this.conversations.get(id)
+    if (!c || c.titleBy) return
+    Object.assign(c, { title, titleBy: 'model' })
+    this.rewrite(c)
+    this.emit({ conversationId: id, reason: 'renamed' })
+  }
+
+  /** The model this conversation's next answers use; null goes back to the provider's default. */
+  setModel(id: string, model: string | null): ConversationSummary {
+    const c = this.require(id)
+    if (model) c.model = model
+    else delete c.model
+    this.rewrite(c)
+    this.emit({ conversationId: id, reason: 'updated' })
+    return summary(c)
+  }
+
+  /** Shows another version of the conversation from `messageId` on (‹ 1/2 ›). */
+  showVersion(conversationId: string, messageId: string, index: number): void {
+    const c = this.require(conversationId)
+    const at = c.messages.findIndex((m) => m.id === messageId)
+    if (at < 0 || !c.messages[at]!.versions) throw new UserFacingError('That message is no longer there.', 'not-found')
+    if ([...this.streams.values()].some((s) => s.conversationId === conversationId))
+      throw new UserFacingError('Wait for the answer to finish, or stop it, before switching versions.', 'busy')
+    try {
+      showVersion(c.messages, at, index)
+    } catch {
+      throw new UserFacingError('That version is no longer there.', 'not-found')
+    }
+    this.rewrite(c)
+    this.emit({ conversationId, reason: 'updated' })
   }
 
   delete(id: string): void {
@@ -111,23 +153,31 @@ export class ConversationStore implements ConversationHistory {
     return searchConversations([...this.conversations.values()], query, limit)
   }
 
-  /** Edit-and-resend: drops `messageId` (a user message) and everything after it. */
-  truncateFrom(conversationId: string, messageId: string): void {
+  // ── ConversationHistory ──────────────────────────────────────────────
+
+  beginTurn(conversationId: string | undefined, prompt: string, turnId: string, model?: string): string {
+    const c = conversationId ? this.require(conversationId) : this.newConversation()
+    if (!c.title) c.title = titleFrom(prompt)
+    if (model) c.model = model
+    c.messages.push(this.message('user', prompt, 'complete'))
+    this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
+    return c.id
+  }
+
+  modelOf(conversationId: string): string | undefined {
+    return this.conversations.get(conversationId)?.model
+  }
+
+  /** Edit-and-resend: the edited question replaces `messageId` and what followed, which are kept as a version. */
+  beginEdit(conversationId: string, messageId: string, prompt: string, turnId: string): void {
     const c = this.require(conversationId)
     const at = c.messages.findIndex((m) => m.id === messageId)
     if (at < 0 || c.messages[at]!.role !== 'user')
       throw new UserFacingError('That message is no longer there.', 'not-found')
-    this.dropMessages(c, at)
-  }
-
-  // ── ConversationHistory ──────────────────────────────────────────────
-
-  beginTurn(conversationId: string | undefined, prompt: string, turnId: string): string {
-    const c = conversationId ? this.require(conversationId) : this.newConversation()
-    if (!c.title) c.title = titleFrom(prompt)
-    c.messages.push(this.message('user', prompt, 'complete'))
+    this.closeStreamsFrom(c, at)
+    const { versions } = setAside(c.messages, at)
+    c.messages.push({ ...this.message('user', prompt, 'complete'), ...(versions ? { versions } : {}) })
     this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
-    return c.id
   }
 
   messagesFor(conversationId: string): ChatMessage[] {
@@ -137,15 +187,17 @@ export class ConversationStore implements ConversationHistory {
       .map(({ role, content }) => ({ role, content }))
   }
 
-  /** Regenerate / Retry: forget the last answer and answer the last user message again. */
+  /** Regenerate / Retry: answers the last user message again; the last answer is kept as a version. */
   beginAnswer(conversationId: string, turnId: string): void {
     const c = this.require(conversationId)
     let end = c.messages.length
     while (end > 0 && c.messages[end - 1]!.role === 'assistant') end--
     if (end === 0)
       throw new UserFacingError('There is no question to answer in this conversation.', 'nothing-to-answer')
-    this.dropMessages(c, end)
-    this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
+    this.closeStreamsFrom(c, end)
+    const { versions, keptAt } = setAside(c.messages, end)
+    const answer = this.message('assistant', '', 'partial', turnId)
+    this.openAnswer(c, turnId, versions ? { ...answer, versions } : answer, '', keptAt)
   }
 
   /** Continue: the last answer grows in place; returns the text it already has. */
@@ -171,14 +223,15 @@ export class ConversationStore implements ConversationHistory {
     else s.timer ??= unrefTimer(setTimeout(() => this.flush(turnId), this.flushMs))
   }
 
-  endTurn(_conversationId: string, turnId: string, outcome: TurnOutcome): void {
+  endTurn(_conversationId: string, turnId: string, outcome: TurnOutcome, model?: string): void {
     const s = this.streams.get(turnId)
     const m = s && this.findMessage(s)
     this.closeStream(turnId)
     if (!s || !m) return
     const c = this.require(s.conversationId)
     finishMessage(m, s.base, outcome)
-    if (m.status === 'partial' && !m.content) c.messages.splice(c.messages.indexOf(m), 1)
+    if (model) m.model = model
+    if (m.status === 'partial' && !m.content) this.dropEmptyAnswer(c, m, s.replaced)
     this.touch(c)
     this.rewrite(c)
     this.emit({ conversationId: c.id, reason: 'turn-ended', turnId })
@@ -191,7 +244,7 @@ export class ConversationStore implements ConversationHistory {
 
   // ── internals ────────────────────────────────────────────────────────
 
-  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string): void {
+  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string, replaced?: number): void {
     if (!c.messages.includes(answer)) c.messages.push(answer)
     this.streams.set(turnId, {
       conversationId: c.id,
@@ -199,7 +252,8 @@ export class ConversationStore implements ConversationHistory {
       base,
       persisted: 0,
       pending: '',
-      lastFlushAt: this.now()
+      lastFlushAt: this.now(),
+      ...(replaced !== undefined ? { replaced } : {})
     })
     this.touch(c)
     this.rewrite(c)
@@ -242,13 +296,20 @@ export class ConversationStore implements ConversationHistory {
     }
   }
 
-  private dropMessages(c: Conversation, from: number): void {
-    const dropped = new Set(c.messages.slice(from).map((m) => m.id))
-    for (const [turnId, s] of this.streams) if (dropped.has(s.messageId)) this.closeStream(turnId)
-    c.messages.splice(from)
-    this.touch(c)
-    this.rewrite(c)
-    this.emit({ conversationId: c.id, reason: 'updated' })
+  /**
+   * Stopped before any text: nothing to keep, and a regenerate shows the answer it was replacing again.
+   * An answer a newer question already follows is only removed when it replaced nothing.
+   */
+  private dropEmptyAnswer(c: Conversation, m: StoredMessage, replaced?: number): void {
+    const at = c.messages.indexOf(m)
+    if (at === c.messages.length - 1) dropShown(c.messages, at, replaced)
+    else if (!m.versions) c.messages.splice(at, 1)
+  }
+
+  /** A turn still writing into a message that is being replaced stops being saved there. */
+  private closeStreamsFrom(c: Conversation, from: number): void {
+    const replaced = new Set(c.messages.slice(from).map((m) => m.id))
+    for (const [turnId, s] of this.streams) if (replaced.has(s.messageId)) this.closeStream(turnId)
   }
 
   private openMessageIds(): Set<string> {
@@ -341,7 +402,9 @@ function summary(c: Conversation): ConversationSummary {
     title: c.title || 'New conversation',
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    messageCount: c.messages.length
+    messageCount: c.messages.length,
+    ...(c.model ? { model: c.model } : {}),
+    ...(c.titleBy ? { titleBy: c.titleBy } : {})
   }
 }
 

@@ -13,6 +13,7 @@ import { IndicatorWindow } from './indicator-window'
 import { sttConfig } from './stt-config'
 import { voiceConversation } from './voice-target'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
+import { desktopHotkeyCommands, TOGGLE_TALK_FLAG } from '../hotkeys/desktop-bindings'
 import { resourceDir } from '../platform/resource-dir'
 import type { TurnOutcome } from '../../engine/turn'
 import type { VoiceTurnOutcome } from '../../engine/voice/turn-watch'
@@ -23,8 +24,6 @@ import type { VoiceTurnOutcome } from '../../engine/voice/turn-watch'
  * chimes. Their state goes to the voice hub (ctx.voice), which every window,
  * the indicator and the tray follow.
  */
-
-export const TOGGLE_TALK_FLAG = '--toggle-talk'
 
 export function installPushToTalk(ctx: AppContext): void {
   const notify = noticeSender(ctx)
@@ -82,7 +81,8 @@ function createPushToTalk(ctx: AppContext, notify: Notify, talking: { active: bo
       const v = voice()
       return startCapture({ recorder: chooseRecorder(v.recorder), device: v.device }, onChunk)
     },
-    transcribe: (wav, signal) => {
+    transcribe: async (wav, signal) => {
+      await ctx.keys.unlock()
       const s = ctx.settings.get()
       return createTranscriber(sttConfig(s, (url) => ctx.keys.forUrl(url)))(wav, signal)
     },
@@ -121,7 +121,7 @@ function noticeSender(ctx: AppContext): Notify {
 function bindHotkey(ctx: AppContext, action: 'pushToTalk' | 'talk', toggle: () => void, notify: Notify): () => void {
   const hint =
     process.platform === 'linux'
-      ? ` You can also bind "hark ${TOGGLE_TALK_FLAG}" to a key in your desktop's keyboard settings.`
+      ? ` You can also bind "${desktopHotkeyCommands().pushToTalk}" to a key in your desktop's keyboard settings.`
       : ''
   let starting = true
   const hotkey = new GlobalHotkey(action === 'talk' ? 'Talk mode' : 'push-to-talk', toggle, (message) => {

@@ -28,6 +28,8 @@ export interface LiveTurn {
   status: 'streaming' | 'done' | 'stopped' | 'error'
   error: { kind: ErrorKind; message: string } | null
   notice: string | null
+  /** the model answering, from the turn's start */
+  model: string | null
   usage: Usage | null
   timings: TurnTimings | null
 }
@@ -54,6 +56,7 @@ export function newLiveTurn(
     status: 'streaming',
     error: null,
     notice: null,
+    model: null,
     usage: null,
     timings: null
   }
@@ -62,7 +65,7 @@ export function newLiveTurn(
 export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveTurn {
   switch (e.type) {
     case 'start':
-      return { ...turn, startedAt: now }
+      return { ...turn, startedAt: now, model: e.model }
     case 'delta':
       return appendDelta(turn, e.text, e.at)
     case 'reasoning':

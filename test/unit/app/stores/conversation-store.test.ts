@@ -143,7 +143,7 @@ describe('ConversationStore', () => {
     expect(store.get(id).messages).toHaveLength(1)
   })
 
-  it('regenerates by replacing the last answer, and edits by cutting from the edited question', () => {
+  it('regenerates in place of the last answer, and edits in place of the edited question and what followed', () => {
     const store = new ConversationStore(dir)
     const id = store.beginTurn(undefined, 'Q1', 't1')
     store.endTurn(id, 't1', done('t1', 'A1'))
@@ -155,8 +155,7 @@ describe('ConversationStore', () => {
     expect(store.get(id).messages.map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2', 'A2 again'])
 
     const q2 = store.get(id).messages[2]!.id
-    store.truncateFrom(id, q2)
-    store.beginTurn(id, 'Q2 edited', 't4')
+    store.beginEdit(id, q2, 'Q2 edited', 't4')
     store.endTurn(id, 't4', done('t4', 'A2 edited'))
     expect(new ConversationStore(dir).get(id).messages.map((m) => m.content)).toEqual([
       'Q1',
