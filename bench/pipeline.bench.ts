@@ -37,6 +37,7 @@ function queueTimer(): { sink: SpeechSink; firstQueuedAt: () => number } {
     },
     stop: () => {},
     onEvent: () => () => {},
+    idle: () => Promise.resolve(),
     onError: () => () => {}
   }
   return { sink, firstQueuedAt: () => at }

@@ -1,6 +1,7 @@
 import { startFakeLlm, type FakeLlm } from '../test/fake-llm'
 import { installTranscriptions } from '../test/fake-llm/transcriptions'
 import { PushToTalk, type VoiceOptions } from '../src/main/engine/voice/push-to-talk'
+import { TalkMode } from '../src/main/engine/voice/talk-mode'
 import type { Capture } from '../src/main/engine/voice/microphone'
 import { createTranscriber } from '../src/main/engine/voice/transcriber'
 import type { VoiceTimings } from '../src/main/engine/voice/voice-timings'
@@ -59,6 +60,8 @@ interface Run {
 
 function pipeline(fake: FakeLlm, options: () => VoiceOptions) {
   let run: Run = { speechEndAt: 0 }
+  /** every listen's run, in order (Talk mode listens again by itself) */
+  const all: Run[] = []
   const engine: TtsEngine = {
     name: 'bench',
     check: async () => null,
@@ -89,20 +92,30 @@ function pipeline(fake: FakeLlm, options: () => VoiceOptions) {
   const pcm = questionPcm()
   const ptt = new PushToTalk({
     settings: options,
-    startCapture: (onChunk): Capture => realTimeMic(pcm, (at) => (run = { speechEndAt: at }), onChunk),
+    startCapture: (onChunk): Capture =>
+      realTimeMic(
+        pcm,
+        (at) => {
+          run = { speechEndAt: at }
+          all.push(run)
+        },
+        onChunk
+      ),
     transcribe: createTranscriber({ baseUrl: fake.url, apiKey: 'bench', model: 'whisper-1' }),
-    ask: (prompt) => turns.ask({ prompt }),
+    ask: (prompt) => {
+      const turn = turns.ask({ prompt })
+      return { ...turn, done: turn.done.then(() => ({})) }
+    },
     interrupt: () => turns.stop(),
     onSpeech: (l) => voice.onEvent(l),
-    onQueued: (l) => voice.onEnqueue(l),
+    voiceIdle: (turnId) => voice.idle(turnId),
     notify: (level, message) => {
       throw new Error(`unexpected ${level}: ${message}`)
-    },
-    settleMs: 0
+    }
   })
   ptt.onStatus((s) => s.state === 'transcribing' && (run.stopAt ??= performance.now()))
   ptt.onTimings((t) => (run.timings = t))
-  return { ptt, voice, current: () => run }
+  return { ptt, talk: new TalkMode(ptt), voice, current: () => run, all }
 }
 
 /** delivers the PCM as a recorder would, in step with the clock; tells when the speaker stopped */
@@ -133,6 +146,25 @@ async function once(p: ReturnType<typeof pipeline>): Promise<Required<Run>> {
     const r = p.current()
     if (r.soundAt !== undefined && r.timings && p.ptt.status.state === 'idle') return r as Required<Run>
   }
+}
+
+const complete = (r: Run): r is Required<Run> => r.soundAt !== undefined && r.timings !== undefined
+
+/**
+ * Talk mode: one press, then the user asks again each time Hark listens again
+ * (the fake mic speaks on every listen). Turns after the first are the ones
+ * that went through "the voice is done → listen again".
+ */
+async function talkTurns(p: ReturnType<typeof pipeline>, turns: number): Promise<Array<Required<Run>>> {
+  const from = p.all.length
+  p.talk.press()
+  while (p.all.slice(from).filter(complete).length < turns + 1) await new Promise((r) => setTimeout(r, 20))
+  p.talk.end()
+  await new Promise((r) => setTimeout(r, 20))
+  return p.all
+    .slice(from)
+    .filter(complete)
+    .slice(1, turns + 1)
 }
 
 /** hotkey while the answer is being spoken → the voice reports it stopped */
@@ -200,6 +232,9 @@ const CONFIGS: Array<{ label: string; options: VoiceOptions }> = [
   { label: 'defaults', options: defaultSettings().voiceInput },
   { label: 'before (fixed 1.5 s)', options: { ...defaultSettings().voiceInput, silenceMs: 1500, endOfTurn: 'fixed' } }
 ]
+/** a Talk-mode turn with the defaults: the same path, entered by "listen again" instead of the hotkey */
+const TALK = 'Talk mode turn'
+const COLUMNS = [...CONFIGS.map((c) => c.label), TALK]
 
 export default async function run(): Promise<BenchTable[]> {
   const fake = await startFakeLlm({ text: ANSWER, timing: { tps: 200 } })
@@ -218,7 +253,11 @@ export default async function run(): Promise<BenchTable[]> {
         bare.push(await baseline(fake, wav))
       }
       stages.set(label, runs)
-      if (label === 'defaults') for (let i = 0; i < RUNS; i++) barge.push(await bargeIn(p.ptt, p.voice))
+      if (label === 'defaults') {
+        for (let i = 0; i < RUNS; i++) barge.push(await bargeIn(p.ptt, p.voice))
+        stages.set(TALK, (await talkTurns(p, RUNS)).map(stagesOf))
+      }
+      p.talk.dispose()
       p.ptt.dispose()
     }
     const bareStt = percentile(
@@ -242,7 +281,7 @@ function latencyTable(stages: Map<string, Stages[]>, bareStt: number, bareLlm: n
     s.total - s.endOfTurn - Math.min(s.stt, bareStt) - bareLlm - Math.min(s.firstSound, TTS_FIRST_SOUND_MS)
   const row = (stage: string, f: (s: Stages) => number, note = '') => ({
     stage,
-    ...Object.fromEntries(CONFIGS.map(({ label }) => [`${label} ms`, med(label, f)])),
+    ...Object.fromEntries(COLUMNS.map((label) => [`${label} ms`, med(label, f)])),
     note
   })
   const eot = med('defaults', (s) => s.endOfTurn)
@@ -250,6 +289,7 @@ function latencyTable(stages: Map<string, Stages[]>, bareStt: number, bareLlm: n
   const services = bareStt + bareLlm + TTS_FIRST_SOUND_MS
   const total = med('defaults', (s) => s.total)
   const before = med(CONFIGS[1]!.label, (s) => s.total)
+  const talk = med(TALK, (s) => s.total)
   return {
     title: `Voice to voice: end of speech → first sound of the answer (question "${TRANSCRIPT}", STT ${STT_DELAY_MS} ms, voice ${TTS_FIRST_SOUND_MS} ms to first sound, median of ${RUNS})`,
     rows: [
@@ -273,7 +313,8 @@ function latencyTable(stages: Map<string, Stages[]>, bareStt: number, bareLlm: n
     ],
     notes: [
       `Services' own times, bare, same run: STT ${bareStt.toFixed(1)} + chat to 1st sentence ${bareLlm.toFixed(1)} + voice ${TTS_FIRST_SOUND_MS} = ${services.toFixed(1)} ms. ` +
-        `With the defaults the total is ${(total / (eot + services)).toFixed(2)}x the end-of-turn wait plus that sum (below 1: speech-to-text ran during the wait).`,
+        `With the defaults the total is ${(total / (eot + services)).toFixed(2)}x the end-of-turn wait plus that sum (below 1: speech-to-text ran during the wait). ` +
+        `A Talk-mode turn: ${(talk / (med(TALK, (s) => s.endOfTurn) + services)).toFixed(2)}x.`,
       "Hark's share = total − end-of-turn wait − the services' time still on the path after it (STT left, at most its bare time; bare chat to 1st sentence; the voice's own start).",
       'The recorder is a fake that stops at once; arecord’s own exit is the machine’s, measured by the audio tests.'
     ]

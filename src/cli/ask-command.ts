@@ -7,7 +7,6 @@ import type { SpeechSink } from '../main/engine/speech/speech-types'
 import { runTurn } from '../main/engine/turn'
 import { batchTurnEvents } from '../main/engine/turn-event-batcher'
 import type { AskArgs } from './args'
-import { SpeechWaiter } from './speech-waiter'
 
 export interface AskDeps {
   streamChat: ChatStreamer
@@ -25,7 +24,6 @@ export interface AskDeps {
 export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal): Promise<number> {
   const turnId = randomUUID()
   const { speech, stdout, stderr } = deps
-  const waiter = speech ? new SpeechWaiter(speech, () => turnId) : null
   const print = args.json ? jsonPrinter(stdout) : humanPrinter(stdout, stderr)
   speech?.onEvent((e) => e.turnId === turnId && print.emit({ type: 'speech', ...e }))
   speech?.onError((message) => print.emit({ type: 'notice', turnId, code: 'tts-unavailable', message }))
@@ -51,13 +49,10 @@ export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal):
       stream: args.stream,
       signal
     },
-    (e) => {
-      if (e.type === 'utterance') waiter?.noteQueued()
-      print.emit(e)
-    }
+    (e) => print.emit(e)
   )
-  if (waiter && !signal.aborted) await waiter.idle()
-  waiter?.dispose()
+  // Every utterance is queued by now: exit after the last word, not before.
+  if (speech && !signal.aborted) await speech.idle(turnId)
   print.flush()
   if (outcome.type === 'error') {
     stderr.write(`hark: ${outcome.message}\n`)

@@ -92,11 +92,15 @@ export const VoiceInputSettings = z.object({
   endOfTurn: z.enum(endOfTurnPolicies).default('smart'),
   maxSeconds: z.number().min(2).max(300).default(30),
   chimes: z.boolean().default(true),
+  /** Talk mode ends after this long without a word from the user */
+  talkQuietSeconds: z.number().min(3).max(300).default(12),
   target: z.enum(['current', 'new']).default('current')
 })
 
 export const HotkeySettings = z.object({
   pushToTalk: z.string().default('CommandOrControl+Shift+Space'),
+  /** starts and ends Talk mode, barge-in while Hark answers; empty: none (set it in Settings) */
+  talk: z.string().default(''),
   quickPrompt: z.string().default('CommandOrControl+Shift+K')
 })
 

@@ -2,6 +2,10 @@
  * The one vocabulary of a turn. The engine emits these, the main process relays
  * them over IPC unchanged, the CLI prints them as JSON lines and the tests
  * assert on them. Keep every field JSON-serialisable.
+ *
+ * A read-aloud of a saved answer (`speech.readAloud`) is a turn of its own,
+ * id `read-…`, with only `utterance` and `speech` events: its ranges point
+ * into the saved answer's text.
  */
 
 export type ErrorKind =

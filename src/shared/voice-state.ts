@@ -11,6 +11,8 @@ export interface VoiceStatus {
   level: number
   /** a short human line for the indicator, e.g. why listening ended */
   message?: string
+  /** Talk mode is on: Hark listens again after each answer (absent: off) */
+  talk?: boolean
 }
 
 /** The recognised speech, shown as the user's message before it is answered. */

@@ -38,10 +38,11 @@ function pushToTalk(options: Partial<VoiceOptions> = {}) {
     transcribe: createTranscriber({ baseUrl: fake.url, apiKey: '', model: 'whisper-1', language: 'en' }),
     ask: (prompt) => {
       asked.push(prompt)
-      return { turnId: `t${asked.length}`, conversationId: 'c', done: Promise.resolve() }
+      return { turnId: `t${asked.length}`, conversationId: 'c', done: Promise.resolve({}) }
     },
     interrupt: () => {},
     onSpeech: () => () => {},
+    voiceIdle: () => Promise.resolve(),
     chime: (which) => chimes.play(join(chimeDir, `${which}.wav`)),
     notify: (_level, message) => notices.push(message)
   })

@@ -41,6 +41,7 @@ describe('the tray', () => {
     expect(items.map((i) => i.label)).toEqual([
       'Quick prompt…',
       'Push to talk',
+      'Talk mode',
       'Stop speaking',
       'Mute voice',
       'Open Hark',

@@ -19,6 +19,8 @@ export interface TranscriptionOptions {
   text?: string
   /** extra latency before answering, like a real service */
   delayMs?: number
+  /** answer every upload with this HTTP error instead (a failing speech-to-text service) */
+  fail?: { status: number; message: string }
 }
 
 export interface TranscriptionCall {
@@ -77,7 +79,8 @@ function transcriptionRoute(opts: () => TranscriptionOptions, calls: Transcripti
       return reply(400, {
         error: { message: `Invalid WAV: ${wav.problems.join('; ')}`, type: 'invalid_request_error' }
       })
-    const { text, delayMs = 0 } = opts()
+    const { text, delayMs = 0, fail } = opts()
+    if (fail) return reply(fail.status, { error: { message: fail.message, type: 'server_error' } })
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
     try {
       call.text = text ?? (await pocketsphinx(file.data, wav))

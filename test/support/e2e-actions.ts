@@ -20,8 +20,8 @@ export async function waitUntil(
   }
 }
 
-/** Nothing is left busy: with a new question typed, Ask is enabled and Stop is not. */
+/** Nothing is left busy: with a new question typed, the button is Ask again, not Stop. */
 export async function readyToAskAgain(page: Page): Promise<boolean> {
   await page.getByTestId('prompt-input').fill('And another question?')
-  return (await page.getByTestId('ask-button').isEnabled()) && (await page.getByTestId('stop-button').isDisabled())
+  return (await page.getByTestId('ask-button').isEnabled()) && (await page.getByTestId('stop-button').count()) === 0
 }

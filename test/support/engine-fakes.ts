@@ -78,6 +78,10 @@ export class RecordingSpeech implements SpeechSink {
   onError(): () => void {
     return () => {}
   }
+  /** nothing ever sounds here */
+  idle(): Promise<void> {
+    return Promise.resolve()
+  }
   /** lets a test play the voice's part */
   report(e: SpeechEvent): void {
     this.listeners.forEach((l) => l(e))

@@ -71,6 +71,7 @@ function buildContext(): AppContext {
 
   const publish = registry.sendTurnEventsThrough(batchTurnEvents((batch) => registry.broadcast('turn.events', batch)))
   speech.sink.onEvent(({ turnId, index, state }) => publish({ type: 'speech', turnId, index, state }))
+  speech.onBusy((turns) => registry.broadcast('speech.busy', { turns }))
 
   const history = new ConversationStore(userData)
   const turns = new TurnController({
@@ -103,7 +104,7 @@ function buildContext(): AppContext {
     speech,
     history,
     turns,
-    voice: new VoiceHub(speech.sink),
+    voice: new VoiceHub(speech),
     publish,
     showMainWindow,
     warmEndpoints: createEndpointWarmer(() => settings.get()),

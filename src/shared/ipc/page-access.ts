@@ -4,9 +4,10 @@ import { contracts, type EventName, type RouteName, type Subject } from './contr
  * Least privilege per window: which routes each page may call and which events
  * it hears. Main's router refuses anything else (it knows the caller's page),
  * so a script injected into the popup or the indicator cannot change settings
- * or keys. The main window is where settings live, so it gets those subjects;
- * it may read push-to-talk's state but not toggle it (the hotkey, the tray and
- * the indicator do). provider.warm is every typing page's.
+ * or keys. The main window is where settings live, so it gets those subjects,
+ * and its mic and Talk buttons drive the voice; the popup asks, stops and
+ * follows the voice; the indicator only toggles push-to-talk. provider.warm
+ * is every typing page's.
  */
 
 export const pageNames = ['index', 'quick', 'indicator'] as const
@@ -32,16 +33,12 @@ const access = (routes: RouteName[], events: EventName[]): PageAccess => ({
 
 export const pageAccess: Record<PageName, PageAccess> = {
   index: access(
-    [
-      ...routesOf('app', 'conversations', 'provider', 'settings', 'speech', 'turns'),
-      'voice.setConversation',
-      'voice.status'
-    ],
-    eventsOf('app', 'conversations', 'settings', 'turns', 'voice')
+    routesOf('app', 'conversations', 'provider', 'settings', 'speech', 'turns', 'voice'),
+    eventsOf('app', 'conversations', 'settings', 'speech', 'turns', 'voice')
   ),
   quick: access(
     ['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop', 'provider.warm'],
-    ['quick.shown', 'turn.events']
+    ['quick.shown', 'turn.events', 'speech.busy']
   ),
   indicator: access(['voice.toggle', 'voice.status'], ['voice.state'])
 }

@@ -25,7 +25,7 @@ export interface HotkeyBinding {
 }
 
 export interface HotkeyStatus extends HotkeyBinding {
-  action: 'pushToTalk' | 'quickPrompt'
+  action: 'pushToTalk' | 'quickPrompt' | 'talk'
 }
 
 /** Commands that do what the hotkeys do, for the desktop's keyboard settings. */

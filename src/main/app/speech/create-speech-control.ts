@@ -22,6 +22,10 @@ export function createSpeechControl(
   queue.onError(onProblem)
   return {
     sink: queue,
+    get busyTurns() {
+      return queue.busyTurns
+    },
+    onBusy: (listener) => queue.onBusy(listener),
     stop: () => queue.stop(),
     setMuted: (muted) => queue.setMuted(muted),
     apply: (s) => {

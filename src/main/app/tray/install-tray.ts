@@ -44,14 +44,15 @@ export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
 
   const refresh = (): void => {
     if (tray.isDestroyed()) return
-    const { listening, speaking } = ctx.voice
+    const { listening, speaking, talking } = ctx.voice
     const state = trayStateOf({ listening, speaking })
     if (state !== shown) {
       tray.setImage(nativeImage.createFromPath(iconFile(state)))
       tray.setToolTip(trayTooltips[state])
       shown = state
     }
-    const model = { quickAccelerator: quick.accelerator(), muted: ctx.settings.get().speech.muted, listening }
+    tray.setToolTip(talking ? `${trayTooltips[state]} (Talk mode)` : trayTooltips[state])
+    const model = { quickAccelerator: quick.accelerator(), muted: ctx.settings.get().speech.muted, listening, talking }
     if (JSON.stringify(model) === shownMenu) return
     shownMenu = JSON.stringify(model)
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick))))
@@ -78,10 +79,14 @@ function trayActions(ctx: AppContext, quick: QuickPrompt): TrayMenuActions {
     pushToTalk: () => {
       if (!ctx.voice.toggle()) notice('Push to talk is not available.')
     },
+    // a checkbox: it starts Talk mode, or ends it
+    talk: () => {
+      if (ctx.voice.talking) ctx.voice.endTalk()
+      else if (!ctx.voice.talk()) notice('Talk mode is not available.')
+    },
     stopSpeaking: () => {
       ctx.turns.stop()
       ctx.speech.stop()
-      ctx.voice.silence()
     },
     setMuted: (muted) => {
       ctx.speech.setMuted(muted)

@@ -6,11 +6,13 @@ export interface TrayMenuModel {
   quickAccelerator: string | null
   muted: boolean
   listening: boolean
+  talking: boolean
 }
 
 export interface TrayMenuActions {
   quickPrompt(): void
   pushToTalk(): void
+  talk(): void
   stopSpeaking(): void
   setMuted(muted: boolean): void
   openHark(): void
@@ -31,6 +33,7 @@ export function trayMenuTemplate(model: TrayMenuModel, actions: TrayMenuActions)
       click: () => actions.quickPrompt()
     },
     { label: 'Push to talk', type: 'checkbox', checked: model.listening, click: () => actions.pushToTalk() },
+    { label: 'Talk mode', type: 'checkbox', checked: model.talking, click: () => actions.talk() },
     // Always enabled: it also stops an answer still streaming towards the voice.
     { label: 'Stop speaking', click: () => actions.stopSpeaking() },
     { label: 'Mute voice', type: 'checkbox', checked: model.muted, click: (item) => actions.setMuted(item.checked) },

@@ -2,6 +2,7 @@ import { app } from 'electron'
 import { join } from 'node:path'
 import type { Settings } from '@shared/settings'
 import { PushToTalk } from '../../engine/voice/push-to-talk'
+import { TalkMode } from '../../engine/voice/talk-mode'
 import { startCapture } from '../../engine/voice/microphone'
 import { chooseRecorder } from '../../engine/voice/recorder-binary'
 import { createTranscriber } from '../../engine/voice/transcriber'
@@ -14,26 +15,36 @@ import { voiceConversation } from './voice-target'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
 import { desktopHotkeyCommands, TOGGLE_TALK_FLAG } from '../hotkeys/desktop-bindings'
 import { resourceDir } from '../platform/resource-dir'
+import type { TurnOutcome } from '../../engine/turn'
+import type { VoiceTurnOutcome } from '../../engine/voice/turn-watch'
 
 /**
- * Wires push-to-talk into the app: the global hotkey, `hark --toggle-talk`
- * from a second instance, the indicator window and chimes. Its state goes to
- * the voice hub (ctx.voice), which every window, the indicator and the tray follow.
+ * Wires push-to-talk and Talk mode into the app: their global hotkeys,
+ * `hark --toggle-talk` from a second instance, the indicator window and
+ * chimes. Their state goes to the voice hub (ctx.voice), which every window,
+ * the indicator and the tray follow.
  */
 
 export function installPushToTalk(ctx: AppContext): void {
   const notify = noticeSender(ctx)
-  const ptt = createPushToTalk(ctx, notify)
+  const talking = { active: false }
+  const ptt = createPushToTalk(ctx, notify, talking)
+  const talk = new TalkMode(ptt)
   const indicator = new IndicatorWindow(ctx)
   indicator.warm()
   const offStatus = [
     ctx.voice.onStatus((status) => ctx.registry.broadcast('voice.state', status)),
     ctx.voice.onStatus((status) => indicator.follow(status)),
-    ptt.onStatus((status) => ctx.voice.publish(status))
+    ptt.onTranscript((t) => ctx.registry.broadcast('voice.transcript', t)),
+    talk.onStatus((status) => {
+      talking.active = talk.active
+      ctx.voice.publish(status)
+    })
   ]
-  ctx.voice.attach({ toggle: () => ptt.toggle() })
+  ctx.voice.attach({ toggle: () => ptt.toggle(), talk: () => talk.press(), endTalk: () => talk.end() })
 
-  const offHotkey = bindHotkey(ctx, () => ptt.toggle(), notify)
+  const offHotkey = bindHotkey(ctx, 'pushToTalk', () => ptt.toggle(), notify)
+  const offTalkHotkey = bindHotkey(ctx, 'talk', () => talk.press(), notify)
   const onSecondInstance = (_e: unknown, argv: string[]): void => {
     if (argv.includes(TOGGLE_TALK_FLAG)) ptt.toggle()
   }
@@ -43,8 +54,10 @@ export function installPushToTalk(ctx: AppContext): void {
   ctx.onQuit(() => {
     app.off('second-instance', onSecondInstance)
     offHotkey()
+    offTalkHotkey()
     offStatus.forEach((off) => off())
     ctx.voice.attach(null)
+    talk.dispose()
     ptt.dispose()
     indicator.destroy()
   })
@@ -52,14 +65,18 @@ export function installPushToTalk(ctx: AppContext): void {
 
 type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
 
-function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
+function createPushToTalk(ctx: AppContext, notify: Notify, talking: { active: boolean }): PushToTalk {
   const voice = (): Settings['voiceInput'] => ctx.settings.get().voiceInput
   const chimes = createChimePlayer()
   const chimeDir = join(resourceDir(), 'chimes')
   // the last conversation Hark was talking in (see voiceConversation)
   let conversationId: string | undefined
   return new PushToTalk({
-    settings: voice,
+    // In Talk mode, listening gives up after the user's set quiet time (which ends the mode).
+    settings: () => {
+      const v = voice()
+      return talking.active ? { ...v, noSpeechMs: v.talkQuietSeconds * 1000 } : v
+    },
     startCapture: (onChunk) => {
       const v = voice()
       return startCapture({ recorder: chooseRecorder(v.recorder), device: v.device }, onChunk)
@@ -73,7 +90,7 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
       const target = voiceConversation(voice().target, ctx.voice.shownConversation, conversationId)
       const turn = ctx.turns.ask({ prompt, conversationId: target })
       conversationId = turn.conversationId
-      return turn
+      return { ...turn, done: turn.done.then(voiceOutcome) }
     },
     interrupt: () => {
       conversationId = ctx.turns.activeTurn?.conversationId ?? conversationId
@@ -81,11 +98,16 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
       ctx.speech.stop()
     },
     onSpeech: (listener) => ctx.speech.sink.onEvent(listener),
-    onQueued: (listener) => ctx.speech.sink.onEnqueue?.(listener) ?? (() => {}),
+    voiceIdle: (turnId) => ctx.speech.sink.idle(turnId),
     warm: ctx.warmEndpoints,
     chime: (which) => chimes.play(join(chimeDir, `${which}.wav`)),
     notify
   })
+}
+
+/** A stream that broke off ends a spoken exchange with its reason; a stop is no failure. */
+function voiceOutcome(outcome: TurnOutcome): VoiceTurnOutcome {
+  return outcome.type === 'error' && outcome.kind !== 'aborted' ? { failed: outcome.message } : {}
 }
 
 /** Notices reach open windows, and a main window still loading via the settings notices. */
@@ -96,22 +118,22 @@ function noticeSender(ctx: AppContext): Notify {
   }
 }
 
-function bindHotkey(ctx: AppContext, toggle: () => void, notify: Notify): () => void {
+function bindHotkey(ctx: AppContext, action: 'pushToTalk' | 'talk', toggle: () => void, notify: Notify): () => void {
   const hint =
     process.platform === 'linux'
       ? ` You can also bind "${desktopHotkeyCommands().pushToTalk}" to a key in your desktop's keyboard settings.`
       : ''
   let starting = true
-  const hotkey = new GlobalHotkey('push-to-talk', toggle, (message) => {
+  const hotkey = new GlobalHotkey(action === 'talk' ? 'Talk mode' : 'push-to-talk', toggle, (message) => {
     if (starting) ctx.settings.notices.push(message + hint)
     notify('warning', message + hint)
   })
   const stop = followHotkeySetting(
     hotkey,
     ctx.settings,
-    (s) => s.hotkeys.pushToTalk,
+    (s) => s.hotkeys[action],
     ({ accelerator, registered, error }) =>
-      hotkeyStatus.report({ action: 'pushToTalk', accelerator, registered, ...(error ? { error: error + hint } : {}) })
+      hotkeyStatus.report({ action, accelerator, registered, ...(error ? { error: error + hint } : {}) })
   )
   starting = false
   return stop

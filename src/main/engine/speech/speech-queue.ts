@@ -68,7 +68,9 @@ export class SpeechQueue implements SpeechSink {
   private readonly eventListeners = new Listeners<SpeechEvent>()
   private readonly enqueueListeners = new Listeners<SpeechItem>()
   private readonly errorListeners = new Listeners<string>()
-  private idleWaiters: Array<() => void> = []
+  private readonly busyListeners = new Listeners<string[]>()
+  private idleWaiters: Array<{ turnId: string | undefined; wake: () => void }> = []
+  private lastBusy: string[] = []
 
   constructor(opts: SpeechQueueOptions = {}) {
     this.createEngine = opts.createEngine ?? ((name) => createTtsEngine(name))
@@ -88,6 +90,7 @@ export class SpeechQueue implements SpeechSink {
     try {
       if (this.stoppedTurns.has(item.turnId)) return this.emit(item, 'cancelled')
       this.queue.push(item)
+      this.tellBusy()
       if (this.current?.ready) this.prefetchNext()
       this.kick()
     } catch (err) {
@@ -154,12 +157,29 @@ export class SpeechQueue implements SpeechSink {
     }
   }
 
-  /** Resolves once nothing is queued or sounding. */
-  idle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.idleWaiters.push(resolve)
+  /**
+   * "This turn's voice is done": resolves once nothing of `turnId` (without
+   * one: of any turn) is queued or sounding, the fallback voice included.
+   * Every follower of a voice (the CLI before it exits, push-to-talk and Talk
+   * mode before they listen again) waits here once its turn has finished
+   * streaming, when all of its utterances have been enqueued.
+   */
+  idle(turnId?: string): Promise<void> {
+    return new Promise((wake) => {
+      this.idleWaiters.push({ turnId, wake })
       this.settleIfIdle()
     })
+  }
+
+  /** The turns with an utterance queued or sounding, in first-queued order. */
+  get busyTurns(): string[] {
+    const items = [this.current?.item, ...this.queue].filter((i): i is SpeechItem => !!i)
+    return [...new Set(items.map((i) => i.turnId))]
+  }
+
+  /** Told whenever `busyTurns` changes: what windows show as "speaking" (and offer Stop for). */
+  onBusy(listener: (turns: string[]) => void): () => void {
+    return this.busyListeners.add(listener)
   }
 
   private resolveEngine(engine: TtsEngineName | TtsEngine): TtsEngine {
@@ -223,6 +243,7 @@ export class SpeechQueue implements SpeechSink {
       this.emit(item, state === 'finished' ? 'finished' : 'cancelled')
     } finally {
       this.current = null
+      this.settleIfIdle()
     }
   }
 
@@ -360,9 +381,21 @@ export class SpeechQueue implements SpeechSink {
   }
 
   private settleIfIdle(): void {
-    if (this.running || this.queue.length > 0 || this.current) return
-    const waiters = this.idleWaiters
-    this.idleWaiters = []
-    waiters.forEach((w) => w())
+    this.tellBusy()
+    const allIdle = !this.running && this.queue.length === 0 && !this.current
+    const busy = new Set(this.busyTurns)
+    const done = (w: { turnId: string | undefined }): boolean =>
+      w.turnId === undefined ? allIdle : !busy.has(w.turnId)
+    const waking = this.idleWaiters.filter(done)
+    if (waking.length === 0) return
+    this.idleWaiters = this.idleWaiters.filter((w) => !done(w))
+    waking.forEach((w) => w.wake())
+  }
+
+  private tellBusy(): void {
+    const busy = this.busyTurns
+    if (busy.length === this.lastBusy.length && busy.every((t, i) => t === this.lastBusy[i])) return
+    this.lastBusy = busy
+    this.busyListeners.emit(busy)
   }
 }

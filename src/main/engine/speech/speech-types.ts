@@ -70,6 +70,8 @@ export interface SpeechSink {
   /** drop queued items and silence the voice; without turnId, everything */
   stop(turnId?: string): void
   onEvent(listener: (e: SpeechEvent) => void): () => void
+  /** resolves once nothing of `turnId` (without: of any turn) is queued or sounding */
+  idle(turnId?: string): Promise<void>
   onError(listener: (message: string) => void): () => void
   /**
    * Told of every item handed to `enqueue`, before its own events: with

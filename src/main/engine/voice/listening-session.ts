@@ -22,6 +22,8 @@ export interface ListeningOptions {
   silenceMs: number
   maxSeconds: number
   endOfTurn: EndOfTurnPolicy
+  /** how long to wait for the first word before giving up (default: twice the silence, at least 5 s) */
+  noSpeechMs?: number
   /** speech-to-text for the guesses taken at pauses (smart policy only) */
   transcribe?: Transcribe
   /** the speaker paused: a good moment to warm connections */
@@ -61,7 +63,7 @@ export class ListeningSession {
   silenceWaitMs = 0
 
   constructor(private readonly opts: ListeningOptions) {
-    const noSpeechMs = Math.min(opts.maxSeconds * 1000, Math.max(5000, opts.silenceMs * 2))
+    const noSpeechMs = Math.min(opts.maxSeconds * 1000, opts.noSpeechMs ?? Math.max(5000, opts.silenceMs * 2))
     this.vad = new VoiceActivityDetector({ silenceMs: opts.silenceMs, noSpeechMs })
     this.speculation =
       opts.endOfTurn === 'smart' && opts.transcribe

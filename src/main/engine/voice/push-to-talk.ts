@@ -1,11 +1,11 @@
 import type { Settings } from '../../../shared/settings'
 import type { VoiceState, VoiceStatus, VoiceTranscript } from '../../../shared/voice-state'
-import type { SpeechEvent, SpeechItem } from '../speech/speech-types'
+import type { SpeechEvent } from '../speech/speech-types'
 import type { Capture } from './microphone'
 import { MicrophoneError } from './microphone-error'
 import { ListeningSession, MIN_SPEECH_MS } from './listening-session'
 import { TranscriptionError, type Transcribe } from './transcriber'
-import { TurnWatch } from './turn-watch'
+import { TurnWatch, type VoiceTurnOutcome } from './turn-watch'
 import { VoiceClock, type ListenEndReason, type VoiceTimings } from './voice-timings'
 import { encodeWav } from './wav'
 import { Listeners } from '../listeners'
@@ -22,7 +22,7 @@ export interface VoiceTurn {
   turnId: string
   conversationId: string
   /** settles when the answer has finished streaming (or failed, or was stopped) */
-  done: Promise<unknown>
+  done: Promise<VoiceTurnOutcome>
 }
 
 export interface PushToTalkDeps {
@@ -33,18 +33,19 @@ export interface PushToTalkDeps {
   /** stop any running turn and its voice: barge-in */
   interrupt: () => void
   onSpeech: (listener: (e: SpeechEvent) => void) => () => void
-  /** every utterance handed to the voice; without it a turn ends after `settleMs` of quiet */
-  onQueued?: (listener: (item: SpeechItem) => void) => () => void
+  /** resolves once the voice has nothing of `turnId` left to say (the speech queue's `idle`) */
+  voiceIdle: (turnId: string) => Promise<void>
   chime?: (which: 'start' | 'stop') => void
   notify: (level: 'info' | 'warning' | 'error', message: string) => void
   now?: () => number
-  /** quiet time before a turn that queued no utterance counts as over */
-  settleMs?: number
   /** open the connections the question will need (hotkey pressed, speaker paused) */
   warm?: () => void
 }
 
-export type VoiceOptions = Pick<Settings['voiceInput'], 'silenceMs' | 'maxSeconds' | 'chimes' | 'endOfTurn'>
+export type VoiceOptions = Pick<Settings['voiceInput'], 'silenceMs' | 'maxSeconds' | 'chimes' | 'endOfTurn'> & {
+  /** wait this long for a first word (Talk mode's "no speech for a set time") */
+  noSpeechMs?: number
+}
 
 type Listener<T> = (value: T) => void
 
@@ -62,12 +63,7 @@ export class PushToTalk {
 
   constructor(private readonly deps: PushToTalkDeps) {
     this.now = deps.now ?? (() => performance.now())
-    const offSpeech = deps.onSpeech((e) => this.watch?.onSpeech(e))
-    const offQueued = deps.onQueued?.((item) => this.watch?.onQueued(item))
-    this.offSpeech = () => {
-      offSpeech()
-      offQueued?.()
-    }
+    this.offSpeech = deps.onSpeech((e) => this.watch?.onSpeech(e))
   }
 
   get status(): VoiceStatus {
@@ -114,6 +110,7 @@ export class PushToTalk {
         silenceMs: s.silenceMs,
         maxSeconds: s.maxSeconds,
         endOfTurn: s.endOfTurn,
+        ...(s.noSpeechMs !== undefined ? { noSpeechMs: s.noSpeechMs } : {}),
         transcribe: this.deps.transcribe,
         onPause: this.deps.warm,
         startCapture: this.deps.startCapture,
@@ -221,18 +218,20 @@ export class PushToTalk {
     this.watch = new TurnWatch(
       turn.turnId,
       turn.done,
+      this.deps.voiceIdle,
       {
         onSpeaking: () => {
           if (!this.isCurrent(session)) return
           report()
           this.set('speaking')
         },
-        onOver: () => {
+        onOver: (failed) => {
           report()
-          if (this.isCurrent(session)) this.set('idle')
+          if (!this.isCurrent(session)) return
+          if (failed) this.fail(failed)
+          else this.set('idle')
         }
       },
-      this.deps.settleMs ?? 300,
       this.now
     )
   }

@@ -26,6 +26,7 @@ export function QuickPrompt(): React.JSX.Element {
     () => window.hark.on('turn.events', (events) => events.forEach((event) => dispatch({ type: 'event', event }))),
     []
   )
+  useEffect(() => window.hark.on('speech.busy', ({ turns }) => dispatch({ type: 'voice', busyTurns: turns })), [])
   useEffect(
     () =>
       onShown(({ at }) => {

@@ -19,8 +19,8 @@ export interface QuickTurn {
   error: string | null
   /** utterance ranges in `answer`, by index */
   ranges: Record<number, [number, number]>
-  /** utterances handed to the voice and not yet finished or cancelled */
-  voicePending: number[]
+  /** the turns main's speech queue is busy with (speech.busy): its one "this turn's voice is done" */
+  busyTurns: string[]
   /** the utterance being spoken now */
   speaking: number | null
   /** events heard while the ask's reply was on its way */
@@ -33,6 +33,7 @@ export type QuickAction =
   | { type: 'failed'; message: string }
   | { type: 'stopped' }
   | { type: 'event'; event: TurnEvent }
+  | { type: 'voice'; busyTurns: string[] }
 
 export const initialQuickTurn: QuickTurn = {
   status: 'idle',
@@ -42,7 +43,7 @@ export const initialQuickTurn: QuickTurn = {
   answer: '',
   error: null,
   ranges: {},
-  voicePending: [],
+  busyTurns: [],
   speaking: null,
   early: []
 }
@@ -51,13 +52,14 @@ const EARLY_LIMIT = 5000
 
 /** Is something still going on that Esc should stop (rather than close the popup)? */
 export function isBusy(turn: QuickTurn): boolean {
-  return turn.status === 'asking' || turn.status === 'streaming' || turn.voicePending.length > 0
+  const speaking = turn.turnId !== null && turn.busyTurns.includes(turn.turnId)
+  return turn.status === 'asking' || turn.status === 'streaming' || speaking
 }
 
 export function quickTurnReducer(turn: QuickTurn, action: QuickAction): QuickTurn {
   switch (action.type) {
     case 'ask':
-      return { ...initialQuickTurn, status: 'asking', prompt: action.prompt }
+      return { ...initialQuickTurn, status: 'asking', prompt: action.prompt, busyTurns: turn.busyTurns }
     case 'accepted': {
       if (turn.status !== 'asking') return turn
       const accepted: QuickTurn = {
@@ -75,17 +77,15 @@ export function quickTurnReducer(turn: QuickTurn, action: QuickAction): QuickTur
       return {
         ...turn,
         status: turn.status === 'asking' || turn.status === 'streaming' ? 'stopped' : turn.status,
-        voicePending: [],
+        busyTurns: turn.busyTurns.filter((t) => t !== turn.turnId),
         speaking: null
       }
+    case 'voice':
+      return { ...turn, busyTurns: action.busyTurns }
     case 'event':
       if (turn.status === 'asking') return { ...turn, early: [...turn.early, action.event].slice(-EARLY_LIMIT) }
       return action.event.turnId === turn.turnId ? applyEvent(turn, action.event) : turn
   }
-}
-
-function without(list: number[], index: number): number[] {
-  return list.filter((i) => i !== index)
 }
 
 function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
@@ -94,18 +94,10 @@ function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
       return { ...turn, answer: turn.answer + newPartOf(turn.answer, e.text, e.at) }
     case 'utterance':
       if (turn.status === 'stopped') return turn
-      return {
-        ...turn,
-        ranges: { ...turn.ranges, [e.index]: e.range },
-        voicePending: [...without(turn.voicePending, e.index), e.index]
-      }
+      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range } }
     case 'speech':
       if (e.state === 'started') return turn.status === 'stopped' ? turn : { ...turn, speaking: e.index }
-      return {
-        ...turn,
-        voicePending: without(turn.voicePending, e.index),
-        speaking: turn.speaking === e.index ? null : turn.speaking
-      }
+      return turn.speaking === e.index ? { ...turn, speaking: null } : turn
     case 'done':
       return { ...turn, status: turn.status === 'stopped' ? 'stopped' : 'done', answer: e.text || turn.answer }
     case 'error':

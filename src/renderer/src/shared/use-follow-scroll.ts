@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 const AT_BOTTOM_PX = 24
+const SPOKEN_MARGIN_PX = 16
 
 /**
  * Keeps a scroller pinned to the bottom while content grows, until the user
  * scrolls up (wheel, keys, scrollbar); reaching the bottom again resumes it.
+ * While the voice speaks (a `.speaking` block), the pin stops short of pushing
+ * the spoken block out of sight: text streams faster than it is read aloud.
  * Growth is seen by a ResizeObserver on the content, so no per-token work.
  */
 export function useFollowScroll(
@@ -31,7 +34,12 @@ export function useFollowScroll(
     const inner = content.current
     if (!el || !inner) return
     const pin = (): void => {
-      if (followingRef.current) el.scrollTop = el.scrollHeight
+      if (!followingRef.current) return
+      const spoken = inner.querySelector<HTMLElement>('.speaking')
+      const bottom = el.scrollHeight - el.clientHeight
+      if (!spoken) return void (el.scrollTop = el.scrollHeight)
+      const top = spoken.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop
+      el.scrollTop = Math.min(bottom, Math.max(0, top - SPOKEN_MARGIN_PX))
     }
     const observer = new ResizeObserver(pin)
     observer.observe(inner)

@@ -6,6 +6,7 @@ function actions(): TrayMenuActions & Record<string, ReturnType<typeof vi.fn>> {
   return {
     quickPrompt: vi.fn(),
     pushToTalk: vi.fn(),
+    talk: vi.fn(),
     stopSpeaking: vi.fn(),
     setMuted: vi.fn(),
     openHark: vi.fn(),
@@ -14,7 +15,12 @@ function actions(): TrayMenuActions & Record<string, ReturnType<typeof vi.fn>> {
   }
 }
 
-const model: TrayMenuModel = { quickAccelerator: 'CommandOrControl+Shift+K', muted: false, listening: false }
+const model: TrayMenuModel = {
+  quickAccelerator: 'CommandOrControl+Shift+K',
+  muted: false,
+  listening: false,
+  talking: false
+}
 
 function item(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions {
   const found = items.find((i) => i.label === label)
@@ -34,6 +40,7 @@ describe('tray menu', () => {
     expect(labels).toEqual([
       'Quick prompt…',
       'Push to talk',
+      'Talk mode',
       'Stop speaking',
       'Mute voice',
       'Open Hark',
@@ -53,10 +60,11 @@ describe('tray menu', () => {
     expect(quick.accelerator).toBeUndefined()
   })
 
-  it('reflects mute and listening as checkboxes', () => {
-    const items = trayMenuTemplate({ ...model, muted: true, listening: true }, actions())
+  it('reflects mute, listening and Talk mode as checkboxes', () => {
+    const items = trayMenuTemplate({ ...model, muted: true, listening: true, talking: true }, actions())
     expect(item(items, 'Mute voice')).toMatchObject({ type: 'checkbox', checked: true })
     expect(item(items, 'Push to talk')).toMatchObject({ type: 'checkbox', checked: true })
+    expect(item(items, 'Talk mode')).toMatchObject({ type: 'checkbox', checked: true })
   })
 
   it('routes each item to its action', () => {
@@ -65,6 +73,7 @@ describe('tray menu', () => {
     const expected: Array<[string, keyof TrayMenuActions]> = [
       ['Quick prompt…', 'quickPrompt'],
       ['Push to talk', 'pushToTalk'],
+      ['Talk mode', 'talk'],
       ['Stop speaking', 'stopSpeaking'],
       ['Open Hark', 'openHark'],
       ['Settings', 'openSettings'],

@@ -1,21 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
 import { VoiceHub } from '../../../../src/main/app/voice/voice-hub'
-import type { SpeechEvent } from '../../../../src/main/engine/speech/speech-types'
 
 function hub() {
-  let hear: (e: SpeechEvent) => void = () => {}
+  let hear: (turns: string[]) => void = () => {}
   const voice = new VoiceHub({
-    onEvent: (listener) => {
+    onBusy: (listener) => {
       hear = listener
       return () => {}
     }
   })
-  return { voice, speech: (e: SpeechEvent) => hear(e) }
+  return { voice, busy: (...turns: string[]) => hear(turns) }
 }
 
 describe('the voice hub', () => {
-  it('passes every push-to-talk status on, but tells activity only when listening or speaking flips', () => {
-    const { voice, speech } = hub()
+  it('passes every push-to-talk status on, but tells activity only when listening or speaking (the voice being busy) flips', () => {
+    const { voice, busy } = hub()
     const statuses = vi.fn()
     const activity = vi.fn()
     voice.onStatus(statuses)
@@ -26,10 +25,12 @@ describe('the voice hub', () => {
     expect(activity).toHaveBeenCalledTimes(1)
     expect(voice.listening).toBe(true)
 
-    speech({ turnId: 't', index: 0, state: 'started' })
+    busy('t1')
     expect(voice.speaking).toBe(true)
     expect(activity).toHaveBeenCalledTimes(2)
-    voice.silence()
+    busy('t1', 't2')
+    expect(activity).toHaveBeenCalledTimes(2)
+    busy()
     expect(voice.speaking).toBe(false)
     expect(activity).toHaveBeenCalledTimes(3)
   })
@@ -38,7 +39,7 @@ describe('the voice hub', () => {
     const { voice } = hub()
     expect(voice.toggle()).toBe(false)
     const toggle = vi.fn()
-    voice.attach({ toggle })
+    voice.attach({ toggle, talk: vi.fn(), endTalk: vi.fn() })
     expect(voice.toggle()).toBe(true)
     expect(toggle).toHaveBeenCalledOnce()
   })

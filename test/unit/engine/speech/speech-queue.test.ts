@@ -198,4 +198,40 @@ describe('SpeechQueue', () => {
     await queue.idle()
     expect(events).toEqual(['t:0:started', 't:0:finished'])
   })
+
+  it("says a turn's voice is done once its last utterance ends, while another turn still speaks", async () => {
+    const { queue, engine } = setup()
+    queue.enqueue(item('t1', 0))
+    queue.enqueue(item('t1', 1))
+    queue.enqueue(item('t2', 0))
+    const ended: string[] = []
+    void queue.idle('t1').then(() => ended.push('t1'))
+    void queue.idle('t2').then(() => ended.push('t2'))
+    void queue.idle('t3').then(() => ended.push('t3'))
+    ;(await engine.call(0)).finish()
+    await Promise.resolve()
+    expect(ended).toEqual(['t3']) // a turn that queued nothing is done at once
+    ;(await engine.call(1)).finish()
+    await engine.call(2)
+    expect(ended).toEqual(['t3', 't1'])
+    queue.stop('t2')
+    await queue.idle()
+    expect(ended).toEqual(['t3', 't1', 't2'])
+  })
+
+  it('tells its busy turns each time the set changes, and empty once all is said or stopped', async () => {
+    const { queue, engine } = setup()
+    const told: string[][] = []
+    queue.onBusy((turns) => told.push(turns))
+    queue.enqueue(item('t1', 0))
+    queue.enqueue(item('t1', 1))
+    queue.enqueue(item('t2', 0))
+    ;(await engine.call(0)).finish()
+    ;(await engine.call(1)).finish()
+    await engine.call(2)
+    expect(queue.busyTurns).toEqual(['t2'])
+    queue.stop()
+    await queue.idle()
+    expect(told).toEqual([['t1'], ['t1', 't2'], ['t2'], []])
+  })
 })

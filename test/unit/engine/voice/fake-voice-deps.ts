@@ -3,6 +3,7 @@ import type { MicrophoneError } from '../../../../src/main/engine/voice/micropho
 import type { PushToTalkDeps, VoiceOptions, VoiceTurn } from '../../../../src/main/engine/voice/push-to-talk'
 import { TranscriptionError } from '../../../../src/main/engine/voice/transcriber'
 import type { SpeechEvent, SpeechItem } from '../../../../src/main/engine/speech/speech-types'
+import type { VoiceTurnOutcome } from '../../../../src/main/engine/voice/turn-watch'
 
 /** A microphone the test speaks into. */
 export class FakeCapture implements Capture {
@@ -32,7 +33,8 @@ export interface Harness {
   deps: PushToTalkDeps
   captures: FakeCapture[]
   transcribed: Array<{ wav: Buffer; signal: AbortSignal }>
-  asked: Array<{ prompt: string; turn: VoiceTurn; finish: () => void }>
+  /** `finish` ends the answer's stream, with a failure when given one */
+  asked: Array<{ prompt: string; turn: VoiceTurn; finish: (outcome?: VoiceTurnOutcome) => void }>
   interrupts: number
   chimes: string[]
   notices: Array<{ level: string; message: string }>
@@ -46,7 +48,16 @@ export interface Harness {
 
 export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
   const speechListeners = new Set<(e: SpeechEvent) => void>()
-  const queuedListeners = new Set<(item: SpeechItem) => void>()
+  // the fake voice's pending utterances per turn, and who waits for a turn's voice to be done
+  const pending = new Map<string, Set<number>>()
+  const idleWaiters: Array<{ turnId: string; wake: () => void }> = []
+  const pendingOf = (turnId: string): Set<number> => pending.get(turnId) ?? pending.set(turnId, new Set()).get(turnId)!
+  const wakeIdle = (): void => {
+    for (const w of idleWaiters.splice(0)) {
+      if (pendingOf(w.turnId).size === 0) w.wake()
+      else idleWaiters.push(w)
+    }
+  }
   const h: Harness = {
     captures: [],
     transcribed: [],
@@ -57,8 +68,13 @@ export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
     options: { silenceMs: 500, maxSeconds: 10, chimes: true, endOfTurn: 'smart', ...options },
     transcript: { text: 'what is the capital of france', delayMs: 5 },
     startError: null,
-    speak: (e) => speechListeners.forEach((l) => l(e)),
-    queue: (item) => queuedListeners.forEach((l) => l({ ...item, text: 'sentence' })),
+    speak: (e) => {
+      if (e.state === 'started') pendingOf(e.turnId).add(e.index)
+      else pendingOf(e.turnId).delete(e.index)
+      speechListeners.forEach((l) => l(e))
+      wakeIdle()
+    },
+    queue: (item) => void pendingOf(item.turnId).add(item.index),
     deps: undefined as unknown as PushToTalkDeps
   }
   h.deps = {
@@ -84,8 +100,8 @@ export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
       })
     },
     ask: (prompt) => {
-      let finish!: () => void
-      const done = new Promise<void>((r) => (finish = r))
+      let finish!: (outcome?: VoiceTurnOutcome) => void
+      const done = new Promise<VoiceTurnOutcome>((r) => (finish = (outcome = {}) => r(outcome)))
       const turn = { turnId: `t${h.asked.length + 1}`, conversationId: 'c1', done }
       h.asked.push({ prompt, turn, finish })
       return turn
@@ -97,13 +113,13 @@ export function voiceHarness(options: Partial<VoiceOptions> = {}): Harness {
       speechListeners.add(l)
       return () => speechListeners.delete(l)
     },
-    onQueued: (l) => {
-      queuedListeners.add(l)
-      return () => queuedListeners.delete(l)
-    },
+    voiceIdle: (turnId) =>
+      new Promise((wake) => {
+        idleWaiters.push({ turnId, wake })
+        wakeIdle()
+      }),
     chime: (which) => h.chimes.push(which),
-    notify: (level, message) => h.notices.push({ level, message }),
-    settleMs: 20
+    notify: (level, message) => h.notices.push({ level, message })
   }
   return h
 }

@@ -90,7 +90,7 @@ describe('PushToTalk', () => {
     await until('thinking')
     h.queue({ turnId: 't1', index: 0 })
     h.asked[0]!.finish()
-    await new Promise((r) => setTimeout(r, 60)) // longer than settleMs: synthesis is slow
+    await new Promise((r) => setTimeout(r, 60)) // synthesis is slow
     expect(ptt.status.state).toBe('thinking')
     h.speak({ turnId: 't1', index: 0, state: 'started' })
     expect(ptt.status.state).toBe('speaking')

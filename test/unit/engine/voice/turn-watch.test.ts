@@ -1,27 +1,37 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TurnWatch } from '../../../../src/main/engine/voice/turn-watch'
+import { TurnWatch, type VoiceTurnOutcome } from '../../../../src/main/engine/voice/turn-watch'
 import type { SpeechState } from '../../../../src/shared/turn-events'
-
-const SETTLE_MS = 300
 
 function watchTurn() {
   const log: string[] = []
-  let endStream!: () => void
-  const done = new Promise<void>((r) => (endStream = r))
+  let endStream!: (outcome: VoiceTurnOutcome) => void
+  const done = new Promise<VoiceTurnOutcome>((r) => (endStream = r))
+  let voiceDone!: () => void
+  const asked: string[] = []
+  const voiceIdle = (turnId: string): Promise<void> => {
+    asked.push(turnId)
+    return new Promise((r) => (voiceDone = r))
+  }
   const watch = new TurnWatch(
     't1',
     done,
-    { onSpeaking: () => log.push(`speaking@${Date.now()}`), onOver: () => log.push(`over@${Date.now()}`) },
-    SETTLE_MS,
+    voiceIdle,
+    {
+      onSpeaking: () => log.push(`speaking@${Date.now()}`),
+      onOver: (failed) => log.push(`over@${Date.now()}${failed ? `:${failed}` : ''}`)
+    },
     () => Date.now()
   )
-  const queue = (index: number, turnId = 't1') => watch.onQueued({ turnId, index, text: `sentence ${index}` })
   const speech = (index: number, state: SpeechState, turnId = 't1') => watch.onSpeech({ turnId, index, state })
-  const streamEnds = async () => {
-    endStream()
+  const streamEnds = async (outcome: VoiceTurnOutcome = {}) => {
+    endStream(outcome)
     await vi.advanceTimersByTimeAsync(0)
   }
-  return { log, watch, queue, speech, streamEnds }
+  const voiceEnds = async () => {
+    voiceDone()
+    await vi.advanceTimersByTimeAsync(0)
+  }
+  return { log, watch, asked, speech, streamEnds, voiceEnds }
 }
 
 describe('TurnWatch', () => {
@@ -32,81 +42,43 @@ describe('TurnWatch', () => {
     vi.useRealTimers()
   })
 
-  it('waits for a first sentence that takes longer to synthesise than the settle time', async () => {
-    const { log, queue, speech, streamEnds } = watchTurn()
-    queue(0)
-    queue(1)
-    await streamEnds() // the whole answer streamed before the voice said a word
-    await vi.advanceTimersByTimeAsync(400)
-    expect(log).toEqual([])
-
-    speech(0, 'started')
-    expect(log).toEqual(['speaking@400'])
-    await vi.advanceTimersByTimeAsync(500)
-    speech(0, 'finished')
-    await vi.advanceTimersByTimeAsync(700) // the next sentence is slow to synthesise too
-    expect(log).toEqual(['speaking@400'])
-
-    speech(1, 'started')
-    await vi.advanceTimersByTimeAsync(500)
-    speech(1, 'finished')
-    expect(log).toEqual(['speaking@400', 'speaking@1600', 'over@2100'])
-  })
-
-  it('is not over while the stream is still running, even when the voice has caught up', async () => {
-    const { log, queue, speech, streamEnds } = watchTurn()
-    queue(0)
+  it('asks the voice whether the turn is done only once the answer has finished streaming', async () => {
+    const { log, asked, speech, streamEnds, voiceEnds } = watchTurn()
     speech(0, 'started')
     speech(0, 'finished')
     await vi.advanceTimersByTimeAsync(2000)
+    expect(asked).toEqual([])
+    await streamEnds()
+    expect(asked).toEqual(['t1'])
     expect(log).toEqual(['speaking@0'])
-    await streamEnds()
-    expect(log).toEqual(['speaking@0', 'over@2000'])
-  })
-
-  it('counts cancelled utterances as ended, and ignores other turns', async () => {
-    const { log, queue, speech, streamEnds } = watchTurn()
-    queue(0)
-    queue(1)
-    queue(0, 't2')
-    await streamEnds()
-    speech(0, 'cancelled')
-    speech(0, 'finished', 't2')
-    speech(1, 'finished', 't2')
-    await vi.advanceTimersByTimeAsync(1000)
-    expect(log).toEqual([])
-    speech(1, 'cancelled')
-    expect(log).toEqual(['over@1000'])
-  })
-
-  it('falls back to the settle time for a turn that queued nothing (speech off)', async () => {
-    const { log, streamEnds } = watchTurn()
-    await streamEnds()
-    await vi.advanceTimersByTimeAsync(SETTLE_MS - 1)
-    expect(log).toEqual([])
-    await vi.advanceTimersByTimeAsync(1)
-    expect(log).toEqual([`over@${SETTLE_MS}`])
-  })
-
-  it('without queue reports, never ends while an utterance is sounding', async () => {
-    const { log, speech, streamEnds } = watchTurn()
-    speech(0, 'started')
-    await streamEnds()
-    await vi.advanceTimersByTimeAsync(5000)
+    await vi.advanceTimersByTimeAsync(700) // a slow synthesiser: still not over
     expect(log).toEqual(['speaking@0'])
+    await voiceEnds()
+    expect(log).toEqual(['speaking@0', 'over@2700'])
+  })
+
+  it('tells speaking once per utterance of its own turn only', async () => {
+    const { log, speech } = watchTurn()
+    speech(0, 'started', 't2')
     speech(0, 'finished')
-    await vi.advanceTimersByTimeAsync(SETTLE_MS)
-    expect(log).toEqual(['speaking@0', `over@${5000 + SETTLE_MS}`])
+    expect(log).toEqual([])
+    speech(1, 'started')
+    expect(log).toEqual(['speaking@0'])
+  })
+
+  it('passes on why a stream broke off', async () => {
+    const { log, streamEnds, voiceEnds } = watchTurn()
+    await streamEnds({ failed: 'The connection dropped.' })
+    await voiceEnds()
+    expect(log).toEqual(['over@0:The connection dropped.'])
   })
 
   it('says nothing more once disposed', async () => {
-    const { log, watch, queue, speech, streamEnds } = watchTurn()
-    queue(0)
+    const { log, watch, speech, streamEnds, voiceEnds } = watchTurn()
     watch.dispose()
     speech(0, 'started')
     await streamEnds()
-    speech(0, 'finished')
-    await vi.advanceTimersByTimeAsync(SETTLE_MS * 2)
+    await voiceEnds()
     expect(log).toEqual([])
   })
 })

@@ -59,29 +59,25 @@ describe('the popup turn', () => {
     expect(t.answer).toBe('Early bird.')
   })
 
-  it('is busy until every utterance was spoken, then Esc may close', () => {
+  it("is busy while main's voice is busy with its turn, then Esc may close", () => {
     const asked = run([
+      { type: 'voice', busyTurns: ['other'] },
       { type: 'ask', prompt: 'Q' },
       { type: 'accepted', turnId: 't1', conversationId: 'c1' },
       delta('t1', 'One. Two.'),
       ev({ type: 'utterance', turnId: 't1', index: 0, text: 'One.', range: [0, 4] }),
-      ev({ type: 'utterance', turnId: 't1', index: 1, text: 'Two.', range: [5, 9] }),
+      { type: 'voice', busyTurns: ['other', 't1'] },
       ev({ type: 'speech', turnId: 't1', index: 0, state: 'started' }),
       done('t1', 'One. Two.')
     ])
     expect(asked.status).toBe('done')
     expect(asked.speaking).toBe(0)
     expect(isBusy(asked)).toBe(true)
-    const spoken = run(
-      [
-        ev({ type: 'speech', turnId: 't1', index: 0, state: 'finished' }),
-        ev({ type: 'speech', turnId: 't1', index: 1, state: 'started' }),
-        ev({ type: 'speech', turnId: 't1', index: 1, state: 'finished' })
-      ],
-      asked
-    )
-    expect(spoken.speaking).toBeNull()
-    expect(isBusy(spoken)).toBe(false)
+    const between = run([ev({ type: 'speech', turnId: 't1', index: 0, state: 'finished' })], asked)
+    expect(between.speaking).toBeNull()
+    expect(isBusy(between)).toBe(true) // the next sentence is still being synthesised
+    const spoken = run([{ type: 'voice', busyTurns: ['other'] }], between)
+    expect(isBusy(spoken)).toBe(false) // another turn's voice is not this popup's
   })
 
   it('stops: not busy, and later voice events do not revive it', () => {
@@ -89,6 +85,7 @@ describe('the popup turn', () => {
       { type: 'ask', prompt: 'Q' },
       { type: 'accepted', turnId: 't1', conversationId: 'c1' },
       ev({ type: 'utterance', turnId: 't1', index: 0, text: 'One.', range: [0, 4] }),
+      { type: 'voice', busyTurns: ['t1'] },
       { type: 'stopped' },
       ev({ type: 'speech', turnId: 't1', index: 0, state: 'started' }),
       ev({ type: 'utterance', turnId: 't1', index: 1, text: 'Two.', range: [5, 9] })

@@ -8,6 +8,10 @@ export function voiceHandlers({ voice }: Pick<AppContext, 'voice'>): SubjectHand
     'voice.toggle': () => {
       voice.toggle()
     },
+    'voice.talk': () => {
+      voice.talk()
+    },
+    'voice.endTalk': () => voice.endTalk(),
     'voice.status': () => ({
       status: voice.status,
       hotkey: hotkeyStatus.get('pushToTalk') ?? { accelerator: '', registered: false }

@@ -3,8 +3,10 @@ import type { StoredMessage } from '@shared/conversation'
 import { MarkdownView } from '../../shared/markdown/MarkdownView'
 import { copyText } from '../../shared/copy-text'
 import { speakingRange, type LiveTurn } from '@renderer/shared/live-turn'
-import { useChatStore } from '../use-chat'
+import { useChat, useChatStore } from '../use-chat'
 import { Metrics } from './Metrics'
+import { ReadAloudButton } from '../voice/ReadAloudButton'
+import { ReadFromHere } from '../voice/ReadFromHere'
 import { describeError, type ErrorAction } from './describe-error'
 import { MessageBoundary } from './MessageBoundary'
 import { VersionSwitcher } from './VersionSwitcher'
@@ -25,6 +27,9 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
   const status: Shown = live ? liveStatus(live) : message.status
   const error = live?.error ?? message.error ?? null
   const streaming = status === 'streaming'
+  // Read aloud's ranges point into the saved text, which is what a finished answer shows.
+  const reading = useChat((s) => (s.reading?.messageId === message.id ? s.reading.turn : null))
+  const spoken = reading ? speakingRange(reading) : live ? speakingRange(live) : null
   const model = message.model ?? live?.model ?? null
 
   return (
@@ -43,7 +48,9 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
         </div>
       )}
       <MessageBoundary text={text}>
-        <MarkdownView text={text} speaking={live ? speakingRange(live) : null} testId={latest ? 'answer' : undefined} />
+        <ReadFromHere messageId={message.id} text={text}>
+          <MarkdownView text={text} speaking={spoken} testId={latest ? 'answer' : undefined} />
+        </ReadFromHere>
       </MessageBoundary>
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
       <StatusLine status={status} error={error} latest={latest} />
@@ -56,6 +63,7 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
               Copy
             </button>
           )}
+          {text.trim() && <ReadAloudButton messageId={message.id} />}
           {model && (
             <span className="answer-model" data-testid="answer-model" title="The model that wrote this answer">
               {model}

@@ -2,6 +2,7 @@ import { useChat, useChatStore } from '../use-chat'
 import { copyText } from '../../shared/copy-text'
 import { Composer } from './Composer'
 import { MessageList } from './MessageList'
+import { VoiceControls } from '../voice/VoiceControls'
 import { EmptyChat } from './EmptyChat'
 import { ModelPicker } from './ModelPicker'
 
@@ -29,6 +30,7 @@ export function ChatView(): React.JSX.Element {
       <header className="chat-header">
         <h1 data-testid="conversation-title">{current?.title ?? 'New conversation'}</h1>
         <ModelPicker />
+        <VoiceControls />
         {current && current.messages.length > 0 && (
           <div className="row-actions">
             <button type="button" data-testid="export-copy" onClick={() => void exportAs('copy')}>

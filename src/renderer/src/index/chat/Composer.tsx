@@ -1,27 +1,42 @@
 import { useEffect, useRef, useState } from 'react'
 import { useChat, useChatStore } from '../use-chat'
+import { useVoice, useVoiceStore } from '../use-voice'
 import { runningTurnOf } from '../state/chat-store'
+import { ComposerVoiceState } from '../voice/ComposerVoiceState'
 import { warmEndpoints } from '@renderer/shared/warm-endpoints'
 
-/** The question box: Enter asks, Shift+Enter breaks the line, Esc (anywhere) stops. */
+/**
+ * The question box: Enter asks, Shift+Enter breaks the line. While the answer
+ * streams or the voice speaks, Ask is Stop; it and Esc (anywhere) end whatever
+ * is active (Talk mode too), and the text stays. A question typed while only
+ * the voice speaks can still be asked.
+ */
 export function Composer(): React.JSX.Element {
   const store = useChatStore()
+  const voice = useVoiceStore()
   const [prompt, setPrompt] = useState('')
-  const busy = useChat((s) => runningTurnOf(s) !== undefined)
+  const streaming = useChat((s) => runningTurnOf(s) !== undefined)
+  const speaking = useVoice((s) => s.busyTurns.length > 0)
+  const talking = useVoice((s) => s.status.talk === true)
   const actionError = useChat((s) => s.actionError)
   const input = useRef<HTMLTextAreaElement>(null)
+  // While only the voice speaks, a typed question turns the button back into Ask (asking silences the voice).
+  const showStop = streaming || (speaking && !prompt.trim())
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent): void => {
-      if (ev.key === 'Escape' && store.runningTurn()) void store.stop()
+      if (ev.key !== 'Escape' || ev.isComposing) return
+      const talk = voice.getSnapshot().status.talk === true
+      if (talk) void voice.endTalk().catch(() => {})
+      if (talk || store.runningTurn() || voice.speaking) void store.stop()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [store])
+  }, [store, voice])
 
   const ask = async (): Promise<void> => {
     const text = prompt
-    if (busy) return
+    if (streaming) return
     if (!text.trim()) return input.current?.focus()
     setPrompt('')
     if (!(await store.ask(text))) setPrompt(text) // keep what was typed when the ask fails
@@ -36,11 +51,12 @@ export function Composer(): React.JSX.Element {
         </p>
       )}
       <div className="composer-box">
+        <ComposerVoiceState />
         <textarea
           ref={input}
           data-testid="prompt-input"
           value={prompt}
-          placeholder="Ask Hark anything…"
+          placeholder={talking ? 'Talk mode: just speak (Esc ends it)' : 'Ask Hark anything…'}
           rows={2}
           autoFocus
           onChange={(ev) => {
@@ -54,24 +70,21 @@ export function Composer(): React.JSX.Element {
             }
           }}
         />
-        {busy ? (
+        {showStop ? (
           <button
             type="button"
             className="stop"
             data-testid="stop-button"
             onClick={() => void store.stop()}
-            title="Stop (Esc)"
+            title={streaming ? 'Stop the answer (Esc)' : 'Stop the voice (Esc)'}
           >
             Stop
           </button>
         ) : (
-          <button type="button" className="stop" data-testid="stop-button" disabled>
-            Stop
+          <button type="submit" className="primary" data-testid="ask-button">
+            Ask
           </button>
         )}
-        <button type="submit" className="primary" data-testid="ask-button" disabled={busy}>
-          Ask
-        </button>
       </div>
     </form>
   )

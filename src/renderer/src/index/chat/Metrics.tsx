@@ -1,15 +1,22 @@
 import type { StoredMessage } from '@shared/conversation'
 import type { LiveTurn } from '@renderer/shared/live-turn'
+import { useVoice } from '../use-voice'
 
-/** The quiet line under an answer: time to first token and speech, speed, tokens. */
+/**
+ * The quiet line under an answer: time to first token and to first speech,
+ * speed, tokens. "First speech" is when sound started (the speech `started`
+ * event), known only for a turn this window followed; with the voice off it says so.
+ */
 export function Metrics({ message, live }: { message: StoredMessage; live?: LiveTurn }): React.JSX.Element | null {
+  const voiceOff = useVoice((s) => !s.speechOn)
   const timings = live?.timings ?? message.timings
   const usage = live?.usage ?? message.usage
   if (!timings) return null
   const parts: string[] = []
   if (timings.firstTokenMs !== null) parts.push(`first token ${seconds(timings.firstTokenMs)}`)
-  const speech = live?.firstSpeechMs ?? timings.firstUtteranceMs
-  if (speech !== null && speech !== undefined) parts.push(`first speech ${seconds(speech)}`)
+  const speech = live?.firstSpeechMs ?? null
+  if (speech !== null) parts.push(`first speech ${seconds(speech)}`)
+  else if (voiceOff) parts.push('voice off')
   const rate = tokensPerSecond(
     message.content.length,
     usage?.completionTokens,

@@ -146,6 +146,13 @@ export default function SettingsView({
             onChange={(v) => void save({ hotkeys: { pushToTalk: v } })}
           />
           <HotkeyRecorder
+            label="Talk mode"
+            value={settings.hotkeys.talk}
+            status={statusOf('talk')}
+            testId="hotkey-talk"
+            onChange={(v) => void save({ hotkeys: { talk: v } })}
+          />
+          <HotkeyRecorder
             label="Quick prompt"
             value={settings.hotkeys.quickPrompt}
             status={statusOf('quickPrompt')}

@@ -154,6 +154,18 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
           onChange={(e) => set({ maxSeconds: Number(e.target.value) })}
         />
       </label>
+      <label className="field">
+        <span className="label">Talk mode ends after {v.talkQuietSeconds} s without a word</span>
+        <input
+          type="range"
+          min={5}
+          max={60}
+          step={1}
+          value={v.talkQuietSeconds}
+          data-testid="voice-talk-quiet"
+          onChange={(e) => set({ talkQuietSeconds: Number(e.target.value) })}
+        />
+      </label>
       <label className="field check">
         <input
           type="checkbox"

@@ -2,6 +2,7 @@ import type { HarkBridge } from '@shared/ipc/bridge'
 import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '@shared/conversation'
 import type { TurnEvent } from '@shared/turn-events'
 import type { ActiveTurnProgress } from '@shared/ipc/conversations'
+import { readAloudTurnId } from '@shared/ipc/speech'
 import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
 import { ExternalStore } from './external-store'
 import { messageOf } from '../../shared/message-of'
@@ -29,6 +30,8 @@ export interface ChatState {
   /** the last failed action, shown under the composer */
   actionError: string | null
   searchHits: SearchHit[] | null
+  /** the saved answer being read aloud, followed like a turn (its ranges and spoken sentence) */
+  reading: { messageId: string; turn: LiveTurn } | null
   /** the model picked for the next new conversation (before it exists); null: the provider's default */
   draftModel: string | null
 }
@@ -53,6 +56,7 @@ export class ChatStore extends ExternalStore<ChatState> {
       notices: [],
       actionError: null,
       searchHits: null,
+      reading: null,
       draftModel: null
     })
   }
@@ -62,7 +66,11 @@ export class ChatStore extends ExternalStore<ChatState> {
       // A frame's batch of turn events becomes one state update, not one per event.
       this.hark.on('turn.events', (batch) => this.onTurnEvents(batch)),
       this.hark.on('conversations.changed', (e) => void this.onChanged(e)),
-      this.hark.on('app.notice', (n) => this.notify(n.level, n.message))
+      this.hark.on('app.notice', (n) => this.notify(n.level, n.message)),
+      // A question spoken from the empty new-conversation screen opens the conversation it created.
+      this.hark.on('voice.transcript', (t) => {
+        if (this.state.currentId === null) void this.select(t.conversationId)
+      })
     )
     void this.refreshList(true)
   }
@@ -131,9 +139,21 @@ export class ChatStore extends ExternalStore<ChatState> {
     return started !== null
   }
 
+  /** One Stop for everything: the answer streaming here, and whatever the voice is saying (the text stays). */
   async stop(): Promise<void> {
     const running = this.runningTurn()
-    await this.attempt(() => this.hark.invoke('turn.stop', running ? { turnId: running.turnId } : {}))
+    if (running) await this.attempt(() => this.hark.invoke('turn.stop', { turnId: running.turnId }))
+    await this.attempt(() => this.hark.invoke('speech.stop', {}))
+  }
+
+  /** Reads a saved answer aloud, from the sentence holding character `from` of its text. */
+  async readAloud(messageId: string, from = 0): Promise<void> {
+    const conversationId = this.state.currentId
+    if (!conversationId) return
+    const readId = crypto.randomUUID()
+    const turn = { ...newLiveTurn(readAloudTurnId(readId), conversationId, '', this.now()), status: 'done' as const }
+    this.set({ reading: { messageId, turn } })
+    await this.attempt(() => this.hark.invoke('speech.readAloud', { conversationId, messageId, readId, from }))
   }
 
   async regenerate(): Promise<void> {
@@ -174,13 +194,19 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   private onTurnEvents(batch: TurnEvent[]): void {
     let live: ChatState['live'] | null = null
+    let reading = this.state.reading
     for (const e of batch) {
+      if (reading && e.turnId === reading.turn.turnId) {
+        reading = { ...reading, turn: applyTurnEvent(reading.turn, e, this.now()) }
+        continue
+      }
       const turn = (live ?? this.state.live)[e.turnId]
       if (!turn) continue // a turn this window never saw start (e.g. a one-off spoken "hello")
       live ??= { ...this.state.live }
       live[e.turnId] = applyTurnEvent(turn, e, this.now())
     }
     if (live) this.set({ live })
+    if (reading !== this.state.reading) this.set({ reading })
   }
 
   private async onChanged(e: ConversationsChanged): Promise<void> {

@@ -23,12 +23,14 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
   const snapshot = useMemo(() => parser.update(text), [parser, text])
   const root = useRef<HTMLDivElement>(null)
   const spokenKey = speaking ? `${speaking[0]}-${speaking[1]}` : ''
-  const settledCount = snapshot.settled.length
   const all = groups.of(snapshot.settled)
   const shown = useRevealed(all.length)
+  // while speaking, a block settling or a group being revealed can bring the spoken words into the DOM
+  const blocksWhileSpeaking = speaking === null ? '' : `${snapshot.settled.length}:${shown}`
 
-  // Re-run only when the spoken range moves or a block settles: never a DOM query per token.
-  useLayoutEffect(() => highlightSpoken(root.current, speaking), [spokenKey, speaking === null ? 0 : settledCount]) // eslint-disable-line react-hooks/exhaustive-deps
+  // Re-run only when the spoken range moves or blocks change: never a DOM query per token.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => highlightSpoken(root.current, speaking, text), [spokenKey, blocksWhileSpeaking])
 
   const onClick = (ev: React.MouseEvent<HTMLDivElement>): void => {
     const button = (ev.target as HTMLElement).closest('.copy-code')
