@@ -50,45 +50,53 @@ afterEach(() => {
 
 const dir = () => fs.mkdtempSync(join(tmpdir(), 'hark-faults-'))
 
+/** A keyring that works, through the async API Hark uses. */
 const safeStorage = {
-  isEncryptionAvailable: () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (s: string) => Buffer.from(s).reverse(),
-  decryptString: (b: Buffer) => Buffer.from(b).reverse().toString()
+  isAsyncEncryptionAvailable: async () => true,
+  encryptStringAsync: async (s: string) => Buffer.from(s).reverse(),
+  decryptStringAsync: async (b: Buffer) => ({ shouldReEncrypt: false, result: Buffer.from(b).reverse().toString() })
 } as unknown as SafeStorage
 
+const saveKey = (d: string) =>
+  new KeyStore(d, safeStorage, { platform: 'linux' }).set('openai', 'sk-1', false, 'https://api.openai.com/v1')
+
 describe('KeyStore.readAll', () => {
-  it('leaves keys.json where it is on EACCES and says it is a permission problem', () => {
+  it('leaves keys.json where it is on EACCES and says it is a permission problem', async () => {
     const d = dir()
-    new KeyStore(d, safeStorage).set('openai', 'sk-1', false, 'https://api.openai.com/v1')
+    await saveKey(d)
     const notices: string[] = []
-    const keys = new KeyStore(d, safeStorage, { onNotice: (m) => notices.push(m) })
+    const keys = new KeyStore(d, safeStorage, { platform: 'linux', onNotice: (m) => notices.push(m) })
     faults.op = 'read'
     faults.path = join(d, 'keys.json')
-    expect(keys.get('openai', 'https://api.openai.com/v1')).toBeUndefined()
+    await keys.unlock()
     expect(keys.get('openai', 'https://api.openai.com/v1')).toBeUndefined()
     expect(notices).toEqual([expect.stringMatching(/not allowed to use the file.*permissions/)])
     faults.op = ''
     expect(fs.readdirSync(d)).toEqual(['keys.json'])
-    expect(keys.get('openai', 'https://api.openai.com/v1')).toBe('sk-1')
+    const nextLaunch = new KeyStore(d, safeStorage, { platform: 'linux' })
+    await nextLaunch.unlock()
+    expect(nextLaunch.get('openai', 'https://api.openai.com/v1')).toBe('sk-1')
   })
 
-  it('never throws when a broken keys.json cannot be moved aside', () => {
+  it('never throws when a broken keys.json cannot be moved aside', async () => {
     const d = dir()
     fs.writeFileSync(join(d, 'keys.json'), '{ not json')
     const notices: string[] = []
-    const keys = new KeyStore(d, safeStorage, { onNotice: (m) => notices.push(m) })
+    const keys = new KeyStore(d, safeStorage, { platform: 'linux', onNotice: (m) => notices.push(m) })
     faults.op = 'rename'
     faults.path = join(d, 'keys.json')
-    expect(() => keys.get('openai', 'https://api.openai.com/v1')).not.toThrow()
+    await expect(keys.unlock()).resolves.toBeUndefined()
     expect(notices[0]).toMatch(/could not be read, and the file could not be moved aside/)
   })
 
-  it('accepts a keys.json that starts with a byte order mark', () => {
+  it('accepts a keys.json that starts with a byte order mark', async () => {
     const d = dir()
-    new KeyStore(d, safeStorage).set('openai', 'sk-1', false, 'https://api.openai.com/v1')
+    await saveKey(d)
     fs.writeFileSync(join(d, 'keys.json'), '\uFEFF' + fs.readFileSync(join(d, 'keys.json'), 'utf8'))
-    expect(new KeyStore(d, safeStorage).get('openai', 'https://api.openai.com/v1')).toBe('sk-1')
+    const keys = new KeyStore(d, safeStorage, { platform: 'linux' })
+    await keys.unlock()
+    expect(keys.get('openai', 'https://api.openai.com/v1')).toBe('sk-1')
   })
 })
 

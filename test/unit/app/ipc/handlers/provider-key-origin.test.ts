@@ -51,7 +51,11 @@ afterAll(() => {
   stranger.server.close()
 })
 
-const noKeys = { get: () => undefined, status: () => ({ stored: false, backend: 'keychain' }) } as unknown as KeyStore
+const noKeys = {
+  get: () => undefined,
+  unlock: async () => {},
+  status: async () => ({ stored: false, backend: 'keychain' })
+} as unknown as KeyStore
 const handlers = () =>
   providerHandlers(
     {
