@@ -1,51 +1,22 @@
-import { useEffect, useState } from 'react'
 import type { Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
+import { TextSetting } from './SettingFields'
 
 type VoiceInput = Settings['voiceInput']
 type Save = (p: SettingsPatch) => Promise<boolean>
-
-/** A text setting saved when the field loses focus, not on every keystroke. */
-function TextSetting({
-  label,
-  value,
-  placeholder,
-  testId,
-  onSave
-}: {
-  label: string
-  value: string
-  placeholder?: string
-  testId: string
-  onSave: (v: string) => void
-}): React.JSX.Element {
-  const [draft, setDraft] = useState(value)
-  useEffect(() => setDraft(value), [value])
-  return (
-    <label className="field">
-      <span className="label">{label}</span>
-      <input
-        value={draft}
-        placeholder={placeholder}
-        data-testid={testId}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => draft !== value && onSave(draft.trim())}
-      />
-    </label>
-  )
-}
 
 /** Push-to-talk: where speech is transcribed, how recording ends, and where the question goes. */
 export function VoiceInputSection({ settings, save }: { settings: Settings; save: Save }): React.JSX.Element {
   const v = settings.voiceInput
   const set = (patch: Partial<VoiceInput>): void => void save({ voiceInput: patch })
   return (
-    <section className="settings-section">
-      <h2>Voice input</h2>
+    <section className="settings-section" aria-labelledby="settings-voice-input">
+      <h2 id="settings-voice-input">Voice input</h2>
       <TextSetting
         label="Speech-to-text endpoint"
         value={v.sttBaseUrl}
         placeholder="Same as the chat provider"
+        path="voiceInput.sttBaseUrl"
         testId="stt-base-url"
         onSave={(sttBaseUrl) => set({ sttBaseUrl })}
       />
@@ -53,6 +24,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         label="Speech-to-text model"
         value={v.sttModel}
         placeholder="whisper-1"
+        path="voiceInput.sttModel"
         testId="stt-model"
         onSave={(sttModel) => set({ sttModel: sttModel || 'whisper-1' })}
       />
@@ -60,6 +32,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         label="Language (ISO code, empty to detect)"
         value={v.language}
         placeholder="e.g. en"
+        path="voiceInput.language"
         testId="stt-language"
         onSave={(language) => set({ language })}
       />
@@ -80,6 +53,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         label="Input device"
         value={v.device}
         placeholder="System default"
+        path="voiceInput.device"
         testId="voice-device"
         onSave={(device) => set({ device })}
       />

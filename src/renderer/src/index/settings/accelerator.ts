@@ -52,3 +52,49 @@ function keyName(e: Pick<KeyboardEvent, 'code'>): string | null {
   if (/^F\d{1,2}$/.test(code)) return code
   return NAMED[code] ?? null
 }
+
+export type KeyPlatform = 'mac' | 'other'
+
+/** The platform as the renderer sees it: only macOS writes shortcuts differently. */
+export function keyPlatform(): KeyPlatform {
+  return /Mac/i.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other'
+}
+
+const MAC_SYMBOL: Record<string, string> = {
+  CommandOrControl: '⌘',
+  CmdOrCtrl: '⌘',
+  Command: '⌘',
+  Cmd: '⌘',
+  Control: '⌃',
+  Ctrl: '⌃',
+  Alt: '⌥',
+  Option: '⌥',
+  Shift: '⇧',
+  Super: '⌘',
+  Meta: '⌘'
+}
+
+const OTHER_NAME: Record<string, string> = {
+  CommandOrControl: 'Ctrl',
+  CmdOrCtrl: 'Ctrl',
+  Control: 'Ctrl',
+  Command: 'Super',
+  Cmd: 'Super',
+  Meta: 'Super'
+}
+
+/**
+ * An Electron accelerator written as the platform writes shortcuts:
+ * "Ctrl+Shift+Space" on Linux and Windows, "⌘⇧Space" on macOS.
+ */
+export function acceleratorLabel(accelerator: string, platform: KeyPlatform = keyPlatform()): string {
+  if (!accelerator) return ''
+  const parts = accelerator.split(/\+(?!$)/)
+  if (platform === 'mac') return parts.map((p) => MAC_SYMBOL[p] ?? p).join('')
+  return parts.map((p) => OTHER_NAME[p] ?? p).join('+')
+}
+
+/** The app's own shortcut for a key, as the platform writes it ("Ctrl+K", "⌘K"). */
+export function shortcutLabel(key: string, platform: KeyPlatform = keyPlatform()): string {
+  return acceleratorLabel(`CommandOrControl+${key}`, platform)
+}
