@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
+import type { Settings } from '../../src/shared/settings'
 import { startFakeLlm, type FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
 
@@ -12,9 +13,9 @@ const made: string[] = []
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })))
 
 /** What is on disk; nothing saved yet reads as {}. */
-const stored = (userData: string): Record<string, any> => {
+const stored = (userData: string): Partial<Settings> => {
   const file = join(userData, 'settings.json')
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>) : {}
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Settings>) : {}
 }
 
 async function openSection(page: Page, id: string): Promise<void> {
@@ -81,7 +82,7 @@ describe('the settings view', () => {
 
     await field.fill('http://127.0.0.1:9/v1')
     await page.getByTestId('provider-model').focus()
-    await expect.poll(() => stored(userData).provider.baseUrl).toBe('http://127.0.0.1:9/v1')
+    await expect.poll(() => stored(userData).provider?.baseUrl).toBe('http://127.0.0.1:9/v1')
     await expect.poll(() => error.count()).toBe(0)
   })
 
@@ -94,7 +95,7 @@ describe('the settings view', () => {
     await expect.poll(() => page.getByTestId('field-error-provider.idleTimeoutSec').innerText()).toMatch(/at least 1/)
     await idle.fill('45')
     await page.getByTestId('provider-turn-timeout').focus()
-    await expect.poll(() => stored(userData).provider.idleTimeoutSec).toBe(45)
+    await expect.poll(() => stored(userData).provider?.idleTimeoutSec).toBe(45)
   })
 
   test('mute, start at login, the popup and the timeouts are all settable, and "Saved" clears', async () => {
@@ -106,7 +107,7 @@ describe('the settings view', () => {
 
     await openSection(page, 'speech')
     await page.getByTestId('speech-muted').click()
-    await expect.poll(() => stored(userData).speech.muted).toBe(true)
+    await expect.poll(() => stored(userData).speech?.muted).toBe(true)
     expect(await page.getByTestId('voice-preview').isDisabled()).toBe(true)
     expect(await page.getByTestId('voice-preview-note').innerText()).toMatch(/muted/)
 
@@ -123,7 +124,7 @@ describe('the settings view', () => {
     await page.getByTestId('provider-turn-timeout').fill('120')
     await page.getByTestId('provider-idle-timeout').focus()
     await expect
-      .poll(() => [stored(userData).provider.connectTimeoutSec, stored(userData).provider.turnTimeoutSec])
+      .poll(() => [stored(userData).provider?.connectTimeoutSec, stored(userData).provider?.turnTimeoutSec])
       .toEqual([12, 120])
   })
 
