@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ChatStore } from './state/chat-store'
 import { ChatContext } from './use-chat'
+import '../shared/palette.css'
 import './app.css'
 
 const store = new ChatStore(window.hark)
