@@ -6,6 +6,8 @@ import { NoticeBar } from './NoticeBar'
 import { Sidebar } from './Sidebar'
 import { useChatStore } from './use-chat'
 import { messageOf } from '../shared/message-of'
+import { useShortcuts } from './keyboard/use-shortcuts'
+import { ShortcutsHelp } from './keyboard/ShortcutsHelp'
 
 // Settings and onboarding (and zod with them) load only when opened: a smaller first paint.
 const SettingsView = lazy(() => import('./settings/SettingsView'))
@@ -17,6 +19,25 @@ type View = 'chat' | 'settings' | 'onboarding'
 export function App(): React.JSX.Element {
   const store = useChatStore()
   const [view, setView] = useState<View>('chat')
+  const [sidebarOpen, setSidebarOpen] = useState(false)
+  const [help, setHelp] = useState(false)
+  const openChat = (): void => {
+    setView('chat')
+    setSidebarOpen(false)
+  }
+  useShortcuts({
+    new: () => {
+      openChat()
+      void store.select(null)
+    },
+    search: () => {
+      setSidebarOpen(true)
+      // the sidebar may only now be shown: focus once it is laid out
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.sidebar .search')?.focus())
+    },
+    settings: () => setView('settings'),
+    help: () => setHelp(true)
+  })
 
   useEffect(() => {
     const hark = window.hark
@@ -49,8 +70,24 @@ export function App(): React.JSX.Element {
   }, [store])
 
   return (
-    <div className="app">
-      <Sidebar onOpenSettings={() => setView('settings')} onOpenChat={() => setView('chat')} />
+    <div className={sidebarOpen ? 'app sidebar-open' : 'app'}>
+      <button
+        type="button"
+        className="sidebar-toggle"
+        data-testid="sidebar-toggle"
+        aria-expanded={sidebarOpen}
+        aria-label={sidebarOpen ? 'Hide conversations' : 'Show conversations'}
+        onClick={() => setSidebarOpen((o) => !o)}
+      >
+        <span aria-hidden="true">☰</span>
+      </button>
+      <Sidebar
+        onOpenSettings={() => {
+          setView('settings')
+          setSidebarOpen(false)
+        }}
+        onOpenChat={openChat}
+      />
       <main className="main">
         <NoticeBar />
         <Suspense fallback={<div className="loading">Loading…</div>}>
@@ -59,6 +96,7 @@ export function App(): React.JSX.Element {
           {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
         </Suspense>
       </main>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   )
 }

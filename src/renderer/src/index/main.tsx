@@ -5,6 +5,7 @@ import { ChatStore } from './state/chat-store'
 import { ChatContext } from './use-chat'
 import '../shared/palette.css'
 import './app.css'
+import './layout/layout.css'
 
 const store = new ChatStore(window.hark)
 store.start()

@@ -13,7 +13,7 @@ export function Composer(): React.JSX.Element {
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent): void => {
-      if (ev.key === 'Escape' && store.runningTurn()) void store.stop()
+      if (ev.key === 'Escape' && !ev.defaultPrevented && store.runningTurn()) void store.stop()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
