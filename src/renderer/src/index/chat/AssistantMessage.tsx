@@ -7,6 +7,7 @@ import { useChatStore } from '../use-chat'
 import { Metrics } from './Metrics'
 import { describeError } from './describe-error'
 import { MessageBoundary } from './MessageBoundary'
+import { SentenceAnnouncer } from '../../shared/SentenceAnnouncer'
 
 interface Props {
   message: StoredMessage
@@ -27,6 +28,10 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
 
   return (
     <div className={`message assistant ${status}`} data-status={status}>
+      <h2 className="sr-only">Hark</h2>
+      {live && (
+        <SentenceAnnouncer text={live.text} ranges={live.ranges} testId={latest ? 'answer-announcer' : undefined} />
+      )}
       {reasoning && (
         <details className="reasoning">
           <summary>{streaming && !text ? 'Thinking…' : 'Reasoning'}</summary>
