@@ -26,6 +26,7 @@ export const usage = `Usage: hark ask [--base-url URL] [--api-key KEY] [--model 
                 [--voice NAME] [--speech-api-key KEY] [--speech-instructions TEXT]
                 [--speech-format pcm|wav] PROMPT
        hark --toggle-talk   start or stop push-to-talk in the running app
+       hark --quick-prompt  open or close the quick-prompt popup in the running app
 
 --speak provider speaks with an OpenAI-compatible POST {speech-base-url}/audio/speech
 (default: the chat base URL); if it fails, the system voice speaks the rest.

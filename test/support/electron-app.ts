@@ -32,6 +32,8 @@ const unsupported = (what: string) => (): never => {
 export async function launchElectronApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
   if (opts.packagedResources)
     throw new Error('a packaged launch runs in the harness: the package holds a stand-in Electron')
+  if (opts.profile)
+    throw new Error(`platform profile '${opts.profile}' is the harness's: real Electron runs on this machine's desktop`)
   const bundleDir = opts.bundleDir ?? process.env['HARK_BUNDLE_DIR'] ?? join(repoRoot, 'out')
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'hark-e2e-userdata-'))
   mkdirSync(userData, { recursive: true })
@@ -39,7 +41,7 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
     Object.entries({ ...process.env, ...opts.env }).filter((e): e is [string, string] => e[1] !== undefined)
   )
   const app = await _electron.launch({
-    args: [opts.main ?? join(bundleDir, 'main/index.js'), `--user-data-dir=${userData}`],
+    args: [opts.main ?? join(bundleDir, 'main/index.js'), `--user-data-dir=${userData}`, ...(opts.args ?? [])],
     env,
     cwd: repoRoot
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { empty, event, route, type Contract } from './route'
-import { Settings, providerPresets } from '../settings'
+import { Settings, providerPresets, recorderSettings } from '../settings'
 
 /** The settings file, the API keys kept beside it, and whether the hotkeys it names are registered. */
 
@@ -28,6 +28,14 @@ export interface HotkeyStatus extends HotkeyBinding {
   action: 'pushToTalk' | 'quickPrompt'
 }
 
+/** Commands that do what the hotkeys do, for the desktop's keyboard settings. */
+export interface DesktopHotkeyCommands {
+  /** the session is one (Wayland) where the user should bind these themselves */
+  bindInDesktop: boolean
+  pushToTalk: string
+  quickPrompt: string
+}
+
 export const settings = {
   routes: {
     'settings.get': route<{ settings: Settings; notices: string[] }>()(empty),
@@ -37,7 +45,12 @@ export const settings = {
       KeyStatus.extend({ key: z.string().trim().min(1).max(4096), allowPlainText: z.boolean().default(false) })
     ),
     'keys.clear': route<KeyInfo>()(KeyStatus),
-    'hotkeys.status': route<HotkeyStatus[]>()(empty)
+    'hotkeys.status': route<HotkeyStatus[]>()(empty),
+    'hotkeys.commands': route<DesktopHotkeyCommands>()(empty),
+    /** the input devices the recorder offers ('default' first): all Settings may choose from */
+    'voiceInput.devices': route<{ devices: string[] }>()(
+      z.object({ recorder: z.enum(recorderSettings).optional() }).default({})
+    )
   },
   events: {
     'settings.changed': event<Settings>(),

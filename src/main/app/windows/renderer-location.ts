@@ -1,15 +1,17 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { PageName } from '@shared/ipc/page-access'
 
 /** Where the windows' pages and the preload live, in dev (vite server) and built. */
 
-export type PageName = 'index' | 'quick' | 'indicator'
+export type { PageName }
 
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.js')
 }
 
-function devServerUrl(): string | undefined {
+/** The Vite dev server under `npm run dev`; only a loopback http URL counts. */
+export function devServerUrl(): string | undefined {
   const url = process.env['ELECTRON_RENDERER_URL']
   return url && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(url) ? url.replace(/\/$/, '') : undefined
 }

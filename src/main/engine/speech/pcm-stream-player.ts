@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
-import { killTree, startProcess } from './run-process'
+import { startProcess } from './run-process'
+import { killTree } from '../platform/child-supervisor'
 import { TtsError } from './speech-types'
 import { PLAYER_HINT, rawPlayerArgs, type PcmFormat, type WavPlayer } from './wav-player'
 

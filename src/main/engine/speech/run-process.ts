@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { killTree, spawnSupervised } from '../platform/child-supervisor'
 import { TtsError } from './speech-types'
 
 export interface RunOptions {
@@ -27,49 +28,12 @@ const KILL_GRACE_MS = 250
 const GIVE_UP_MS = 1500
 
 /**
- * Kill the whole process group we created (the child is spawned detached, so
- * its pid is the group id): exactly our tree, nothing else. Windows has no
- * groups; there the child alone is killed.
- */
-export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    if (process.platform === 'win32') child.kill(signal)
-    else process.kill(-child.pid, signal)
-  } catch {
-    // ESRCH: the group is already gone, which is what we wanted
-  }
-}
-
-/**
- * Our children live in their own process groups, so they would outlive us:
- * a voice still talking after the app quit. Kill whatever is left on exit.
- */
-const live = new Set<ChildProcess>()
-let exitHookInstalled = false
-
-/**
- * Spawn in a process group of its own, tracked so it dies with us. Throws
- * synchronously only for invalid arguments; a missing binary is an 'error' event.
+ * Spawn in a process group of its own, supervised so it dies with the app
+ * however the app ends. Throws synchronously only for invalid arguments; a
+ * missing binary is an 'error' event.
  */
 export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
-  const fullEnv = env ? { ...process.env, ...env } : process.env
-  const child = spawn(cmd, args, {
-    detached: process.platform !== 'win32',
-    stdio: 'pipe',
-    windowsHide: true,
-    env: fullEnv
-  })
-  track(child)
-  return child
-}
-
-function track(child: ChildProcess): void {
-  live.add(child)
-  child.once('close', () => live.delete(child))
-  if (exitHookInstalled) return
-  exitHookInstalled = true
-  process.once('exit', () => live.forEach((c) => killTree(c, 'SIGKILL')))
+  return spawnSupervised(cmd, args, { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env })
 }
 
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
@@ -79,7 +43,8 @@ function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals |
 }
 
 /**
- * Run one command in its own process group with a hard timeout. Resolves with
+ * Run one command in its own process group (supervised: it dies with the app)
+ * with a hard timeout. Resolves with
  * its output on exit code 0; otherwise rejects with a TtsError: 'missing' when
  * the binary is not installed, 'aborted' when the signal fired, 'failed' for
  * everything else (timeouts included). Never throws synchronously.

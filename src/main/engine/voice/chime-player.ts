@@ -1,4 +1,5 @@
-import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import type { ChildProcess, SpawnOptions } from 'node:child_process'
+import { spawnSupervised } from '../platform/child-supervisor'
 import { findOnPath } from '../platform/find-on-path'
 
 /**
@@ -46,7 +47,7 @@ export interface ChimeSystem {
 }
 
 const realSystem: ChimeSystem = {
-  spawn: nodeSpawn,
+  spawn: spawnSupervised,
   onPath: (cmd, platform) => findOnPath(cmd, process.env, platform) !== null
 }
 

@@ -1,15 +1,17 @@
-import { record } from 'node-record-lpcm16'
+import type { ChildProcess } from 'node:child_process'
 import { SPEECH_PCM } from './pcm-format'
 import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
 import { findOnPath } from '../platform/find-on-path'
-import { installHint, type RecorderName } from './recorder-binary'
+import { installHint, recorderCommand, type RecorderName } from './recorder-binary'
+import { killTree, spawnSupervised } from '../platform/child-supervisor'
+import { isPlainDeviceName } from './recorder-devices'
 
 /**
- * node-record-lpcm16 with its sharp edges filed off: the binary is checked on
- * PATH before spawning, the child and the stream get 'error' listeners (a
- * missing binary or arecord's exit on stop would otherwise crash the process),
- * it records raw PCM (the WAV header is written by wav.ts), and a recorder that
- * produces nothing or will not die is dealt with by timers.
+ * The microphone: arecord, sox or rec, checked on PATH before spawning and
+ * supervised (it dies with the app), with 'error' listeners (a missing binary
+ * would otherwise crash the process). It records raw PCM (the WAV header is
+ * written by wav.ts), and a recorder that produces nothing or will not die is
+ * dealt with by timers.
  */
 
 export interface CaptureOptions {
@@ -34,7 +36,10 @@ export type StartCapture = (opts: CaptureOptions, onChunk: (pcm: Buffer) => void
 const KILL_GRACE_MS = 1500
 const STDERR_KEEP = 4000
 
-/** Throws a MicrophoneError at once when the recorder is not installed. */
+/**
+ * Throws a MicrophoneError at once when the recorder is not installed or the
+ * device is not a plain name (settings.set checked it already: defence in depth).
+ */
 export const startCapture: StartCapture = (opts, onChunk) => {
   const { recorder, env = process.env, platform = process.platform } = opts
   if (!findOnPath(recorder, env, platform)) {
@@ -43,10 +48,18 @@ export const startCapture: StartCapture = (opts, onChunk) => {
       `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
     )
   }
+  if (opts.device && !isPlainDeviceName(opts.device)) {
+    throw new MicrophoneError(
+      'no-device',
+      'The input device in Settings is not a name the recorder lists. Choose one in Settings → Voice input.'
+    )
+  }
   // sox through PulseAudio drops the first seconds with the default latency.
   if (recorder !== 'arecord' && platform === 'linux') process.env['PULSE_LATENCY_MSEC'] ??= '30'
   try {
-    return watch(record({ ...SPEECH_PCM, recorder, audioType: 'raw', device: opts.device || undefined }), opts, onChunk)
+    const { cmd, args, env: extra } = recorderCommand(recorder, SPEECH_PCM, opts.device ?? '')
+    const child = spawnSupervised(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...extra } })
+    return watch(child, opts, onChunk)
   } catch (err) {
     throw new MicrophoneError(
       'failed',
@@ -55,9 +68,7 @@ export const startCapture: StartCapture = (opts, onChunk) => {
   }
 }
 
-function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
-  const child = rec.process
-  const stream = rec.stream()
+function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
   let stderr = ''
   let stopped = false
   let gotAudio = false
@@ -74,8 +85,8 @@ function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (p
   ended.catch(() => {}) // the caller may only look at it later
   let killer: NodeJS.Timeout | undefined
   const kill = (): void => {
-    child.kill('SIGTERM')
-    killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS)
+    killTree(child, 'SIGTERM')
+    killer = setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS)
     killer.unref()
   }
   const noAudio = setTimeout(() => {
@@ -85,9 +96,8 @@ function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (p
     kill()
   }, opts.noAudioTimeoutMs ?? 4000)
 
-  // The library emits its own 'error' (a string) on any non-zero exit, stop() included.
-  stream.on('error', () => {})
-  stream.on('data', (chunk: Buffer) => {
+  child.stdout?.on('error', () => {})
+  child.stdout?.on('data', (chunk: Buffer) => {
     gotAudio = true
     onChunk(chunk)
   })

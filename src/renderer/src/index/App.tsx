@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import type { AppNavigation } from '@shared/ipc/app'
 import { applyTheme } from '../shared/theme'
 import { ChatView } from './chat/ChatView'
@@ -8,6 +8,7 @@ import { useChatStore } from './use-chat'
 import { messageOf } from '../shared/message-of'
 import { useShortcuts } from './keyboard/use-shortcuts'
 import { ShortcutsHelp } from './keyboard/ShortcutsHelp'
+import { NavigationContext, type Navigation, type SettingsSection } from './navigation'
 
 // Settings and onboarding (and zod with them) load only when opened: a smaller first paint.
 const SettingsView = lazy(() => import('./settings/SettingsView'))
@@ -35,9 +36,19 @@ export function App(): React.JSX.Element {
       // the sidebar may only now be shown: focus once it is laid out
       requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.sidebar .search')?.focus())
     },
-    settings: () => setView('settings'),
+    settings: () => navigation.openSettings(),
     help: () => setHelp(true)
   })
+  const [section, setSection] = useState<SettingsSection | undefined>()
+  const navigation = useMemo<Navigation>(
+    () => ({
+      openSettings: (at) => {
+        setSection(at)
+        setView('settings')
+      }
+    }),
+    []
+  )
 
   useEffect(() => {
     const hark = window.hark
@@ -70,33 +81,35 @@ export function App(): React.JSX.Element {
   }, [store])
 
   return (
-    <div className={sidebarOpen ? 'app sidebar-open' : 'app'}>
-      <button
-        type="button"
-        className="sidebar-toggle"
-        data-testid="sidebar-toggle"
-        aria-expanded={sidebarOpen}
-        aria-label={sidebarOpen ? 'Hide conversations' : 'Show conversations'}
-        onClick={() => setSidebarOpen((o) => !o)}
-      >
-        <span aria-hidden="true">☰</span>
-      </button>
-      <Sidebar
-        onOpenSettings={() => {
-          setView('settings')
-          setSidebarOpen(false)
-        }}
-        onOpenChat={openChat}
-      />
-      <main className="main">
-        <NoticeBar />
-        <Suspense fallback={<div className="loading">Loading…</div>}>
-          {view === 'chat' && <ChatView />}
-          {view === 'settings' && <SettingsView onClose={() => setView('chat')} />}
-          {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
-        </Suspense>
-      </main>
-      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
-    </div>
+    <NavigationContext.Provider value={navigation}>
+      <div className={sidebarOpen ? 'app sidebar-open' : 'app'}>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-label={sidebarOpen ? 'Hide conversations' : 'Show conversations'}
+          onClick={() => setSidebarOpen((o) => !o)}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
+        <Sidebar
+          onOpenSettings={() => {
+            navigation.openSettings()
+            setSidebarOpen(false)
+          }}
+          onOpenChat={openChat}
+        />
+        <main className="main">
+          <NoticeBar />
+          <Suspense fallback={<div className="loading">Loading…</div>}>
+            {view === 'chat' && <ChatView />}
+            {view === 'settings' && <SettingsView section={section} onClose={() => setView('chat')} />}
+            {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
+          </Suspense>
+        </main>
+        {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      </div>
+    </NavigationContext.Provider>
   )
 }

@@ -28,17 +28,17 @@ describe('recording a hotkey', () => {
 
 describe('writing a hotkey for people', () => {
   it('writes Ctrl and plus signs on Linux and Windows', () => {
-    expect(acceleratorLabel('CommandOrControl+Shift+Space', 'other')).toBe('Ctrl+Shift+Space')
-    expect(acceleratorLabel('Alt+F9', 'other')).toBe('Alt+F9')
+    expect(acceleratorLabel('CommandOrControl+Shift+Space', false)).toBe('Ctrl+Shift+Space')
+    expect(acceleratorLabel('Alt+F9', false)).toBe('Alt+F9')
   })
 
   it('writes the modifier symbols run together on macOS', () => {
-    expect(acceleratorLabel('CommandOrControl+Shift+Space', 'mac')).toBe('⌘⇧Space')
-    expect(acceleratorLabel('Alt+Shift+K', 'mac')).toBe('⌥⇧K')
+    expect(acceleratorLabel('CommandOrControl+Shift+Space', true)).toBe('⌘⇧Space')
+    expect(acceleratorLabel('Alt+Shift+K', true)).toBe('⌥⇧K')
   })
 
   it('keeps a plus key, and writes nothing for no hotkey', () => {
-    expect(acceleratorLabel('CommandOrControl+Shift++', 'other')).toBe('Ctrl+Shift++')
-    expect(acceleratorLabel('', 'mac')).toBe('')
+    expect(acceleratorLabel('CommandOrControl+Shift++', false)).toBe('Ctrl+Shift++')
+    expect(acceleratorLabel('', true)).toBe('')
   })
 })

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { acceleratorLabel } from '../settings/accelerator'
+import { acceleratorLabel, isMac } from '../settings/accelerator'
 import { labelOf, OTHER_KEYS, SHORTCUTS } from './shortcuts'
 
 /** The shortcuts, in a dialog that Esc, the button or a click outside closes. */
@@ -43,7 +43,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): React.JSX.E
             {OTHER_KEYS.map((k) => (
               <tr key={k.keys}>
                 <td>
-                  <kbd>{acceleratorLabel(k.keys)}</kbd>
+                  <kbd>{acceleratorLabel(k.keys, isMac())}</kbd>
                 </td>
                 <td>{k.what}</td>
               </tr>

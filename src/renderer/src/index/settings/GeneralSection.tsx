@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Settings } from '@shared/settings'
 import { CheckSetting } from './SettingFields'
 import { useFieldError } from './FieldError'
@@ -15,7 +15,7 @@ export function GeneralSection({
   const [prompt, setPrompt] = useState<string | null>(null)
   const promptError = useFieldError('systemPrompt')
   return (
-    <section className="settings-section" aria-labelledby="settings-general">
+    <section className="settings-section" aria-labelledby="settings-general" id="settings-conversations">
       <h2 id="settings-general">General</h2>
       <label className="field">
         <span className="label">Theme</span>
@@ -35,6 +35,13 @@ export function GeneralSection({
         testId="start-at-login"
         onSave={(startAtLogin) => void save({ startAtLogin })}
       />
+      <CheckSetting
+        label="Name conversations with a short title written by the model"
+        checked={settings.autoTitle}
+        testId="auto-title"
+        onSave={(autoTitle) => void save({ autoTitle })}
+      />
+      <TrayChoice settings={settings} save={save} />
       <div className="field">
         <label className="label" htmlFor="system-prompt">
           System prompt
@@ -55,5 +62,31 @@ export function GeneralSection({
         {promptError.message}
       </div>
     </section>
+  )
+}
+
+/** Linux only: stock GNOME shows no tray icon, so keeping Hark in the tray is a choice. */
+function TrayChoice({
+  settings,
+  save
+}: {
+  settings: Settings
+  save: (p: SettingsPatch) => Promise<boolean>
+}): React.JSX.Element | null {
+  const [platform, setPlatform] = useState<string | null>(null)
+  useEffect(() => {
+    void window.hark.invoke('app.info', {}).then(
+      (info) => setPlatform(info.platform),
+      () => setPlatform(null)
+    )
+  }, [])
+  if (platform !== 'linux') return null
+  return (
+    <CheckSetting
+      label="Keep Hark running in the tray when its window closes. Turn this on only if you see Hark's icon in your panel: stock GNOME shows none without the AppIndicator extension."
+      checked={settings.keepRunningInTray}
+      testId="keep-running-in-tray"
+      onSave={(keepRunningInTray) => void save({ keepRunningInTray })}
+    />
   )
 }

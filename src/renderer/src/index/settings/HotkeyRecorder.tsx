@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { HotkeyStatus } from '@shared/ipc/settings'
-import { acceleratorFrom, acceleratorLabel } from './accelerator'
+import { acceleratorFrom, acceleratorLabel, isMac } from './accelerator'
 
 interface Props {
   label: string
@@ -44,7 +44,7 @@ export function HotkeyRecorder({ label, value, status, onChange, testId }: Props
         onKeyDown={onKeyDown}
         onBlur={() => setRecording(false)}
       >
-        {recording ? 'Press the keys… (Esc cancels)' : acceleratorLabel(value) || 'None'}
+        {recording ? 'Press the keys… (Esc cancels)' : acceleratorLabel(value, isMac()) || 'None'}
       </button>
       {failed && (
         <p className="field-error" role="alert" data-testid={`${testId}-error`}>

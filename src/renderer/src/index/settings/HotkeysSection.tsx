@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { HotkeyStatus } from '@shared/ipc/settings'
 import type { Settings } from '@shared/settings'
 import { HotkeyRecorder } from './HotkeyRecorder'
+import { DesktopHotkeyHelp } from './DesktopHotkeyHelp'
 import type { SettingsPatch } from './use-settings'
 
 function useHotkeyStatus(): HotkeyStatus[] {
@@ -40,6 +41,7 @@ export function HotkeysSection({
         testId="hotkey-quick-prompt"
         onChange={(v) => void save({ hotkeys: { quickPrompt: v } })}
       />
+      <DesktopHotkeyHelp />
     </section>
   )
 }

@@ -69,8 +69,8 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="settings-provider">
-      <h2 id="settings-provider">Provider</h2>
+    <section className="settings-section" id="settings-provider">
+      <h2>Provider</h2>
       <label className="field">
         <span className="label">Preset</span>
         <select value={p.preset} data-testid="provider-preset" onChange={(e) => choosePreset(e.target.value)}>

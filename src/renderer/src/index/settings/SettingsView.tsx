@@ -8,6 +8,7 @@ import { QuickPromptSection } from './QuickPromptSection'
 import { SpeechSection } from './SpeechSection'
 import { VoiceInputSection } from './VoiceInputSection'
 import { useSettings } from './use-settings'
+import type { SettingsSection } from '../navigation'
 
 const SECTIONS = [
   { id: 'general', label: 'General', View: GeneralSection },
@@ -32,9 +33,16 @@ function useEscapeCloses(onClose: () => void): void {
 }
 
 /** Every setting, one section at a time, applied the moment it changes. */
-export default function SettingsView({ onClose }: { onClose: () => void }): React.JSX.Element {
+export default function SettingsView({
+  onClose,
+  section: openAt
+}: {
+  onClose: () => void
+  /** opened to fix something there (an error's "Open Settings") */
+  section?: SettingsSection
+}): React.JSX.Element {
   const { settings, error, fieldErrors, saved, save } = useSettings()
-  const [section, setSection] = useState<SectionId>('general')
+  const [section, setSection] = useState<SectionId>(openAt === 'provider' ? 'provider' : 'general')
   useEscapeCloses(onClose)
 
   if (!settings) return <div className="settings loading">{error ?? 'Loading settings…'}</div>

@@ -53,48 +53,48 @@ function keyName(e: Pick<KeyboardEvent, 'code'>): string | null {
   return NAMED[code] ?? null
 }
 
-export type KeyPlatform = 'mac' | 'other'
-
-/** The platform as the renderer sees it: only macOS writes shortcuts differently. */
-export function keyPlatform(): KeyPlatform {
-  return /Mac/i.test(navigator.platform || navigator.userAgent) ? 'mac' : 'other'
-}
-
-const MAC_SYMBOL: Record<string, string> = {
+const MAC_MODIFIERS: Record<string, string> = {
   CommandOrControl: '⌘',
   CmdOrCtrl: '⌘',
   Command: '⌘',
   Cmd: '⌘',
+  Super: '⌘',
+  Meta: '⌘',
   Control: '⌃',
   Ctrl: '⌃',
   Alt: '⌥',
   Option: '⌥',
-  Shift: '⇧',
-  Super: '⌘',
-  Meta: '⌘'
+  Shift: '⇧'
 }
-
-const OTHER_NAME: Record<string, string> = {
+const OTHER_MODIFIERS: Record<string, string> = {
   CommandOrControl: 'Ctrl',
   CmdOrCtrl: 'Ctrl',
   Control: 'Ctrl',
+  Ctrl: 'Ctrl',
   Command: 'Super',
   Cmd: 'Super',
-  Meta: 'Super'
+  Super: 'Super',
+  Meta: 'Super',
+  Alt: 'Alt',
+  Option: 'Alt',
+  Shift: 'Shift'
+}
+const ARROWS: Record<string, string> = { Up: '↑', Down: '↓', Left: '←', Right: '→' }
+
+/** An accelerator as the platform writes it: "Ctrl+Shift+Space" on Windows and Linux, "⌘⇧Space" on macOS. */
+export function acceleratorLabel(accelerator: string, mac: boolean): string {
+  const parts = accelerator.split(/\+(?!$)/).filter(Boolean)
+  const names = mac ? MAC_MODIFIERS : OTHER_MODIFIERS
+  const label = parts.map((p) => names[p] ?? ARROWS[p] ?? p)
+  return label.join(mac ? '' : '+')
 }
 
-/**
- * An Electron accelerator written as the platform writes shortcuts:
- * "Ctrl+Shift+Space" on Linux and Windows, "⌘⇧Space" on macOS.
- */
-export function acceleratorLabel(accelerator: string, platform: KeyPlatform = keyPlatform()): string {
-  if (!accelerator) return ''
-  const parts = accelerator.split(/\+(?!$)/)
-  if (platform === 'mac') return parts.map((p) => MAC_SYMBOL[p] ?? p).join('')
-  return parts.map((p) => OTHER_NAME[p] ?? p).join('+')
+/** Whether this window runs on macOS (for labels only: nothing security-relevant depends on it). */
+export function isMac(): boolean {
+  return /Macintosh|Mac OS X/.test(navigator.userAgent)
 }
 
-/** The app's own shortcut for a key, as the platform writes it ("Ctrl+K", "⌘K"). */
-export function shortcutLabel(key: string, platform: KeyPlatform = keyPlatform()): string {
-  return acceleratorLabel(`CommandOrControl+${key}`, platform)
+/** The app's own Ctrl/Cmd shortcut for a key, as the platform writes it ("Ctrl+K", "⌘K"). */
+export function shortcutLabel(key: string, mac: boolean = isMac()): string {
+  return acceleratorLabel(`CommandOrControl+${key}`, mac)
 }
