@@ -101,8 +101,8 @@ describe('the settings view', () => {
   test('mute, start at login, the popup and the timeouts are all settable, and "Saved" clears', async () => {
     const page = await open()
     await page.getByTestId('start-at-login').click()
-    await expect.poll(() => stored(userData).startAtLogin).toBe(true)
     await expect.poll(() => page.getByTestId('settings-saved').innerText()).toBe('Saved')
+    await expect.poll(() => stored(userData).startAtLogin).toBe(true)
     await expect.poll(() => page.getByTestId('settings-saved').innerText(), { timeout: 5000 }).toBe('')
 
     await openSection(page, 'speech')
