@@ -54,16 +54,22 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
   return (violations as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
 
-async function setTheme(page: Page, theme: Theme): Promise<void> {
-  await page.evaluate((t) => window.hark.invoke('settings.set', { theme: t }), theme)
+/** Only the main window may change settings; `page` (maybe the popup) follows. */
+async function setTheme(page: Page, main: Page, theme: Theme): Promise<void> {
+  await main.evaluate((t) => window.hark.invoke('settings.set', { theme: t }), theme)
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme)
 }
 
 /** Scans and photographs the page as it is now, in each theme; returns the problems found, by screen. */
-async function checkScreen(page: Page, name: string, found: Record<string, Violation[]>): Promise<void> {
+async function checkScreen(
+  page: Page,
+  name: string,
+  found: Record<string, Violation[]>,
+  main: Page = page
+): Promise<void> {
   mkdirSync(screensDir, { recursive: true })
   for (const theme of THEMES) {
-    await setTheme(page, theme)
+    await setTheme(page, main, theme)
     await page.screenshot({ path: join(screensDir, `${name}-${theme}.png`) })
     const violations = await seriousViolations(page)
     if (violations.length > 0) found[`${name} (${theme})`] = violations
@@ -135,7 +141,7 @@ describe('every screen, in both themes', () => {
     const popup = await expectPopupReady(app)
     await askInPopup(popup, 'Tell me about the harbour')
     await waitForStatus(popup, 'done')
-    await checkScreen(popup, 'popup-answer', found)
+    await checkScreen(popup, 'popup-answer', found, page)
 
     expect(summary(found)).toEqual([])
   })

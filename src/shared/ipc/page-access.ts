@@ -39,9 +39,10 @@ export const pageAccess: Record<PageName, PageAccess> = {
     ],
     eventsOf('app', 'conversations', 'settings', 'turns', 'voice')
   ),
+  // The popup reads the settings (never changes them) to follow Hark's theme; keys are never in them.
   quick: access(
-    ['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop', 'provider.warm'],
-    ['quick.shown', 'turn.events']
+    ['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop', 'provider.warm', 'settings.get'],
+    ['quick.shown', 'turn.events', 'settings.changed']
   ),
   indicator: access(['voice.toggle', 'voice.status'], ['voice.state'])
 }
