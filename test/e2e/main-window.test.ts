@@ -178,6 +178,7 @@ describe('settings and keys', () => {
     const page = await app.window('index')
     await page.getByTestId('onboarding-skip').click()
     await page.getByTestId('open-settings').click()
+    await page.getByTestId('settings-nav-provider').click() // the key is in Settings → Provider
     await page.getByTestId('api-key-input').fill(secret)
     await page.getByTestId('api-key-save').click()
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/A key is stored/)
@@ -208,6 +209,7 @@ describe('settings and keys', () => {
     let page = await app.window('index')
     await page.getByTestId('onboarding-skip').click()
     await page.getByTestId('open-settings').click()
+    await page.getByTestId('settings-nav-provider').click() // the key is in Settings → Provider
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/No system keyring/)
     await page.getByTestId('api-key-input').fill('sk-basic')
     await page.getByTestId('api-key-save').click()

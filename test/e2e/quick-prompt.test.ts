@@ -67,7 +67,7 @@ describe('the quick-prompt popup', () => {
     })
     await askInPopup(page, 'Describe the town')
     await waitForStatus(page, 'done')
-    expect(await page.locator('#quick-answer').textContent()).toBe(DEFAULT_ANSWER)
+    expect((await page.locator('#quick-answer').textContent())?.trim()).toBe(DEFAULT_ANSWER)
     const lengths = await page.evaluate(() => (window as unknown as { __lengths: number[] }).__lengths)
     expect(new Set(lengths.filter((n) => n > 0 && n < DEFAULT_ANSWER.length)).size).toBeGreaterThan(3)
 

@@ -36,9 +36,10 @@ export const pageAccess: Record<PageName, PageAccess> = {
     routesOf('app', 'conversations', 'provider', 'settings', 'speech', 'turns', 'voice'),
     eventsOf('app', 'conversations', 'settings', 'speech', 'turns', 'voice')
   ),
+  // The popup reads the settings (never changes them) to follow Hark's theme; keys are never in them.
   quick: access(
-    ['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop', 'provider.warm'],
-    ['quick.shown', 'turn.events', 'speech.busy']
+    ['quick.ask', 'quick.hide', 'quick.openInMain', 'turn.stop', 'provider.warm', 'settings.get'],
+    ['quick.shown', 'turn.events', 'speech.busy', 'settings.changed']
   ),
   indicator: access(['voice.toggle', 'voice.status'], ['voice.state'])
 }

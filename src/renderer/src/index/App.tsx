@@ -6,6 +6,8 @@ import { NoticeBar } from './NoticeBar'
 import { Sidebar } from './Sidebar'
 import { useChatStore } from './use-chat'
 import { messageOf } from '../shared/message-of'
+import { useShortcuts } from './keyboard/use-shortcuts'
+import { ShortcutsHelp } from './keyboard/ShortcutsHelp'
 import { NavigationContext, type Navigation, type SettingsSection } from './navigation'
 
 // Settings and onboarding (and zod with them) load only when opened: a smaller first paint.
@@ -18,6 +20,25 @@ type View = 'chat' | 'settings' | 'onboarding'
 export function App(): React.JSX.Element {
   const store = useChatStore()
   const [view, setView] = useState<View>('chat')
+  const [sidebarOpen, setSidebarOpen] = useState(false)
+  const [help, setHelp] = useState(false)
+  const openChat = (): void => {
+    setView('chat')
+    setSidebarOpen(false)
+  }
+  useShortcuts({
+    new: () => {
+      openChat()
+      void store.select(null)
+    },
+    search: () => {
+      setSidebarOpen(true)
+      // the sidebar may only now be shown: focus once it is laid out
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.sidebar .search')?.focus())
+    },
+    settings: () => navigation.openSettings(),
+    help: () => setHelp(true)
+  })
   const [section, setSection] = useState<SettingsSection | undefined>()
   const navigation = useMemo<Navigation>(
     () => ({
@@ -61,8 +82,24 @@ export function App(): React.JSX.Element {
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <div className="app">
-        <Sidebar onOpenSettings={() => navigation.openSettings()} onOpenChat={() => setView('chat')} />
+      <div className={sidebarOpen ? 'app sidebar-open' : 'app'}>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-label={sidebarOpen ? 'Hide conversations' : 'Show conversations'}
+          onClick={() => setSidebarOpen((o) => !o)}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
+        <Sidebar
+          onOpenSettings={() => {
+            navigation.openSettings()
+            setSidebarOpen(false)
+          }}
+          onOpenChat={openChat}
+        />
         <main className="main">
           <NoticeBar />
           <Suspense fallback={<div className="loading">Loading…</div>}>
@@ -71,6 +108,7 @@ export function App(): React.JSX.Element {
             {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
           </Suspense>
         </main>
+        {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       </div>
     </NavigationContext.Provider>
   )

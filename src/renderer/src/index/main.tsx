@@ -5,7 +5,9 @@ import { ChatStore } from './state/chat-store'
 import { VoiceStore } from './state/voice-store'
 import { ChatContext } from './use-chat'
 import { VoiceContext } from './use-voice'
+import '../shared/palette.css'
 import './app.css'
+import './layout/layout.css'
 
 const store = new ChatStore(window.hark)
 store.start()

@@ -5,14 +5,24 @@ import { SpokenAnswer } from './SpokenAnswer'
 import { onShown } from './shown-signal'
 import { messageOf } from '../shared/message-of'
 import { warmEndpoints } from '@renderer/shared/warm-endpoints'
+import { useHarkTheme } from '../shared/use-hark-theme'
 
 const statusText: Record<QuickTurn['status'], string> = {
-  idle: 'Enter to ask · Shift+Enter new line · ↑ previous · Esc close',
-  asking: 'Asking…',
-  streaming: 'Answering… Esc stops',
+  idle: 'Enter asks · Shift+Enter new line · ↑ earlier questions · Esc closes',
+  asking: 'Asking… · Esc stops',
+  streaming: 'Answering… · Esc stops the answer and the voice',
   done: 'Done · Esc closes',
   stopped: 'Stopped · Esc closes',
   error: 'Failed · Esc closes'
+}
+
+/** What the keys do now: while the voice still speaks a finished answer, the first Esc only silences it. */
+function hintFor(turn: QuickTurn): string {
+  const voiceOn = turn.turnId !== null && turn.busyTurns.includes(turn.turnId)
+  const speakingOn = voiceOn && (turn.status === 'done' || turn.status === 'stopped')
+  return speakingOn
+    ? `${turn.status === 'done' ? 'Done' : 'Stopped'} · Esc silences the voice, Esc again closes`
+    : statusText[turn.status]
 }
 
 /** The quick-prompt popup: ask, read and hear the answer, hand it to the main window. */
@@ -21,6 +31,7 @@ export function QuickPrompt(): React.JSX.Element {
   const [input, setInput] = useState('')
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const [history] = useState(() => new PromptHistory())
+  useHarkTheme()
 
   useEffect(
     () => window.hark.on('turn.events', (events) => events.forEach((event) => dispatch({ type: 'event', event }))),
@@ -121,7 +132,7 @@ export function QuickPrompt(): React.JSX.Element {
         onKeyDown={onKeyDown}
       />
       {turn.status !== 'idle' && (
-        <section className="quick-exchange" aria-live="polite">
+        <section className="quick-exchange" aria-label="Answer">
           <p className="quick-question">{turn.prompt}</p>
           <SpokenAnswer turn={turn} />
           {turn.error && (
@@ -132,8 +143,16 @@ export function QuickPrompt(): React.JSX.Element {
         </section>
       )}
       <footer className="quick-footer">
-        <span className="quick-status">{statusText[turn.status]}</span>
-        <button type="button" className="quick-open" disabled={!turn.conversationId} onClick={openInHark}>
+        <span className="quick-status" data-testid="quick-hint">
+          {hintFor(turn)}
+        </span>
+        <button
+          type="button"
+          className="quick-open"
+          data-testid="quick-open"
+          disabled={!turn.conversationId}
+          onClick={openInHark}
+        >
           Open in Hark
         </button>
       </footer>

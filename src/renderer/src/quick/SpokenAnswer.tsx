@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react'
+import { MarkdownView } from '../shared/markdown/MarkdownView'
+import { SentenceAnnouncer } from '../shared/SentenceAnnouncer'
 import type { QuickTurn } from './quick-turn'
 
 /**
- * The answer as plain text (never HTML: model output is untrusted), with the
- * sentence being spoken marked, kept scrolled to the newest words.
+ * The answer rendered as the main window renders it (incremental, sanitised
+ * Markdown), with the sentence being spoken marked, kept scrolled to the
+ * newest words. Screen readers hear whole sentences, not tokens.
  */
 export function SpokenAnswer({ turn }: { turn: QuickTurn }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null)
@@ -12,20 +15,16 @@ export function SpokenAnswer({ turn }: { turn: QuickTurn }): React.JSX.Element {
     if (el) el.scrollTop = el.scrollHeight
   }, [turn.answer])
 
-  const range = turn.speaking !== null ? turn.ranges[turn.speaking] : undefined
-  const text = turn.answer
+  const range = turn.speaking !== null ? (turn.ranges[turn.speaking] ?? null) : null
   return (
-    <div id="quick-answer" ref={ref} className="quick-answer">
-      {range ? (
-        <>
-          {text.slice(0, range[0])}
-          <mark className="spoken">{text.slice(range[0], range[1])}</mark>
-          {text.slice(range[1])}
-        </>
-      ) : (
-        text
-      )}
-      {turn.status === 'asking' || (turn.status === 'streaming' && !text) ? <span className="thinking">…</span> : null}
-    </div>
+    <>
+      <div id="quick-answer" ref={ref} className="quick-answer" data-testid="quick-answer">
+        <MarkdownView text={turn.answer} speaking={range} />
+        {turn.status === 'asking' || (turn.status === 'streaming' && !turn.answer) ? (
+          <span className="thinking">Thinking…</span>
+        ) : null}
+      </div>
+      <SentenceAnnouncer text={turn.answer} ranges={turn.ranges} testId="quick-announcer" />
+    </>
   )
 }

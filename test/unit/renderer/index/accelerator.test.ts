@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { acceleratorFrom } from '../../../../src/renderer/src/index/settings/accelerator'
+import { acceleratorFrom, acceleratorLabel } from '../../../../src/renderer/src/index/settings/accelerator'
 
 const press = (code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
   key: '',
@@ -23,5 +23,22 @@ describe('recording a hotkey', () => {
     expect(acceleratorFrom(press('ShiftLeft', { shiftKey: true }))).toBeNull()
     expect(acceleratorFrom(press('KeyA'))).toBeNull()
     expect(acceleratorFrom(press('F9'))).toBe('F9')
+  })
+})
+
+describe('writing a hotkey for people', () => {
+  it('writes Ctrl and plus signs on Linux and Windows', () => {
+    expect(acceleratorLabel('CommandOrControl+Shift+Space', false)).toBe('Ctrl+Shift+Space')
+    expect(acceleratorLabel('Alt+F9', false)).toBe('Alt+F9')
+  })
+
+  it('writes the modifier symbols run together on macOS', () => {
+    expect(acceleratorLabel('CommandOrControl+Shift+Space', true)).toBe('⌘⇧Space')
+    expect(acceleratorLabel('Alt+Shift+K', true)).toBe('⌥⇧K')
+  })
+
+  it('keeps a plus key, and writes nothing for no hotkey', () => {
+    expect(acceleratorLabel('CommandOrControl+Shift++', false)).toBe('Ctrl+Shift++')
+    expect(acceleratorLabel('', true)).toBe('')
   })
 })

@@ -9,6 +9,7 @@ import { ReadAloudButton } from '../voice/ReadAloudButton'
 import { ReadFromHere } from '../voice/ReadFromHere'
 import { describeError, type ErrorAction } from './describe-error'
 import { MessageBoundary } from './MessageBoundary'
+import { SentenceAnnouncer } from '../../shared/SentenceAnnouncer'
 import { VersionSwitcher } from './VersionSwitcher'
 import { useNavigation } from '../navigation'
 
@@ -34,6 +35,10 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
 
   return (
     <div className={`message assistant ${status}`} data-status={status}>
+      <h2 className="sr-only">Hark</h2>
+      {live && (
+        <SentenceAnnouncer text={live.text} ranges={live.ranges} testId={latest ? 'answer-announcer' : undefined} />
+      )}
       {reasoning && (
         <details className="reasoning">
           <summary>{streaming && !text ? 'Thinking…' : 'Reasoning'}</summary>

@@ -25,7 +25,7 @@ export function Composer(): React.JSX.Element {
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent): void => {
-      if (ev.key !== 'Escape' || ev.isComposing) return
+      if (ev.key !== 'Escape' || ev.isComposing || ev.defaultPrevented) return
       const talk = voice.getSnapshot().status.talk === true
       if (talk) void voice.endTalk().catch(() => {})
       if (talk || store.runningTurn() || voice.speaking) void store.stop()

@@ -49,6 +49,7 @@ export const UserMessage = memo(function UserMessage({ message }: { message: Sto
   }
   return (
     <div className="message user" data-testid="user-message">
+      <h2 className="sr-only">You</h2>
       <div className="bubble">{message.content}</div>
       <div className="row-actions">
         <VersionSwitcher message={message} disabled={busy} />
@@ -58,6 +59,7 @@ export const UserMessage = memo(function UserMessage({ message }: { message: Sto
           data-testid="edit-button"
           onClick={() => setDraft(message.content)}
           title="Edit and resend"
+          aria-label="Edit and resend this question"
         >
           Edit
         </button>

@@ -4,6 +4,7 @@ import type { ProviderPreset } from '@shared/settings'
 import { ApiKeyField } from '../settings/ApiKeyField'
 import { usePresets, useProviderTest } from '../settings/ProviderSection'
 import { messageOf } from '../../shared/message-of'
+import { ProviderChoices } from './ProviderChoices'
 
 type Step = 'provider' | 'key' | 'test' | 'hello'
 
@@ -54,34 +55,7 @@ export default function Onboarding({ onDone }: { onDone: () => void }): React.JS
       )}
 
       {step === 'provider' && (
-        <div className="choices">
-          {servers.map((s) => (
-            <button
-              key={s.baseUrl}
-              type="button"
-              className="choice"
-              data-testid={`choose-local-${s.preset}`}
-              onClick={() => void choose(s.preset, s.baseUrl, s.models[0])}
-            >
-              <strong>Use {s.preset === 'ollama' ? 'Ollama' : 'LM Studio'} on this computer</strong>
-              <span>{s.models.length} models found, no key needed</span>
-            </button>
-          ))}
-          {presets
-            .filter((p) => p.needsKey)
-            .map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                className="choice"
-                data-testid={`choose-${p.id}`}
-                onClick={() => void choose(p.id)}
-              >
-                <strong>{p.label}</strong>
-                <span>needs an API key</span>
-              </button>
-            ))}
-        </div>
+        <ProviderChoices presets={presets} servers={servers} choose={(...a) => void choose(...a)} />
       )}
 
       {step === 'key' && (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { HotkeyStatus } from '@shared/ipc/settings'
-import { acceleratorFrom } from './accelerator'
+import { acceleratorFrom, acceleratorLabel, isMac } from './accelerator'
 
 interface Props {
   label: string
@@ -31,16 +31,20 @@ export function HotkeyRecorder({ label, value, status, onChange, testId }: Props
 
   return (
     <div className="field">
-      <span className="label">{label}</span>
+      <span className="label" id={`${testId}-label`}>
+        {label}
+      </span>
       <button
         type="button"
+        aria-labelledby={`${testId}-label ${testId}`}
+        id={testId}
         className={`hotkey ${recording ? 'recording' : ''}`}
         data-testid={testId}
         onClick={() => setRecording(true)}
         onKeyDown={onKeyDown}
         onBlur={() => setRecording(false)}
       >
-        {recording ? 'Press the keys… (Esc cancels)' : value || 'None'}
+        {recording ? 'Press the keys… (Esc cancels)' : acceleratorLabel(value, isMac()) || 'None'}
       </button>
       {failed && (
         <p className="field-error" role="alert" data-testid={`${testId}-error`}>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type { PresetSummary, ProviderTestResult } from '@shared/ipc/provider'
 import type { Settings } from '@shared/settings'
 import { ApiKeyField } from './ApiKeyField'
+import { useFieldError } from './FieldError'
+import { NumberSetting } from './SettingFields'
 import type { SettingsPatch } from './use-settings'
 import { messageOf } from '../../shared/message-of'
 
@@ -44,6 +46,7 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
   const [models, setModels] = useState<string[]>([])
   const [modelsError, setModelsError] = useState<string | null>(null)
   const { test, run: runTest } = useProviderTest()
+  const baseUrlError = useFieldError('provider.baseUrl')
 
   useEffect(() => setBaseUrl(p.baseUrl), [p.baseUrl])
   useEffect(() => setModel(p.model), [p.model])
@@ -78,19 +81,27 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="label">Base URL</span>
+      <div className="field">
+        <label className="label" htmlFor="provider-base-url">
+          Base URL
+        </label>
         <input
+          id="provider-base-url"
           value={baseUrl}
           data-testid="provider-base-url"
+          {...baseUrlError.inputProps}
           onChange={(e) => setBaseUrl(e.target.value)}
           onBlur={() => baseUrl !== p.baseUrl && void save({ provider: { baseUrl: baseUrl.trim() } })}
         />
-      </label>
+        {baseUrlError.message}
+      </div>
       <div className="field">
-        <span className="label">Model</span>
+        <label className="label" htmlFor="provider-model">
+          Model
+        </label>
         <div className="inline">
           <input
+            id="provider-model"
             list="model-options"
             value={model}
             data-testid="provider-model"
@@ -120,6 +131,7 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
         />
         <span>Stream answers as they are written</span>
       </label>
+      <ProviderTimeouts provider={p} save={save} />
       <ApiKeyField provider={p.preset} />
       <div className="inline">
         <button type="button" data-testid="provider-test" onClick={() => void runTest()} disabled={test === 'running'}>
@@ -132,5 +144,51 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
         )}
       </div>
     </section>
+  )
+}
+
+/** How long Hark waits: to connect, through a silent stream, and for a whole answer. */
+function ProviderTimeouts({
+  provider: p,
+  save
+}: {
+  provider: Settings['provider']
+  save: Props['save']
+}): React.JSX.Element {
+  const set = (patch: Partial<Settings['provider']>): void => void save({ provider: patch })
+  return (
+    <fieldset className="field-group">
+      <legend>Timeouts</legend>
+      <NumberSetting
+        label="Give up connecting after"
+        path="provider.connectTimeoutSec"
+        value={p.connectTimeoutSec}
+        unit="seconds (1 to 300)"
+        min={1}
+        max={300}
+        testId="provider-connect-timeout"
+        onSave={(connectTimeoutSec) => set({ connectTimeoutSec })}
+      />
+      <NumberSetting
+        label="Call a stream stalled after a silence of"
+        path="provider.idleTimeoutSec"
+        value={p.idleTimeoutSec}
+        unit="seconds (1 to 600)"
+        min={1}
+        max={600}
+        testId="provider-idle-timeout"
+        onSave={(idleTimeoutSec) => set({ idleTimeoutSec })}
+      />
+      <NumberSetting
+        label="Longest time for one answer"
+        path="provider.turnTimeoutSec"
+        value={p.turnTimeoutSec}
+        unit="seconds (1 to 3600)"
+        min={1}
+        max={3600}
+        testId="provider-turn-timeout"
+        onSave={(turnTimeoutSec) => set({ turnTimeoutSec })}
+      />
+    </fieldset>
   )
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { speechPresets, ttsEngines, type Settings } from '@shared/settings'
 import { SPEECH_PRESETS } from '@shared/speech-presets'
 import type { SettingsPatch } from './use-settings'
+import { CheckSetting } from './SettingFields'
+import { VoicePreview } from './VoicePreview'
 
 type Save = (p: SettingsPatch) => Promise<boolean>
 
@@ -38,8 +40,8 @@ export function SpeechSection({
   const saveVoice = (v: string): void => void save({ speech: provider ? { provider: { voice: v } } : { voice: v } })
 
   return (
-    <section className="settings-section">
-      <h2>Speech</h2>
+    <section className="settings-section" aria-labelledby="settings-speech">
+      <h2 id="settings-speech">Speech</h2>
       <label className="field check">
         <input
           type="checkbox"
@@ -49,6 +51,12 @@ export function SpeechSection({
         />
         <span>Speak answers aloud</span>
       </label>
+      <CheckSetting
+        label="Mute (answers stay written; the tray can unmute)"
+        checked={s.muted}
+        testId="speech-muted"
+        onSave={(muted) => void save({ speech: { muted } })}
+      />
       <label className="field">
         <span className="label">Engine</span>
         <select
@@ -98,6 +106,17 @@ export function SpeechSection({
           onKeyUp={() => void save({ speech: { rate } })}
         />
       </label>
+      <VoicePreview
+        blocked={
+          !s.enabled
+            ? 'Speech is off.'
+            : s.muted
+              ? 'Speech is muted.'
+              : s.engine === 'none'
+                ? 'No engine is chosen.'
+                : null
+        }
+      />
       <label className="field check">
         <input
           type="checkbox"

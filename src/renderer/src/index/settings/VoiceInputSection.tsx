@@ -1,39 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
+import { TextSetting } from './SettingFields'
 
 type VoiceInput = Settings['voiceInput']
 type Save = (p: SettingsPatch) => Promise<boolean>
-
-/** A text setting saved when the field loses focus, not on every keystroke. */
-function TextSetting({
-  label,
-  value,
-  placeholder,
-  testId,
-  onSave
-}: {
-  label: string
-  value: string
-  placeholder?: string
-  testId: string
-  onSave: (v: string) => void
-}): React.JSX.Element {
-  const [draft, setDraft] = useState(value)
-  useEffect(() => setDraft(value), [value])
-  return (
-    <label className="field">
-      <span className="label">{label}</span>
-      <input
-        value={draft}
-        placeholder={placeholder}
-        data-testid={testId}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => draft !== value && onSave(draft.trim())}
-      />
-    </label>
-  )
-}
 
 /** The input devices the recorder lists: the only ones main accepts, so a select rather than free text. */
 function DeviceSetting({
@@ -81,12 +52,13 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
   const v = settings.voiceInput
   const set = (patch: Partial<VoiceInput>): void => void save({ voiceInput: patch })
   return (
-    <section className="settings-section">
-      <h2>Voice input</h2>
+    <section className="settings-section" aria-labelledby="settings-voice-input">
+      <h2 id="settings-voice-input">Voice input</h2>
       <TextSetting
         label="Speech-to-text endpoint"
         value={v.sttBaseUrl}
         placeholder="Same as the chat provider"
+        path="voiceInput.sttBaseUrl"
         testId="stt-base-url"
         onSave={(sttBaseUrl) => set({ sttBaseUrl })}
       />
@@ -94,6 +66,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         label="Speech-to-text model"
         value={v.sttModel}
         placeholder="whisper-1"
+        path="voiceInput.sttModel"
         testId="stt-model"
         onSave={(sttModel) => set({ sttModel: sttModel || 'whisper-1' })}
       />
@@ -101,6 +74,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         label="Language (ISO code, empty to detect)"
         value={v.language}
         placeholder="e.g. en"
+        path="voiceInput.language"
         testId="stt-language"
         onSave={(language) => set({ language })}
       />

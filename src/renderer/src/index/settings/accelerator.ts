@@ -93,3 +93,8 @@ export function acceleratorLabel(accelerator: string, mac: boolean): string {
 export function isMac(): boolean {
   return /Macintosh|Mac OS X/.test(navigator.userAgent)
 }
+
+/** The app's own Ctrl/Cmd shortcut for a key, as the platform writes it ("Ctrl+K", "⌘K"). */
+export function shortcutLabel(key: string, mac: boolean = isMac()): string {
+  return acceleratorLabel(`CommandOrControl+${key}`, mac)
+}

@@ -4,6 +4,7 @@ import { lexMarkdown, renderBlock } from './render-markdown'
 import { highlightSpoken } from './speech-highlight'
 import { BlockGroups } from './block-groups'
 import { copyText } from '../copy-text'
+import './markdown.css'
 
 interface Props {
   text: string

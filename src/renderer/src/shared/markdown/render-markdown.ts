@@ -8,12 +8,20 @@ import type { MarkdownBlock } from './incremental-markdown'
  * produces goes through DOMPurify, and links open outside the app.
  */
 
+/** How many levels an answer's headings sit below the page's. */
+export const HEADING_SHIFT = 2
+
 const marked = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
     code({ text, lang }: Tokens.Code): string {
       return codeBlockHtml(text, lang)
+    },
+    heading({ tokens, depth }: Tokens.Heading): string {
+      // The page has its h1 and each message its h2: an answer's `#` is an h3 that looks like a `#`.
+      const level = Math.min(6, depth + HEADING_SHIFT)
+      return `<h${level} class="md-h${depth}">${this.parser.parseInline(tokens)}</h${level}>\n`
     }
   }
 })
@@ -52,7 +60,7 @@ function purifier(): typeof DOMPurify {
 }
 
 /** Only the classes this renderer and highlight.js write: the app's own (fixed, overlay…) are not the model's to use. */
-const OWN_CLASS = /^(hljs(-[\w-]+)?|[a-z]+_|language-[\w+#.-]+|code-(block|head|lang)|copy-code)$/
+const OWN_CLASS = /^(hljs(-[\w-]+)?|[a-z]+_|language-[\w+#.-]+|code-(block|head|lang)|copy-code|md-h[1-6])$/
 
 function keepOwnClasses(node: Element): void {
   const kept = (node.getAttribute('class') ?? '').split(/\s+/).filter((c) => OWN_CLASS.test(c))

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react'
+import type { Settings } from '@shared/settings'
+import { CheckSetting } from './SettingFields'
+import { useFieldError } from './FieldError'
+import type { SettingsPatch } from './use-settings'
+
+/** Theme, start at login, and the system prompt every conversation starts with. */
+export function GeneralSection({
+  settings,
+  save
+}: {
+  settings: Settings
+  save: (p: SettingsPatch) => Promise<boolean>
+}): React.JSX.Element {
+  const [prompt, setPrompt] = useState<string | null>(null)
+  const promptError = useFieldError('systemPrompt')
+  return (
+    <section className="settings-section" aria-labelledby="settings-general" id="settings-conversations">
+      <h2 id="settings-general">General</h2>
+      <label className="field">
+        <span className="label">Theme</span>
+        <select
+          value={settings.theme}
+          data-testid="theme-select"
+          onChange={(e) => void save({ theme: e.target.value })}
+        >
+          <option value="system">Same as the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      <CheckSetting
+        label="Start Hark when I log in"
+        checked={settings.startAtLogin}
+        testId="start-at-login"
+        onSave={(startAtLogin) => void save({ startAtLogin })}
+      />
+      <CheckSetting
+        label="Name conversations with a short title written by the model"
+        checked={settings.autoTitle}
+        testId="auto-title"
+        onSave={(autoTitle) => void save({ autoTitle })}
+      />
+      <TrayChoice settings={settings} save={save} />
+      <div className="field">
+        <label className="label" htmlFor="system-prompt">
+          System prompt
+        </label>
+        <textarea
+          id="system-prompt"
+          className="system-prompt"
+          rows={5}
+          value={prompt ?? settings.systemPrompt}
+          data-testid="system-prompt"
+          {...promptError.inputProps}
+          onChange={(e) => setPrompt(e.target.value)}
+          onBlur={() => {
+            if (prompt !== null && prompt !== settings.systemPrompt)
+              void save({ systemPrompt: prompt }).then((ok) => ok && setPrompt(null))
+          }}
+        />
+        {promptError.message}
+      </div>
+    </section>
+  )
+}
+
+/** Linux only: stock GNOME shows no tray icon, so keeping Hark in the tray is a choice. */
+function TrayChoice({
+  settings,
+  save
+}: {
+  settings: Settings
+  save: (p: SettingsPatch) => Promise<boolean>
+}): React.JSX.Element | null {
+  const [platform, setPlatform] = useState<string | null>(null)
+  useEffect(() => {
+    void window.hark.invoke('app.info', {}).then(
+      (info) => setPlatform(info.platform),
+      () => setPlatform(null)
+    )
+  }, [])
+  if (platform !== 'linux') return null
+  return (
+    <CheckSetting
+      label="Keep Hark running in the tray when its window closes. Turn this on only if you see Hark's icon in your panel: stock GNOME shows none without the AppIndicator extension."
+      checked={settings.keepRunningInTray}
+      testId="keep-running-in-tray"
+      onSave={(keepRunningInTray) => void save({ keepRunningInTray })}
+    />
+  )
+}

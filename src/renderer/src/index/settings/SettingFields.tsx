@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react'
+import { useFieldError } from './FieldError'
+
+/**
+ * A text setting saved when the field loses focus, not on every keystroke.
+ * A refused value stays in the field with the reason under it.
+ */
+export function TextSetting({
+  label,
+  path,
+  value,
+  placeholder,
+  testId,
+  onSave
+}: {
+  label: string
+  /** the setting's path ("voiceInput.sttModel"): where its error is kept */
+  path: string
+  value: string
+  placeholder?: string
+  testId: string
+  onSave: (v: string) => void
+}): React.JSX.Element {
+  const [draft, setDraft] = useState(value)
+  const { inputProps, message } = useFieldError(path)
+  useEffect(() => setDraft(value), [value])
+  return (
+    <div className="field">
+      <label className="label" htmlFor={testId}>
+        {label}
+      </label>
+      <input
+        id={testId}
+        value={draft}
+        placeholder={placeholder}
+        data-testid={testId}
+        {...inputProps}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => draft !== value && onSave(draft.trim())}
+      />
+      {message}
+    </div>
+  )
+}
+
+/** A number setting with its unit, saved when the field loses focus; out-of-range values say the range. */
+export function NumberSetting({
+  label,
+  path,
+  value,
+  unit,
+  min,
+  max,
+  testId,
+  onSave
+}: {
+  label: string
+  path: string
+  value: number
+  unit: string
+  min: number
+  max: number
+  testId: string
+  onSave: (v: number) => void
+}): React.JSX.Element {
+  const [draft, setDraft] = useState(String(value))
+  const { inputProps, message } = useFieldError(path)
+  useEffect(() => setDraft(String(value)), [value])
+  return (
+    <div className="field">
+      <label className="label" htmlFor={testId}>
+        {label}
+      </label>
+      <span className="inline">
+        <input
+          id={testId}
+          className="number"
+          type="number"
+          min={min}
+          max={max}
+          value={draft}
+          data-testid={testId}
+          {...inputProps}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => draft !== String(value) && onSave(draft.trim() === '' ? NaN : Number(draft))}
+        />
+        <span className="hint">{unit}</span>
+      </span>
+      {message}
+    </div>
+  )
+}
+
+/** An on/off setting, saved at once. */
+export function CheckSetting({
+  label,
+  checked,
+  testId,
+  onSave
+}: {
+  label: string
+  checked: boolean
+  testId: string
+  onSave: (v: boolean) => void
+}): React.JSX.Element {
+  return (
+    <label className="field check">
+      <input type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onSave(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  )
+}
