@@ -15,7 +15,7 @@ export function toggleTalk(appRoot: string = resolve(__dirname, '../..')): numbe
     )
     return 1
   }
-  const child = spawn(electron, [appRoot, '--toggle-talk'], { detached: true, stdio: 'ignore' })
+  const child = spawn(electron, [appRoot, '--toggle-talk'], { detached: true, stdio: 'ignore', windowsHide: true })
   child.on('error', (err) => process.stderr.write(`hark: could not start Electron: ${err.message}\n`))
   child.unref()
   return 0

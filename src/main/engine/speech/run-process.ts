@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { ProgramMissingError, spawnProgram } from '../platform/spawn-program'
 import { TtsError } from './speech-types'
 
 export interface RunOptions {
@@ -72,8 +73,9 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     let child: ChildProcess
     try {
       const env = opts.env ? { ...process.env, ...opts.env } : process.env
-      child = spawn(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', windowsHide: true, env })
+      child = spawnProgram(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', env })
     } catch (err) {
+      if (err instanceof ProgramMissingError) return reject(missing(cmd, opts.missingHint))
       return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
     }
     track(child)
@@ -114,7 +116,7 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     child.stdin?.end(opts.input ?? '')
 
     child.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') finish(new TtsError(`${cmd} is not installed. ${opts.missingHint}`, 'missing'))
+      if (err.code === 'ENOENT') finish(missing(cmd, opts.missingHint))
       else finish(new TtsError(`cannot run ${cmd}: ${err.message}`, 'failed'))
     })
     child.once('close', (code, signal) => {
@@ -123,6 +125,10 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
       finish(new TtsError(describeExit(cmd, code, signal, stderr), 'failed'))
     })
   })
+}
+
+function missing(cmd: string, hint: string): TtsError {
+  return new TtsError(`${cmd} is not installed. ${hint}`, 'missing')
 }
 
 type EndReason = 'aborted' | 'timeout' | 'overflow'

@@ -1,5 +1,6 @@
-import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { findOnPath } from '../platform/find-on-path'
+import { spawnProgram, type ProgramOptions } from '../platform/spawn-program'
 
 /**
  * Plays a short sound file and forgets about it. Every player is killed after
@@ -41,12 +42,12 @@ export interface ChimePlayer {
 }
 
 export interface ChimeSystem {
-  spawn: (cmd: string, args: string[], opts: SpawnOptions) => ChildProcess
+  spawn: (cmd: string, args: string[], opts: ProgramOptions) => ChildProcess
   onPath: (cmd: string, platform: NodeJS.Platform) => boolean
 }
 
 const realSystem: ChimeSystem = {
-  spawn: nodeSpawn,
+  spawn: spawnProgram,
   onPath: (cmd, platform) => findOnPath(cmd, process.env, platform) !== null
 }
 
@@ -62,13 +63,7 @@ export function createChimePlayer(
       if (!player) return
       try {
         const env = player.env ? { ...process.env, ...player.env(file) } : process.env
-        const opts: SpawnOptions = {
-          stdio: 'ignore',
-          timeout: timeoutMs,
-          killSignal: 'SIGKILL',
-          windowsHide: true,
-          env
-        }
+        const opts: ProgramOptions = { stdio: 'ignore', timeout: timeoutMs, killSignal: 'SIGKILL', env, platform }
         const child = system.spawn(player.cmd, player.args(file), opts)
         child.on('error', (err) => log(`[hark] chime: ${err.message}`))
       } catch (err) {

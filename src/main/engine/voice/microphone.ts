@@ -1,15 +1,18 @@
-import { record } from 'node-record-lpcm16'
+import type { ChildProcess } from 'node:child_process'
+import recorders from 'node-record-lpcm16/recorders'
 import { SPEECH_PCM } from './pcm-format'
 import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
-import { findOnPath } from '../platform/find-on-path'
+import { ProgramMissingError, spawnProgram } from '../platform/spawn-program'
 import { installHint, type RecorderName } from './recorder-binary'
 
 /**
- * node-record-lpcm16 with its sharp edges filed off: the binary is checked on
- * PATH before spawning, the child and the stream get 'error' listeners (a
- * missing binary or arecord's exit on stop would otherwise crash the process),
- * it records raw PCM (the WAV header is written by wav.ts), and a recorder that
- * produces nothing or will not die is dealt with by timers.
+ * node-record-lpcm16's recorder command lines, run by Hark itself with their
+ * sharp edges filed off. The library's own record() spawns the bare name
+ * (which a macOS GUI launch does not find on its PATH) with a console window
+ * on Windows and no 'error' listener, so Hark spawns through spawnProgram:
+ * the binary is resolved before spawning, the child gets an 'error' listener,
+ * it records raw PCM (the WAV header is written by wav.ts), and a recorder
+ * that produces nothing or will not die is dealt with by timers.
  */
 
 export interface CaptureOptions {
@@ -37,17 +40,18 @@ const STDERR_KEEP = 4000
 /** Throws a MicrophoneError at once when the recorder is not installed. */
 export const startCapture: StartCapture = (opts, onChunk) => {
   const { recorder, env = process.env, platform = process.platform } = opts
-  if (!findOnPath(recorder, env, platform)) {
-    throw new MicrophoneError(
-      'missing-recorder',
-      `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
-    )
-  }
   // sox through PulseAudio drops the first seconds with the default latency.
   if (recorder !== 'arecord' && platform === 'linux') process.env['PULSE_LATENCY_MSEC'] ??= '30'
+  const line = recorders.load(recorder)({ ...SPEECH_PCM, audioType: 'raw', device: opts.device || undefined })
   try {
-    return watch(record({ ...SPEECH_PCM, recorder, audioType: 'raw', device: opts.device || undefined }), opts, onChunk)
+    const child = spawnProgram(line.cmd, line.args.map(String), {
+      stdio: 'pipe',
+      env: line.spawnOptions?.env ? { ...env, ...line.spawnOptions.env } : env,
+      platform
+    })
+    return watch(child, opts, onChunk)
   } catch (err) {
+    if (err instanceof ProgramMissingError) throw missingRecorder(opts)
     throw new MicrophoneError(
       'failed',
       `Could not start ${recorder}: ${err instanceof Error ? err.message : String(err)}`
@@ -55,9 +59,15 @@ export const startCapture: StartCapture = (opts, onChunk) => {
   }
 }
 
-function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
-  const child = rec.process
-  const stream = rec.stream()
+function missingRecorder({ recorder, platform }: CaptureOptions): MicrophoneError {
+  return new MicrophoneError(
+    'missing-recorder',
+    `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
+  )
+}
+
+function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
+  const stream = child.stdout!
   let stderr = ''
   let stopped = false
   let gotAudio = false
@@ -85,7 +95,7 @@ function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (p
     kill()
   }, opts.noAudioTimeoutMs ?? 4000)
 
-  // The library emits its own 'error' (a string) on any non-zero exit, stop() included.
+  // A read error ends in 'close' too, which says more.
   stream.on('error', () => {})
   stream.on('data', (chunk: Buffer) => {
     gotAudio = true
@@ -95,14 +105,10 @@ function watch(rec: ReturnType<typeof record>, opts: CaptureOptions, onChunk: (p
     stderr = (stderr + c.toString('utf8')).slice(-STDERR_KEEP)
   })
   child.on('error', (err: NodeJS.ErrnoException) => {
-    const missing = err.code === 'ENOENT'
     settle(
-      new MicrophoneError(
-        missing ? 'missing-recorder' : 'failed',
-        missing
-          ? `Voice input needs the "${opts.recorder}" program, which is not installed. ${installHint(opts.recorder, opts.platform)}`
-          : `Could not start ${opts.recorder}: ${err.message}`
-      )
+      err.code === 'ENOENT'
+        ? missingRecorder(opts)
+        : new MicrophoneError('failed', `Could not start ${opts.recorder}: ${err.message}`)
     )
   })
   child.on('close', (code) => {

@@ -1,21 +1,19 @@
-declare module 'node-record-lpcm16' {
-  import type { ChildProcess } from 'node:child_process'
-  import type { Readable } from 'node:stream'
-
-  export interface RecordOptions {
-    sampleRate?: number
-    channels?: number
-    recorder?: string
-    device?: string
-    audioType?: string
+/** Only the recorders' command lines are used: Hark spawns them itself (microphone.ts). */
+declare module 'node-record-lpcm16/recorders' {
+  export interface RecorderOptions {
+    sampleRate: number
+    channels: number
+    audioType: string
+    device?: string | undefined
     endOnSilence?: boolean
   }
 
-  export interface Recording {
-    process: ChildProcess
-    stream(): Readable
-    stop(): void
+  export interface RecorderCommand {
+    cmd: string
+    args: Array<string | number>
+    spawnOptions?: { env?: NodeJS.ProcessEnv }
   }
 
-  export function record(options?: RecordOptions): Recording
+  const recorders: { load(name: string): (options: RecorderOptions) => RecorderCommand }
+  export default recorders
 }

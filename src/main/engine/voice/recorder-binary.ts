@@ -1,7 +1,6 @@
 /**
- * Which recorder program to run, and whether it is installed. node-record-lpcm16
- * spawns it without an 'error' listener, so a missing binary would crash the
- * process: Hark looks it up on PATH first and names the package to install.
+ * Which recorder program to run, and what to install when it is missing
+ * (microphone.ts looks it up before spawning).
  */
 
 export type RecorderName = 'arecord' | 'sox' | 'rec'
