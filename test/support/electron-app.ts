@@ -32,6 +32,8 @@ const unsupported = (what: string) => (): never => {
 export async function launchElectronApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
   if (opts.packagedResources)
     throw new Error('a packaged launch runs in the harness: the package holds a stand-in Electron')
+  if (opts.profile)
+    throw new Error(`platform profile '${opts.profile}' is the harness's: real Electron runs on this machine's desktop`)
   const bundleDir = opts.bundleDir ?? process.env['HARK_BUNDLE_DIR'] ?? join(repoRoot, 'out')
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'hark-e2e-userdata-'))
   mkdirSync(userData, { recursive: true })

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startChromium, type RunningChromium } from '../e2e/harness/chromium-process'
 import { CONTROL_TAG, type ControlApi, type ControlReply, type WindowState } from '../e2e/harness/control-api'
+import { defaultProfile, profileNamed } from '../e2e/harness/profiles'
 import { descendants } from './process-tree'
 import {
   matchWindow,
@@ -37,20 +38,23 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
     (opts.packagedResources
       ? join(opts.packagedResources, 'app.asar/out/main/index.js')
       : join(bundleDir, 'main/index.js'))
+  const profile = profileNamed(opts.profile ?? defaultProfile)
   const child = fork(main, [], {
     cwd: repoRoot,
     execArgv: ['--require', registerHook],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: {
+    env: definedOnly({
       ...process.env,
+      ...profile.env,
       HARK_USER_DATA: userData,
       HARK_HARNESS_CDP: browserProcess.endpoint,
+      HARK_HARNESS_PROFILE: profile.name,
       HARK_HARNESS_STORAGE_KEY: storageKey,
-      HARK_HARNESS_STORAGE: opts.storageBackend ?? 'gnome_libsecret',
+      HARK_HARNESS_STORAGE: opts.storageBackend,
       HARK_HARNESS_TAKEN_SHORTCUTS: (opts.takenShortcuts ?? []).join(','),
-      ...(opts.packagedResources ? { HARK_HARNESS_RESOURCES_PATH: opts.packagedResources } : {}),
+      HARK_HARNESS_RESOURCES_PATH: opts.packagedResources,
       ...opts.env
-    }
+    })
   })
   // Watch the child from its first moment (it may exit at once, e.g. as a second instance)
   // and connect while it boots: both sides see the same pages.
@@ -63,6 +67,11 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
   )
   await app.connected()
   return app
+}
+
+/** An undefined value removes the variable (a profile's "no WAYLAND_DISPLAY here"). */
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))
 }
 
 class HarnessApp implements LaunchedApp {

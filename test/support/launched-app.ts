@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { ControlApi, WindowState } from '../e2e/harness/control-api'
+import type { ProfileName } from '../e2e/harness/profiles'
 import type { ProcessInfo } from './process-tree'
 
 export type { WindowState }
@@ -25,7 +26,13 @@ export interface LaunchOptions {
    * app.asar extracted to a folder of the same name (see harness/electron/packaged.ts)
    */
   packagedResources?: string
-  /** safeStorage's backend in the harness (default gnome_libsecret) */
+  /**
+   * harness only: the desktop the app runs on (default linux-x11): its
+   * process.platform, session environment and what the emulated APIs do
+   * there (test/e2e/harness/profiles/)
+   */
+  profile?: ProfileName
+  /** safeStorage's backend in the harness (default: the profile's) */
   storageBackend?: 'gnome_libsecret' | 'basic_text' | 'unavailable'
   /** accelerators another program already owns: register() fails for them */
   takenShortcuts?: string[]

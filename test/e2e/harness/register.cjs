@@ -7,6 +7,9 @@ const Module = require('node:module')
 const path = require('node:path')
 const { require: tsxRequire } = require('tsx/cjs/api')
 
+// The platform profile's process.platform holds before the app's first module loads.
+tsxRequire('./electron/profile.ts', __filename).applyPlatform()
+
 const FAKE_ID = 'hark-harness:electron'
 let fake = null
 

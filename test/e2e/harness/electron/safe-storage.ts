@@ -1,17 +1,18 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { currentProfile } from './profile'
 import { record } from './recorder'
 
 /**
  * safeStorage with real, reversible AES-256-GCM under a key shared by every
  * launch of one test run (HARK_HARNESS_STORAGE_KEY), so a relaunched app can
  * read what it stored, and the stored bytes are never the plain text.
- * HARK_HARNESS_STORAGE picks the backend: gnome_libsecret (default),
- * basic_text (Linux without a keyring) or unavailable.
+ * HARK_HARNESS_STORAGE picks the backend, else the platform profile does:
+ * gnome_libsecret, basic_text (Linux without a keyring) or unavailable.
  */
 
 type Backend = 'gnome_libsecret' | 'kwallet5' | 'basic_text' | 'unavailable'
 
-let backend = (process.env['HARK_HARNESS_STORAGE'] ?? 'gnome_libsecret') as Backend
+let backend = (process.env['HARK_HARNESS_STORAGE'] || currentProfile().safeStorage.backend) as Backend
 const keyHex = process.env['HARK_HARNESS_STORAGE_KEY']
 const key = keyHex && keyHex.length === 64 ? Buffer.from(keyHex, 'hex') : randomBytes(32)
 const prefix = Buffer.from('v11')
