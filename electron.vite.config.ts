@@ -1,13 +1,33 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 import { eventNames, routeNames } from './src/shared/ipc/contract'
+import { devServerPolicy } from './src/main/app/windows/content-security-policy'
 
 const pages = ['index', 'quick', 'indicator']
 
 /** The same aliases as tsconfig.base.json's paths (and vitest.config.mts). */
 const resolveAliases = {
   alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
+}
+
+/**
+ * Under `npm run dev` the pages' <meta> CSP gets the dev server's policy (React
+ * Refresh's inline preamble, the HMR socket); built pages keep theirs.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'hark-dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml(html, ctx) {
+      const origin = new URL(ctx.server?.resolvedUrls?.local[0] ?? 'http://localhost:5173').origin
+      return html.replace(
+        /(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/,
+        (_m, head: string) => `${head}${devServerPolicy(origin)}"`
+      )
+    }
+  }
 }
 
 export default defineConfig({
@@ -29,7 +49,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: resolveAliases,
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       minify: true,
       rollupOptions: {

@@ -10,7 +10,8 @@ export function preloadPath(): string {
   return join(__dirname, '../preload/index.js')
 }
 
-function devServerUrl(): string | undefined {
+/** The Vite dev server under `npm run dev`; only a loopback http URL counts. */
+export function devServerUrl(): string | undefined {
   const url = process.env['ELECTRON_RENDERER_URL']
   return url && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(url) ? url.replace(/\/$/, '') : undefined
 }

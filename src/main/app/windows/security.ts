@@ -1,25 +1,12 @@
 import { app, session, shell, type WebContents } from 'electron'
-import { isOwnPageUrl } from './renderer-location'
+import { policyFor } from './content-security-policy'
+import { devServerUrl, isOwnPageUrl } from './renderer-location'
 
 /**
  * Electron's security checklist for everything but window preferences (see
  * secure-window.ts): locked navigation for every web contents, a CSP on every
- * response, and a session that refuses every permission.
+ * response (content-security-policy.ts), and a session that refuses every permission.
  */
-
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'"
-].join('; ')
 
 function isSafeExternalUrl(url: string): boolean {
   try {
@@ -53,7 +40,10 @@ export function applySecurityPolicy(): void {
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] }
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [policyFor(details.url, devServerUrl())]
+      }
     })
   })
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { defaultDesktopName, setDesktopName } from './desktop-identity'
 import { appLocation } from './packaged'
 import { record } from './recorder'
 import { browserHost, liveWindows } from './runtime'
@@ -18,15 +19,16 @@ function appEvent(): AppEvent {
 }
 
 /** The app's package.json, found from the main script as Electron does. */
-function packageInfo(): { name: string; version: string; dir: string } {
+function packageInfo(): { name: string; version: string; dir: string; desktopName?: string } {
   let dir = dirname(process.argv[1] ?? process.cwd())
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     name: string
     productName?: string
+    desktopName?: string
     version: string
   }
-  return { name: pkg.productName ?? pkg.name, version: pkg.version, dir }
+  return { name: pkg.productName ?? pkg.name, version: pkg.version, dir, desktopName: pkg.desktopName }
 }
 
 function initialPaths(): Record<string, string> {
@@ -77,6 +79,7 @@ class FakeApp extends EventEmitter {
 
   constructor() {
     super()
+    setDesktopName(defaultDesktopName({ ...this.pkg, name: this.name }))
     // Electron quits gracefully on SIGTERM/SIGINT; the test's polite close relies on it.
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => this.quit())
     this.ready = browserHost().then(() => {
@@ -155,6 +158,13 @@ class FakeApp extends EventEmitter {
 
   getLoginItemSettings(): { openAtLogin: boolean; openAsHidden: boolean } {
     return { ...this.loginItem }
+  }
+
+  /** Electron: "must be called before the ready event" (it names the Wayland app_id). */
+  setDesktopName(name: string): void {
+    if (this.isReadyNow) throw new Error('harness: app.setDesktopName must be called before the ready event')
+    record('app.setDesktopName', name)
+    setDesktopName(name)
   }
 
   setAppUserModelId(id: string): void {

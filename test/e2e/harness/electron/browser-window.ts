@@ -3,6 +3,7 @@ import { ipcMain } from './ipc-main'
 import { record } from './recorder'
 import { browserHost, liveWindows } from './runtime'
 import { FakeWebContents } from './web-contents'
+import { currentProfile } from './profile'
 import { NotEmulatedError, strict } from './strict'
 import { WindowBase, type Bounds } from './window-base'
 
@@ -39,6 +40,15 @@ export interface WindowState {
   bounds: Bounds
   options: Record<string, unknown>
 }
+
+const behaviour = (): ReturnType<typeof currentProfile>['windows'] => currentProfile().windows
+
+/** Electron documents the call as unsupported under this profile, and says no more: a test must not rely on it. */
+const cannotKnow = (what: string): NotEmulatedError =>
+  new NotEmulatedError(`${what} under the ${currentProfile().name} profile (documented as not supported)`)
+
+const definedOnly = (b: Partial<Bounds>): Partial<Bounds> =>
+  Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as Partial<Bounds>
 
 let nextId = 1
 let focused: FakeBrowserWindow | null = null
@@ -90,7 +100,7 @@ export class FakeBrowserWindow extends WindowBase {
       height
     }
     this.state.title = options.title ?? ''
-    this.state.alwaysOnTop = options.alwaysOnTop ?? false
+    this.state.alwaysOnTop = (options.alwaysOnTop ?? false) && behaviour().alwaysOnTop
     this.state.skipTaskbar = options.skipTaskbar ?? false
     this.state.focusable = options.focusable ?? true
     this.visible = options.show !== false
@@ -144,6 +154,7 @@ export class FakeBrowserWindow extends WindowBase {
   }
 
   showInactive(): void {
+    if (!behaviour().programmaticFocus) throw cannotKnow('BrowserWindow.showInactive')
     if (this.visible) return
     this.visible = true
     this.emit('show')
@@ -152,11 +163,18 @@ export class FakeBrowserWindow extends WindowBase {
   hide(): void {
     if (!this.visible) return
     this.visible = false
-    if (focused === this) this.blur()
+    if (focused === this) this.loseFocus()
     this.emit('hide')
   }
 
+  /** Without user input the compositor may only flash the app's icon (Wayland): no focus. */
   focus(): void {
+    if (!behaviour().programmaticFocus) return record('BrowserWindow.focus.refused', this.id)
+    this.focusByUser()
+  }
+
+  /** The user clicked into the window: the one focus every desktop honours. */
+  focusByUser(): void {
     if (this.destroyed || focused === this) return
     const previous = focused
     setFocused(this)
@@ -166,6 +184,12 @@ export class FakeBrowserWindow extends WindowBase {
   }
 
   blur(): void {
+    if (!behaviour().programmaticFocus) throw cannotKnow('BrowserWindow.blur')
+    this.loseFocus()
+  }
+
+  /** Focus went elsewhere: the user switched applications, or the window was hidden. */
+  loseFocus(): void {
     if (focused !== this) return
     focused = null
     this.emit('blur')
@@ -201,12 +225,18 @@ export class FakeBrowserWindow extends WindowBase {
     fakeApp.windowClosed()
   }
 
+  /** On Wayland a client never learns its global position: x and y read 0. */
   getBounds(): Bounds {
-    return { ...this.bounds }
+    return behaviour().placement ? { ...this.bounds } : { ...this.bounds, x: 0, y: 0 }
   }
 
+  /** On Wayland the compositor places windows: x and y are ignored, with a record of the attempt. */
   setBounds(bounds: Partial<Bounds>): void {
-    this.bounds = { ...this.bounds, ...bounds }
+    if (!behaviour().placement && (bounds.x !== undefined || bounds.y !== undefined)) {
+      record('BrowserWindow.setPosition.ignored', this.id, bounds.x, bounds.y)
+      bounds = { width: bounds.width, height: bounds.height }
+    }
+    this.bounds = { ...this.bounds, ...definedOnly(bounds) }
     const { width, height } = this.bounds
     void this.webContents.page.then((p) => p.setViewportSize({ width, height })).catch(() => undefined)
     this.emit('resize')
@@ -214,11 +244,12 @@ export class FakeBrowserWindow extends WindowBase {
   }
 
   setAlwaysOnTop(flag: boolean, level?: string): void {
-    this.state.alwaysOnTop = flag
+    this.state.alwaysOnTop = flag && behaviour().alwaysOnTop
     record('BrowserWindow.setAlwaysOnTop', this.id, flag, level)
   }
 
   isAlwaysOnTop(): boolean {
+    if (!behaviour().alwaysOnTop) throw cannotKnow('BrowserWindow.isAlwaysOnTop')
     return this.state.alwaysOnTop
   }
 
@@ -243,8 +274,9 @@ export class FakeBrowserWindow extends WindowBase {
   }
 
   minimize(): void {
+    if (!behaviour().programmaticFocus) throw cannotKnow('BrowserWindow.minimize')
     this.state.minimized = true
-    if (focused === this) this.blur()
+    if (focused === this) this.loseFocus()
     this.emit('minimize')
   }
 

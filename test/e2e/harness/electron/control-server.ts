@@ -26,8 +26,8 @@ function trayAt(index = 0): FakeTray {
 const api: ControlApi = {
   windows: () => FakeBrowserWindow.getAllWindows().map((w) => w.describe()),
   closeWindow: (id) => windowById(id).close(),
-  blurWindow: (id) => windowById(id).blur(),
-  focusWindow: (id) => windowById(id).focus(),
+  blurWindow: (id) => windowById(id).loseFocus(),
+  focusWindow: (id) => windowById(id).focusByUser(),
   shortcuts: () => shortcutControl.registered(),
   triggerShortcut: (accelerator) => shortcutControl.trigger(accelerator),
   trays: () => FakeTray.all().map((t) => t.snapshot()),

@@ -1,9 +1,17 @@
+import { portalIdentity } from './desktop-identity'
+import { currentProfile } from './profile'
+import { record } from './recorder'
 import { asUserEvent } from './user-event'
 
 /**
  * globalShortcut with real registration semantics (one owner per accelerator,
  * register returns false when taken) and a test-side trigger. A test can make
  * an accelerator unavailable, as when another program owns it.
+ *
+ * Under a profile whose shortcuts go through the desktop portal (Wayland),
+ * register() returns true whatever happens next, and a key press reaches the
+ * app only if the portal knows the app: its desktop name names an installed
+ * .desktop file (electron#52218). Otherwise the press is lost, silently.
  */
 
 /** normalized accelerator -> the app's own spelling and its callback */
@@ -28,6 +36,8 @@ function normalize(accelerator: string): string {
   return [...mods, aliases[key] ?? key].join('+')
 }
 
+const viaPortal = (): boolean => currentProfile().shortcuts.mechanism === 'portal'
+
 const taken = new Set<string>(
   (process.env['HARK_HARNESS_TAKEN_SHORTCUTS'] ?? '').split(',').filter(Boolean).map(normalize)
 )
@@ -35,7 +45,8 @@ const taken = new Set<string>(
 export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {
     const key = normalize(accelerator)
-    if (taken.has(key) || registered.has(key)) return false
+    if (registered.has(key)) return false
+    if (taken.has(key) && !viaPortal()) return false
     registered.set(key, { accelerator, callback })
     return true
   },
@@ -63,6 +74,10 @@ export const shortcutControl = {
       throw new Error(
         `no global shortcut registered for '${accelerator}' (have: ${shortcutControl.registered().join(', ') || 'none'})`
       )
+    if (viaPortal()) {
+      const identity = portalIdentity()
+      if (!identity.installed) return record('globalShortcut.portal.refused', accelerator, identity.appId)
+    }
     asUserEvent(entry.callback)
   },
   take(accelerator: string): void {

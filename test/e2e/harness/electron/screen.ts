@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events'
+import { currentProfile } from './profile'
+import { NotEmulatedError } from './strict'
 
 /** One 1920x1080 display with a 32 px top panel, the cursor in its middle. */
 const display = {
@@ -28,7 +30,12 @@ class FakeScreen extends EventEmitter {
   getAllDisplays = (): Array<typeof display> => [structuredClone(display)]
   getDisplayNearestPoint = (): typeof display => structuredClone(display)
   getDisplayMatching = (): typeof display => structuredClone(display)
-  getCursorScreenPoint = (): { x: number; y: number } => ({ ...cursor })
+  getCursorScreenPoint = (): { x: number; y: number } => {
+    // Electron: "Not supported on Wayland (Linux)", with no word on what it returns.
+    if (!currentProfile().windows.placement)
+      throw new NotEmulatedError(`screen.getCursorScreenPoint under the ${currentProfile().name} profile`)
+    return { ...cursor }
+  }
 }
 
 export const screen = new FakeScreen()

@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events'
 import type { FakeMenu, MenuItemState } from './menu'
 import { createFromPath, type FakeNativeImage } from './native-image'
+import { currentProfile } from './profile'
 import { strict } from './strict'
 import { asUserEvent } from './user-event'
 
 export interface TrayState {
   index: number
+  /** false where no status-notifier host shows tray icons (linux-no-tray) */
+  shown: boolean
   destroyed: boolean
   image: unknown
   pressedImage: unknown
@@ -19,7 +22,12 @@ const trays: FakeTray[] = []
 const asImage = (image: FakeNativeImage | string): FakeNativeImage =>
   typeof image === 'string' ? createFromPath(image) : image
 
-/** A tray icon nobody can see: its icon, tooltip and menu are kept for the test, which can click it. */
+/**
+ * A tray icon nobody can see: its icon, tooltip and menu are kept for the
+ * test, which can click it where the profile's desktop shows tray icons.
+ * Where it does not, `new Tray` still succeeds, as in Electron, and nothing
+ * is there to click.
+ */
 export class FakeTray extends EventEmitter {
   private image: FakeNativeImage
   private pressedImage: FakeNativeImage | null = null
@@ -89,14 +97,14 @@ export class FakeTray extends EventEmitter {
 
   /** The test clicks a context-menu item by its label path. */
   clickItem(path: string[]): void {
-    if (this.destroyed) throw new Error('the tray icon was destroyed')
+    this.assertClickable()
     if (!this.menu) throw new Error('the tray has no context menu')
     this.menu.find(path).activate()
   }
 
   /** The test clicks the icon itself. */
   clickIcon(kind: 'click' | 'right-click' | 'double-click' | 'middle-click'): void {
-    if (this.destroyed) throw new Error('the tray icon was destroyed')
+    this.assertClickable()
     asUserEvent(() =>
       this.emit(kind, { altKey: false, shiftKey: false, ctrlKey: false, metaKey: false }, this.getBounds(), {
         x: 1890,
@@ -105,9 +113,16 @@ export class FakeTray extends EventEmitter {
     )
   }
 
+  private assertClickable(): void {
+    if (this.destroyed) throw new Error('the tray icon was destroyed')
+    if (!currentProfile().tray.shown)
+      throw new Error(`no tray icon is shown under the ${currentProfile().name} profile: the user cannot click it`)
+  }
+
   snapshot(): TrayState {
     return {
       index: trays.indexOf(this),
+      shown: currentProfile().tray.shown,
       destroyed: this.destroyed,
       image: this.image.toJSON(),
       pressedImage: this.pressedImage?.toJSON() ?? null,

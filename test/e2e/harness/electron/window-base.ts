@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { currentProfile } from './profile'
 import { record } from './recorder'
 
 export interface Bounds {
@@ -51,6 +52,7 @@ export abstract class WindowBase extends EventEmitter {
   }
 
   center(): void {
+    if (!currentProfile().windows.placement) return record('BrowserWindow.center.ignored', this.id)
     const { width, height } = this.getBounds()
     this.setBounds({ x: Math.round((1920 - width) / 2), y: Math.round((1080 - height) / 2) })
   }
