@@ -1,9 +1,10 @@
 import type { WindowState } from './electron/browser-window'
+import type { MacDesktopState } from './electron/mac-desktop'
 import type { MenuItemState } from './electron/menu'
 import type { RecordedCall } from './electron/recorder'
 import type { TrayState } from './electron/tray'
 
-export type { WindowState, MenuItemState, RecordedCall, TrayState }
+export type { WindowState, MenuItemState, RecordedCall, TrayState, MacDesktopState }
 
 /** Harness settings a test may change while the app runs. */
 export interface HarnessConfig {
@@ -36,6 +37,10 @@ export interface ControlApi {
   permission(permission: string, origin: string): Promise<{ check: boolean | null; request: boolean | null }>
   configure(config: HarnessConfig): void
   quit(): void
+  /** darwin profile: the activation policy, the active app, Hark's windows in front */
+  macDesktop(): MacDesktopState
+  /** darwin profile: the user clicks into another application */
+  switchToOtherApp(): void
 }
 
 export type ControlRequest = { id: number; method: keyof ControlApi; args: unknown[] }

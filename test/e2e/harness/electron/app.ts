@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { defaultDesktopName, setDesktopName } from './desktop-identity'
+import { isMac, macDesktop, type ActivationPolicy } from './mac-desktop'
 import { appLocation } from './packaged'
 import { record } from './recorder'
+import { NotEmulatedError } from './strict'
 import { browserHost, liveWindows } from './runtime'
 import { handoff, requestLock } from './single-instance'
 
@@ -58,7 +60,15 @@ function initialPaths(): Record<string, string> {
 class FakeApp extends EventEmitter {
   private readonly location = appLocation()
   readonly isPackaged = this.location.isPackaged
-  readonly dock = undefined
+  /** macOS only, as in Electron */
+  get dock(): typeof macDesktop.dock | undefined {
+    return isMac() ? macDesktop.dock : undefined
+  }
+
+  setActivationPolicy(policy: ActivationPolicy): void {
+    if (!isMac()) throw new NotEmulatedError('app.setActivationPolicy outside macOS')
+    macDesktop.setPolicy(policy)
+  }
   readonly commandLine = {
     switches: new Map<string, string>(),
     appendSwitch: (name: string, value = ''): void => {

@@ -1,4 +1,5 @@
 import type { ControlApi, ControlReply, ControlRequest } from '../control-api'
+import { isMac, macDesktop } from './mac-desktop'
 import { CONTROL_TAG } from '../control-api'
 import { fakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
@@ -42,7 +43,14 @@ const api: ControlApi = {
     for (const a of config.takeShortcuts ?? []) shortcutControl.take(a)
     if (config.cursor) setCursor(config.cursor)
   },
-  quit: () => fakeApp.quit()
+  quit: () => fakeApp.quit(),
+  macDesktop: () => macOnly().state(),
+  switchToOtherApp: () => macOnly().switchToOtherApp()
+}
+
+function macOnly(): typeof macDesktop {
+  if (!isMac()) throw new Error('macDesktop controls need the darwin profile')
+  return macDesktop
 }
 
 async function answer(req: ControlRequest): Promise<unknown> {
