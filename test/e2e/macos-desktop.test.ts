@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { appForTest } from '../support/app-for-test'
 import { waitUntil } from '../support/e2e-actions'
-import { QUICK_HOTKEY, windowState } from './quick-prompt-driver'
+import { collected, collectEvent, QUICK_HOTKEY, windowState } from './quick-prompt-driver'
+
+const PUSH_TO_TALK = 'CommandOrControl+Shift+Space'
 
 /** Hark under the darwin profile: a regular app whose quick prompt never drags it forward. */
 
@@ -25,5 +27,31 @@ describe('Hark on macOS', () => {
     expect(await app.control.macDesktop()).toMatchObject({ activeApp: 'other', inFront: [], dockIconShown: true })
     expect((await windowState(app, 'index')).focused).toBe(false)
     expect(main.visible).toBe(true)
+  })
+
+  test('asks for the microphone before the first recording, and says where to allow it when refused', async () => {
+    const app = await appForTest({ profile: 'darwin' })
+    const page = await app.window('index')
+    await app.control.configure({ mediaAccessAnswer: false })
+    await collectEvent(page, 'app.notice')
+    await app.control.triggerShortcut(PUSH_TO_TALK)
+    const [notice] = await collected<{ level: string; message: string }>(page, 'app.notice')
+    expect(notice).toMatchObject({
+      level: 'error',
+      message: expect.stringContaining('Privacy & Security → Microphone')
+    })
+    expect(await app.control.calls('systemPreferences.askForMediaAccess')).toHaveLength(1)
+
+    await app.control.triggerShortcut(PUSH_TO_TALK)
+    await waitUntil('the second refusal is told too', async () => (await collected(page, 'app.notice')).length >= 2)
+    // macOS remembers the answer: the prompt is not shown again
+    expect(await app.control.calls('systemPreferences.askForMediaAccess')).toHaveLength(1)
+  })
+
+  test('shows a template image in the menu bar, which macOS tints for light and dark menu bars', async () => {
+    const app = await appForTest({ profile: 'darwin' })
+    await app.window('index')
+    const [tray] = await app.control.trays()
+    expect(tray?.image).toMatchObject({ template: true, empty: false })
   })
 })

@@ -14,6 +14,8 @@ export interface HarnessConfig {
   /** accelerators another program "owns": register() returns false for them */
   takeShortcuts?: string[]
   cursor?: { x: number; y: number }
+  /** darwin: what the user answers the microphone/camera prompt */
+  mediaAccessAnswer?: boolean
 }
 
 /**

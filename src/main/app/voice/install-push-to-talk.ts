@@ -9,6 +9,7 @@ import { createChimePlayer } from '../../engine/voice/chime-player'
 import type { AppContext } from '../app-context'
 import { GlobalHotkey, followHotkeySetting } from '../hotkeys/global-hotkey'
 import { IndicatorWindow } from './indicator-window'
+import { MICROPHONE_DENIED, microphoneAllowed } from './microphone-access'
 import { sttConfig } from './stt-config'
 import { voiceConversation } from './voice-target'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
@@ -32,14 +33,15 @@ export function installPushToTalk(ctx: AppContext): void {
     ctx.voice.onStatus((status) => indicator.follow(status)),
     ptt.onStatus((status) => ctx.voice.publish(status))
   ]
-  ctx.voice.attach({ toggle: () => ptt.toggle() })
+  const toggle = toggleWithMicrophoneAccess(ptt, notify)
+  ctx.voice.attach({ toggle })
 
-  const offHotkey = bindHotkey(ctx, () => ptt.toggle(), notify)
+  const offHotkey = bindHotkey(ctx, toggle, notify)
   const onSecondInstance = (_e: unknown, argv: string[]): void => {
-    if (argv.includes(TOGGLE_TALK_FLAG)) ptt.toggle()
+    if (argv.includes(TOGGLE_TALK_FLAG)) toggle()
   }
   app.on('second-instance', onSecondInstance)
-  if (process.argv.includes(TOGGLE_TALK_FLAG)) setImmediate(() => ptt.toggle())
+  if (process.argv.includes(TOGGLE_TALK_FLAG)) setImmediate(toggle)
 
   ctx.onQuit(() => {
     app.off('second-instance', onSecondInstance)
@@ -52,6 +54,18 @@ export function installPushToTalk(ctx: AppContext): void {
 }
 
 type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
+
+/** Starting to listen waits for the system's permission (microphone-access.ts); ending never does. */
+function toggleWithMicrophoneAccess(ptt: PushToTalk, notify: Notify): () => void {
+  return () => {
+    if (ptt.status.state === 'listening') return ptt.toggle()
+    microphoneAllowed().then(
+      (allowed) => (allowed ? ptt.toggle() : notify('error', MICROPHONE_DENIED)),
+      (err: unknown) =>
+        notify('error', `Could not ask for the microphone: ${err instanceof Error ? err.message : String(err)}`)
+    )
+  }
+}
 
 function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
   const voice = (): Settings['voiceInput'] => ctx.settings.get().voiceInput

@@ -3,7 +3,7 @@ import { isMac, macDesktop } from './mac-desktop'
 import { CONTROL_TAG } from '../control-api'
 import { fakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
-import { dialogAnswers } from './desktop'
+import { dialogAnswers, mediaAccess } from './desktop'
 import { shortcutControl } from './global-shortcut'
 import { FakeMenu } from './menu'
 import { recordedCalls } from './recorder'
@@ -42,6 +42,7 @@ const api: ControlApi = {
     if (config.dialogResponse !== undefined) dialogAnswers.response = config.dialogResponse
     for (const a of config.takeShortcuts ?? []) shortcutControl.take(a)
     if (config.cursor) setCursor(config.cursor)
+    if (config.mediaAccessAnswer !== undefined) mediaAccess.answer = config.mediaAccessAnswer
   },
   quit: () => fakeApp.quit(),
   macDesktop: () => macOnly().state(),
