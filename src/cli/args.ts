@@ -19,6 +19,7 @@ export class UsageError extends Error {}
 export const usage = `Usage: hark ask [--base-url URL] [--api-key KEY] [--model NAME] [--system TEXT]
                 [--speak system|print|none] [--no-stream] [--idle-timeout SECONDS] [--json] PROMPT
        hark --toggle-talk   start or stop push-to-talk in the running app
+       hark --quick-prompt  open or close the quick-prompt popup in the running app
 
 Environment: OPENAI_BASE_URL, OPENAI_API_KEY, HARK_MODEL (flags win).`
 

@@ -3,16 +3,16 @@ import { createSegmenter } from '../main/engine/segmenter/sentence-stream'
 import { parseAskArgs, usage, UsageError } from './args'
 import { runAsk } from './ask-command'
 import { createCliSpeech } from './cli-speech'
-import { toggleTalk } from './toggle-talk'
+import { appFlags, forwardToApp, type AppFlag } from './forward-to-app'
 
-/** `hark ask …` or `hark --toggle-talk`. Exit codes: 0 ok, 1 failed turn, 2 usage, 130 interrupted. */
+/** `hark ask …`, `hark --toggle-talk` or `hark --quick-prompt`. Exit codes: 0 ok, 1 failed turn, 2 usage, 130 interrupted. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${usage}\n`)
     return 0
   }
-  if (command === '--toggle-talk') return toggleTalk()
+  if ((appFlags as readonly string[]).includes(command ?? '')) return forwardToApp(command as AppFlag)
   if (command !== 'ask') throw new UsageError(command ? `unknown command '${command}'` : 'a command is required')
   const args = parseAskArgs(rest, process.env)
   const controller = new AbortController()

@@ -1,9 +1,11 @@
+import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchApp, type LaunchedApp, type WindowState } from '../support/app-launcher'
+import { launchApp, type LaunchedApp, type LaunchOptions, type WindowState } from '../support/app-launcher'
 import { waitUntil } from '../support/e2e-actions'
+import { repoRoot } from '../support/harness-app'
 import { startFakeLlm, type FakeLlm, type FakeLlmOptions } from '../fake-llm'
 import type { TurnEvent } from '../../src/shared/turn-events'
 
@@ -18,7 +20,13 @@ export interface QuickSession {
 }
 
 export async function startQuickSession(
-  opts: { llm?: FakeLlmOptions; settings?: Record<string, unknown>; takenShortcuts?: string[] } = {}
+  opts: {
+    llm?: FakeLlmOptions
+    settings?: Record<string, unknown>
+    takenShortcuts?: string[]
+    profile?: LaunchOptions['profile']
+    env?: Record<string, string>
+  } = {}
 ): Promise<QuickSession> {
   const llm = await startFakeLlm(opts.llm ?? {})
   const userData = mkdtempSync(join(tmpdir(), 'hark-quick-e2e-'))
@@ -26,7 +34,8 @@ export async function startQuickSession(
   const app = await launchApp({
     userData,
     takenShortcuts: opts.takenShortcuts,
-    env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', HARK_MODEL: 'fake-model' }
+    profile: opts.profile,
+    env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', HARK_MODEL: 'fake-model', ...opts.env }
   })
   return {
     app,
@@ -134,4 +143,19 @@ export async function collected<T>(page: Page, event: 'app.navigate' | 'app.noti
     }
   )
   return page.evaluate(read, event) as Promise<T[]>
+}
+
+/**
+ * Starts Hark again with `flag` (as `hark --quick-prompt` does): the new
+ * instance hands its argv to the running one and exits; resolves with its exit code.
+ */
+export function launchAgainWith(app: LaunchedApp, flag: string): Promise<number | null> {
+  const bundleDir = process.env['HARK_BUNDLE_DIR'] ?? join(repoRoot, 'out')
+  const second = fork(join(bundleDir, 'main/index.js'), [flag], {
+    cwd: repoRoot,
+    execArgv: ['--require', join(repoRoot, 'test/e2e/harness/register.cjs')],
+    env: { ...process.env, HARK_USER_DATA: app.userData },
+    stdio: 'ignore'
+  })
+  return new Promise((resolve) => second.on('exit', (code) => resolve(code)))
 }

@@ -18,7 +18,8 @@ import type { AppContext } from './app-context'
 import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
 import { installTray, trayIsAlive } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
-import { installPushToTalk, TOGGLE_TALK_FLAG } from './voice/install-push-to-talk'
+import { installPushToTalk } from './voice/install-push-to-talk'
+import { QUICK_PROMPT_FLAG, TOGGLE_TALK_FLAG } from './hotkeys/desktop-bindings'
 import { VoiceHub } from './voice/voice-hub'
 
 /** Builds Hark's main-process object graph once the app is ready. */
@@ -42,9 +43,9 @@ export function startHark(): AppContext {
     if (process.platform !== 'darwin' && !trayIsAlive()) app.quit()
   })
   app.on('activate', () => ctx.showMainWindow())
-  // Launching Hark again brings the running one forward (--toggle-talk is push-to-talk's).
+  // Launching Hark again brings the running one forward (the hotkeys' flags are theirs).
   app.on('second-instance', (_event, argv) => {
-    if (!argv.includes(TOGGLE_TALK_FLAG)) ctx.showMainWindow()
+    if (!argv.includes(TOGGLE_TALK_FLAG) && !argv.includes(QUICK_PROMPT_FLAG)) ctx.showMainWindow()
   })
   return ctx
 }

@@ -28,6 +28,14 @@ export interface HotkeyStatus extends HotkeyBinding {
   action: 'pushToTalk' | 'quickPrompt'
 }
 
+/** Commands that do what the hotkeys do, for the desktop's keyboard settings. */
+export interface DesktopHotkeyCommands {
+  /** the session is one (Wayland) where the user should bind these themselves */
+  bindInDesktop: boolean
+  pushToTalk: string
+  quickPrompt: string
+}
+
 export const settings = {
   routes: {
     'settings.get': route<{ settings: Settings; notices: string[] }>()(empty),
@@ -37,7 +45,8 @@ export const settings = {
       KeyStatus.extend({ key: z.string().trim().min(1).max(4096), allowPlainText: z.boolean().default(false) })
     ),
     'keys.clear': route<KeyInfo>()(KeyStatus),
-    'hotkeys.status': route<HotkeyStatus[]>()(empty)
+    'hotkeys.status': route<HotkeyStatus[]>()(empty),
+    'hotkeys.commands': route<DesktopHotkeyCommands>()(empty)
   },
   events: {
     'settings.changed': event<Settings>(),

@@ -2,6 +2,7 @@ import { app } from 'electron'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { AppContext } from '../app-context'
+import { appCommand } from '../platform/app-command'
 import { autostartEntry, autostartFile } from './autostart-entry'
 
 /**
@@ -17,9 +18,9 @@ export function launchedAtLogin(argv: string[] = process.argv): boolean {
   return argv.includes(HIDDEN_FLAG) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin)
 }
 
-/** The command that starts this Hark: the packaged binary, or electron plus the app folder. */
+/** The command that starts this Hark at login (see appCommand). */
 export function launchCommand(): string[] {
-  return app.isPackaged ? [process.execPath, HIDDEN_FLAG] : [process.execPath, app.getAppPath(), HIDDEN_FLAG]
+  return appCommand([HIDDEN_FLAG])
 }
 
 export function setStartAtLogin(enabled: boolean): void {

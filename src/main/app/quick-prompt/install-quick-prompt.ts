@@ -1,4 +1,6 @@
+import { app } from 'electron'
 import type { AppContext } from '../app-context'
+import { QUICK_PROMPT_FLAG } from '../hotkeys/desktop-bindings'
 import { GlobalHotkey, followHotkeySetting } from '../hotkeys/global-hotkey'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
 import { QuickPromptWindow } from './quick-prompt-window'
@@ -14,7 +16,9 @@ export interface QuickPrompt {
  * Pre-creates the hidden popup and binds its global hotkey, following the
  * setting. A hotkey that cannot be registered becomes a notice (pushed to open
  * windows, and kept in the settings notices for a main window still loading)
- * and shows as unregistered in Settings.
+ * and shows as unregistered in Settings. `hark --quick-prompt` (a second
+ * instance's argv, or this one's) toggles it too, for desktops whose own
+ * keyboard settings bind the key.
  */
 export function installQuickPrompt(ctx: AppContext): QuickPrompt {
   const popup = new QuickPromptWindow(ctx)
@@ -35,6 +39,14 @@ export function installQuickPrompt(ctx: AppContext): QuickPrompt {
     (binding) => hotkeyStatus.report({ action: 'quickPrompt', ...binding })
   )
   starting = false
-  ctx.onQuit(stop)
+  const onSecondInstance = (_e: unknown, argv: string[]): void => {
+    if (argv.includes(QUICK_PROMPT_FLAG)) popup.toggle(Date.now())
+  }
+  app.on('second-instance', onSecondInstance)
+  if (process.argv.includes(QUICK_PROMPT_FLAG)) setImmediate(() => popup.show(Date.now()))
+  ctx.onQuit(() => {
+    app.off('second-instance', onSecondInstance)
+    stop()
+  })
   return { popup, accelerator: () => hotkey.accelerator }
 }

@@ -1,5 +1,6 @@
 import { screen, type BrowserWindow } from 'electron'
 import type { AppContext } from '../app-context'
+import { desktopSession } from '../platform/desktop-session'
 import { createKeptWindow } from '../windows/kept-window'
 import { placeQuickPrompt, type Rect } from './quick-prompt-placement'
 
@@ -8,6 +9,11 @@ import { placeQuickPrompt, type Rect } from './quick-prompt-placement'
  * hidden at start-up and only shown and hidden afterwards, because creating a
  * window and booting React costs far more than the hotkey → focused input
  * budget allows. Alt+F4 hides it too.
+ *
+ * On Wayland the compositor places it and decides its focus: Hark neither
+ * positions it nor relies on focus. The hotkey (or `hark --quick-prompt`)
+ * toggles it by visibility there, and Esc puts it away, since a window that
+ * was never focused never loses focus.
  *
  * On macOS it is a non-activating panel (`type: 'panel'`): it takes the keys
  * without activating Hark, so the main window stays behind the user's work
@@ -26,6 +32,7 @@ const onMac = (): boolean => process.platform === 'darwin'
 export class QuickPromptWindow {
   private win: BrowserWindow | null = null
   private shownAt = 0
+  private readonly session = desktopSession()
 
   /** where the tray icon is, if the platform says (the tray sets this; Linux never knows) */
   trayBounds: () => Rect | null = () => null
@@ -61,12 +68,12 @@ export class QuickPromptWindow {
   /** `at`: when the request began (the hotkey's callback), for latency measurement. */
   show(at: number = Date.now()): void {
     const win = this.warm()
-    win.setBounds(this.placement())
+    if (this.session.managesWindows) win.setBounds(this.placement())
     this.shownAt = Date.now()
     // show() activates the whole app on macOS, panel or not; focus() of a panel does not.
     if (onMac()) win.showInactive()
     else win.show()
-    win.focus()
+    if (this.session.managesWindows) win.focus()
     // Shown during start-up, the page may not listen yet: tell it once loaded.
     const tell = (): void => {
       if (!win.isDestroyed()) win.webContents.send('quick.shown', { at })
@@ -84,9 +91,13 @@ export class QuickPromptWindow {
     if (this.ctx.settings.get().quickPrompt.hideOnBlur && !this.window?.isFocused()) this.hide()
   }
 
-  /** The hotkey toggles: a second press puts it away. */
+  /**
+   * The hotkey toggles: a second press puts it away. Where Hark can focus it,
+   * a popup left open behind another window comes forward instead.
+   */
   toggle(at: number = Date.now()): void {
-    if (this.isShown() && this.window?.isFocused()) this.hide()
+    const putAway = this.session.managesWindows ? this.isShown() && this.window?.isFocused() : this.isShown()
+    if (putAway) this.hide()
     else this.show(at)
   }
 

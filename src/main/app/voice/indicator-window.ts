@@ -1,13 +1,17 @@
 import { screen, type BrowserWindow } from 'electron'
 import type { VoiceStatus } from '@shared/voice-state'
 import type { AppContext } from '../app-context'
+import { desktopSession } from '../platform/desktop-session'
 import { createKeptWindow } from '../windows/kept-window'
 
 /**
  * The push-to-talk indicator: a small always-on-top pill at the bottom centre
  * of the screen. Created hidden at start-up so the first hotkey press shows it
  * at once; shown without taking focus (the user is typing elsewhere); hidden a
- * moment after going idle so a closing message can still be read.
+ * moment after going idle so a closing message can still be read. It is not
+ * focusable, so it never takes the keyboard. On Wayland the compositor places
+ * it (Hark cannot), and a plain show() of a window that cannot take focus is
+ * what stands in for showInactive, which Wayland lacks.
  */
 
 const SIZE = { width: 260, height: 56 }
@@ -17,6 +21,7 @@ const HIDE_AFTER_MESSAGE_MS = 4000
 export class IndicatorWindow {
   private win: BrowserWindow | null = null
   private hideTimer: NodeJS.Timeout | undefined
+  private readonly session = desktopSession()
 
   constructor(private readonly ctx: Pick<AppContext, 'registry' | 'quitting'>) {}
 
@@ -30,7 +35,7 @@ export class IndicatorWindow {
         if (this.win === win) this.win = null
       }
     )
-    win.setAlwaysOnTop(true, 'floating')
+    if (this.session.managesWindows) win.setAlwaysOnTop(true, 'floating')
     this.win = win
     return win
   }
@@ -46,6 +51,7 @@ export class IndicatorWindow {
     this.hideTimer = undefined
     const win = this.warm()
     if (win.isVisible()) return
+    if (!this.session.managesWindows) return win.show()
     win.setBounds(this.placement())
     win.showInactive()
   }

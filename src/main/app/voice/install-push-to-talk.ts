@@ -13,6 +13,7 @@ import { MICROPHONE_DENIED, microphoneAllowed } from './microphone-access'
 import { sttConfig } from './stt-config'
 import { voiceConversation } from './voice-target'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
+import { desktopHotkeyCommands, TOGGLE_TALK_FLAG } from '../hotkeys/desktop-bindings'
 import { resourceDir } from '../platform/resource-dir'
 
 /**
@@ -20,8 +21,6 @@ import { resourceDir } from '../platform/resource-dir'
  * from a second instance, the indicator window and chimes. Its state goes to
  * the voice hub (ctx.voice), which every window, the indicator and the tray follow.
  */
-
-export const TOGGLE_TALK_FLAG = '--toggle-talk'
 
 export function installPushToTalk(ctx: AppContext): void {
   const notify = noticeSender(ctx)
@@ -112,7 +111,7 @@ function noticeSender(ctx: AppContext): Notify {
 function bindHotkey(ctx: AppContext, toggle: () => void, notify: Notify): () => void {
   const hint =
     process.platform === 'linux'
-      ? ` You can also bind "hark ${TOGGLE_TALK_FLAG}" to a key in your desktop's keyboard settings.`
+      ? ` You can also bind "${desktopHotkeyCommands().pushToTalk}" to a key in your desktop's keyboard settings.`
       : ''
   let starting = true
   const hotkey = new GlobalHotkey('push-to-talk', toggle, (message) => {

@@ -3,6 +3,7 @@ import type { SubjectHandlers } from '../ipc-router'
 import { UserFacingError } from '../user-facing-error'
 import { keyUrlFor } from '../../provider/provider-config'
 import { hotkeyStatus } from '../../hotkeys/hotkey-status'
+import { desktopHotkeyCommands } from '../../hotkeys/desktop-bindings'
 
 export function settingsHandlers({
   settings,
@@ -21,6 +22,7 @@ export function settingsHandlers({
     'keys.set': ({ provider, key, allowPlainText }) =>
       keys.set(provider, key, allowPlainText, keyUrlFor(settings.get(), provider)),
     'keys.clear': ({ provider }) => keys.clear(provider),
-    'hotkeys.status': () => hotkeyStatus.all()
+    'hotkeys.status': () => hotkeyStatus.all(),
+    'hotkeys.commands': () => desktopHotkeyCommands()
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { HotkeyStatus } from '@shared/ipc/settings'
+import { DesktopHotkeyHelp } from './DesktopHotkeyHelp'
 import { HotkeyRecorder } from './HotkeyRecorder'
 import { ProviderSection } from './ProviderSection'
 import { SpeechSection } from './SpeechSection'
@@ -89,6 +90,7 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
             testId="hotkey-quick-prompt"
             onChange={(v) => void save({ hotkeys: { quickPrompt: v } })}
           />
+          <DesktopHotkeyHelp />
         </section>
       </div>
     </section>

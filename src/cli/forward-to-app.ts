@@ -2,12 +2,17 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
+/** The flags the running app acts on: push-to-talk and the quick-prompt popup. */
+export const appFlags = ['--toggle-talk', '--quick-prompt'] as const
+export type AppFlag = (typeof appFlags)[number]
+
 /**
- * `hark --toggle-talk`: starts a second app instance with the flag; Electron's
- * single-instance lock hands the argv to the running Hark (which toggles
- * push-to-talk) and the new instance quits. Desktops bind their own key to it.
+ * `hark --toggle-talk` / `hark --quick-prompt`: starts a second app instance
+ * with the flag; Electron's single-instance lock hands the argv to the running
+ * Hark (which does what the hotkey does) and the new instance quits. Desktops
+ * bind their own keys to these.
  */
-export function toggleTalk(appRoot: string = resolve(__dirname, '../..')): number {
+export function forwardToApp(flag: AppFlag, appRoot: string = resolve(__dirname, '../..')): number {
   const electron = electronBinary(appRoot)
   if (!electron) {
     process.stderr.write(
@@ -15,7 +20,7 @@ export function toggleTalk(appRoot: string = resolve(__dirname, '../..')): numbe
     )
     return 1
   }
-  const child = spawn(electron, [appRoot, '--toggle-talk'], { detached: true, stdio: 'ignore', windowsHide: true })
+  const child = spawn(electron, [appRoot, flag], { detached: true, stdio: 'ignore', windowsHide: true })
   child.on('error', (err) => process.stderr.write(`hark: could not start Electron: ${err.message}\n`))
   child.unref()
   return 0
