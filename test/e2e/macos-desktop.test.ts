@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { appForTest } from '../support/app-for-test'
 import { waitUntil } from '../support/e2e-actions'
@@ -46,6 +49,15 @@ describe('Hark on macOS', () => {
     await waitUntil('the second refusal is told too', async () => (await collected(page, 'app.notice')).length >= 2)
     // macOS remembers the answer: the prompt is not shown again
     expect(await app.control.calls('systemPreferences.askForMediaAccess')).toHaveLength(1)
+  })
+
+  test("registers no login item from a checkout, where macOS would start Electron's default app, and says why", async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'hark-mac-login-'))
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ startAtLogin: true }))
+    const app = await appForTest({ profile: 'darwin', userData })
+    const page = await app.window('index')
+    await page.getByText('Start at login needs the installed Hark').first().waitFor({ timeout: 15_000 })
+    expect(await app.control.loginItem()).toBeNull()
   })
 
   test('shows a template image in the menu bar, which macOS tints for light and dark menu bars', async () => {

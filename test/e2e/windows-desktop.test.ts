@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { appForTest } from '../support/app-for-test'
@@ -33,5 +34,14 @@ describe('Hark on Windows', () => {
     expect(page.url()).toContain('/C/hark/out/renderer/index.html')
     const info = await page.evaluate(() => window.hark.invoke('app.info', {}))
     expect(info).toMatchObject({ platform: 'win32' })
+  })
+
+  test('starts Hark itself at login from a checkout, not the bare Electron default app', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'hark-win32-login-'))
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ startAtLogin: true }))
+    const app = await appForTest({ profile: 'win32', userData })
+    await app.window('index')
+    // the harness's "electron.exe" is the node that runs the main bundle
+    expect(await app.control.loginItem()).toEqual([process.execPath, repoRoot, '--hidden'])
   })
 })

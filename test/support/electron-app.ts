@@ -89,6 +89,7 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
     calls: unsupported('recorded calls'),
     permission: unsupported('asking permission handlers'),
     configure: unsupported('configuring the harness'),
+    loginItem: unsupported('reading what starts at login'),
     macDesktop: unsupported("reading macOS's activation state"),
     switchToOtherApp: unsupported('switching to another application')
   }

@@ -1,4 +1,5 @@
 import type { WindowState } from './electron/browser-window'
+import type { LoginLaunch } from './electron/login-items'
 import type { MacDesktopState } from './electron/mac-desktop'
 import type { MenuItemState } from './electron/menu'
 import type { RecordedCall } from './electron/recorder'
@@ -41,6 +42,8 @@ export interface ControlApi {
   quit(): void
   /** darwin profile: the activation policy, the active app, Hark's windows in front */
   macDesktop(): MacDesktopState
+  /** darwin and win32: what the system will start at login */
+  loginItem(): LoginLaunch
   /** darwin profile: the user clicks into another application */
   switchToOtherApp(): void
 }

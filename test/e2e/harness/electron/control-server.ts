@@ -45,6 +45,7 @@ const api: ControlApi = {
     if (config.mediaAccessAnswer !== undefined) mediaAccess.answer = config.mediaAccessAnswer
   },
   quit: () => fakeApp.quit(),
+  loginItem: () => fakeApp.loginLaunch,
   macDesktop: () => macOnly().state(),
   switchToOtherApp: () => macOnly().switchToOtherApp()
 }
