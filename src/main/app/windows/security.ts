@@ -16,6 +16,11 @@ function isSafeExternalUrl(url: string): boolean {
   }
 }
 
+const reportOpenFailure =
+  (url: string) =>
+  (err: unknown): void =>
+    console.warn(`[hark] could not open ${url} outside Hark:`, err)
+
 function lockContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isOwnPageUrl(url)) event.preventDefault()
@@ -27,8 +32,9 @@ function lockContents(contents: WebContents): void {
   // Links in answers open in the user's browser, never in a Hark window.
   contents.setWindowOpenHandler(({ url }) => {
     // Reviewed (security/reviewed-findings.json): only parsed http(s) and mailto URLs reach the OS.
+    // A refusal (no browser, no mail client) is logged, never an unhandled rejection.
     // eslint-disable-next-line electron-security/no-open-external-with-dynamic-url
-    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    if (isSafeExternalUrl(url)) shell.openExternal(url).catch(reportOpenFailure(url))
     return { action: 'deny' }
   })
 }
