@@ -4,22 +4,14 @@ import { startFakeLlm } from '../test/fake-llm'
 import type { TurnEvent } from '../src/shared/turn-events'
 import type { BenchTable } from './run'
 import { percentile } from './support/stats'
+import { REFERENCE_ANSWER } from './support/reference-answer'
 
 /**
  * Time to first utterance through the real CLI: streaming vs --no-stream (batch),
  * on the same scripted 8-sentence answer at a realistic 40 tokens/s.
  */
 
-const ANSWER = [
-  'Paris is the capital of France.',
-  'It sits on the Seine in the north of the country.',
-  'About two million people live in the city itself.',
-  'The wider metropolitan area is home to more than twelve million.',
-  'It has been the seat of government for most of the last thousand years.',
-  'The Louvre, the largest art museum in the world, is there.',
-  'So is the Eiffel Tower, finished in 1889 for a world fair.',
-  'Millions of visitors come every year.'
-].join(' ')
+const ANSWER = REFERENCE_ANSWER
 
 const RUNS = 5
 

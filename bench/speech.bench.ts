@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks'
 import { createFestivalEngine } from '../src/main/engine/speech/festival-engine'
 import { SpeechQueue } from '../src/main/engine/speech/speech-queue'
-import type { SpeechEvent } from '../src/main/engine/speech/speech-types'
-import { ensurePulse, firstSoundAfter, lastSoundBefore, lastSoundEnd, startCapture } from '../test/support/pulse'
+import { ensurePulse, lastSoundEnd, startCapture } from '../test/support/pulse'
 import type { BenchTable } from './run'
+import { measureDeadAir, type DeadAir } from './support/dead-air'
 import { nearestRank } from './support/stats'
 
 /**
@@ -50,36 +50,12 @@ async function stopLatency(): Promise<{ silence: number[]; cancelled: number[] }
   return { silence, cancelled }
 }
 
-interface GapResult {
-  gaps: number[]
-  firstSound: number[]
-}
-
-async function gapsFor(prefetch: boolean, trimSilence: boolean): Promise<GapResult> {
-  const result: GapResult = { gaps: [], firstSound: [] }
-  for (let run = 0; run < GAP_RUNS; run++) {
-    const queue = new SpeechQueue({ engine: createFestivalEngine({ trimSilence }), prefetch })
-    const startedAt: number[] = []
-    const errors: string[] = []
-    queue.onEvent((e: SpeechEvent) => e.state === 'started' && (startedAt[e.index] = performance.now()))
-    queue.onError((m) => errors.push(m))
-    const capture = await startCapture()
-    const t0 = performance.now()
-    ANSWER.forEach((text, index) => queue.enqueue({ turnId: `gap-${run}`, index, text }))
-    await queue.idle()
-    await sleep(300)
-    const rec = await capture.stop()
-    if (errors.length) throw new Error(`speech failed: ${errors.join('; ')}`)
-    result.firstSound.push((firstSoundAfter(rec, t0) ?? NaN) - t0)
-    // Utterance i's player has exited before i+1 starts, so every sound of i lies before that moment.
-    for (let i = 1; i < ANSWER.length; i++) {
-      const boundary = startedAt[i]!
-      const end = lastSoundBefore(rec, boundary)
-      const next = firstSoundAfter(rec, boundary)
-      if (end !== null && next !== null) result.gaps.push(next - end)
-    }
-  }
-  return result
+function gapsFor(prefetch: boolean, trimSilence: boolean): Promise<DeadAir> {
+  return measureDeadAir(
+    () => new SpeechQueue({ engine: createFestivalEngine({ trimSilence }), prefetch }),
+    ANSWER,
+    GAP_RUNS
+  )
 }
 
 export default async function bench(): Promise<BenchTable[]> {
@@ -92,7 +68,7 @@ export default async function bench(): Promise<BenchTable[]> {
     const baseline = await gapsFor(false, false)
     const prefetched = await gapsFor(true, false)
     const trimmed = await gapsFor(true, true)
-    const gapRow = (name: string, r: GapResult) => ({
+    const gapRow = (name: string, r: DeadAir) => ({
       queue: name,
       'gap p50 ms': Math.round(nearestRank(r.gaps, 50)),
       'gap p95 ms': Math.round(nearestRank(r.gaps, 95)),

@@ -38,7 +38,8 @@ export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal):
         baseUrl: args.baseUrl,
         apiKey: args.apiKey,
         model: args.model,
-        idleTimeoutMs: args.idleTimeoutMs
+        idleTimeoutMs: args.idleTimeoutMs,
+        turnTimeoutMs: args.turnTimeoutMs
       },
       messages: messagesFor(args),
       stream: args.stream,

@@ -1,3 +1,6 @@
+import { createTtsEngine } from '../main/engine/speech/create-tts-engine'
+import { ProviderEngine } from '../main/engine/speech/provider-engine'
+import type { SpeechEndpoint } from '../main/engine/speech/speech-endpoint'
 import { SpeechQueue } from '../main/engine/speech/speech-queue'
 import type { SpeechSink, TtsEngine } from '../main/engine/speech/speech-types'
 import type { SpeakMode } from './args'
@@ -13,7 +16,13 @@ function printEngine(out: NodeJS.WritableStream): TtsEngine {
   }
 }
 
-export function createCliSpeech(mode: SpeakMode, stderr: NodeJS.WritableStream): SpeechSink | null {
+export function createCliSpeech(
+  mode: SpeakMode,
+  stderr: NodeJS.WritableStream,
+  endpoint: SpeechEndpoint | null = null
+): SpeechSink | null {
   if (mode === 'none') return null
+  if (mode === 'provider' && endpoint)
+    return new SpeechQueue({ engine: new ProviderEngine(endpoint), fallback: createTtsEngine('auto') })
   return new SpeechQueue({ engine: mode === 'print' ? printEngine(stderr) : 'auto' })
 }

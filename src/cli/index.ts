@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const controller = new AbortController()
   process.once('SIGINT', () => controller.abort())
   process.once('SIGTERM', () => controller.abort())
-  const speech = createCliSpeech(args.speak, process.stderr)
+  const speech = createCliSpeech(args.speak, process.stderr, args.speechEndpoint)
   return runAsk(
     args,
     { streamChat, createSegmenter, speech, stdout: process.stdout, stderr: process.stderr },

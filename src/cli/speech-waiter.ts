@@ -2,12 +2,13 @@ import type { SpeechSink } from '../main/engine/speech/speech-types'
 
 /**
  * Resolves once every utterance queued for a turn has finished or been
- * cancelled, or the voice has failed, so the CLI exits after the last word.
+ * cancelled, so the CLI exits after the last word. A reported problem is no
+ * reason to stop waiting: the queue ends every item anyway, and after a
+ * provider voice fails the system voice is still speaking the rest.
  */
 export class SpeechWaiter {
   private queued = 0
   private settled = 0
-  private failed = false
   private wake: (() => void) | null = null
   private readonly unsubscribe: Array<() => void>
 
@@ -19,10 +20,6 @@ export class SpeechWaiter {
       sink.onEvent((e) => {
         if (e.turnId !== this.turnId() || e.state === 'started') return
         this.settled++
-        this.check()
-      }),
-      sink.onError(() => {
-        this.failed = true
         this.check()
       })
     ]
@@ -44,7 +41,7 @@ export class SpeechWaiter {
   }
 
   private check(): void {
-    if (this.wake && (this.failed || this.settled >= this.queued)) {
+    if (this.wake && this.settled >= this.queued) {
       const wake = this.wake
       this.wake = null
       wake()

@@ -9,7 +9,7 @@ import { z } from 'zod'
 export const providerPresets = ['openai', 'openrouter', 'groq', 'ollama', 'lmstudio', 'custom'] as const
 export type ProviderPreset = (typeof providerPresets)[number]
 
-export const ttsEngines = ['auto', 'say', 'festival', 'espeak-ng', 'spd-say', 'none'] as const
+export const ttsEngines = ['auto', 'say', 'festival', 'espeak-ng', 'spd-say', 'provider', 'none'] as const
 export type TtsEngineName = (typeof ttsEngines)[number]
 
 export const endOfTurnPolicies = ['smart', 'fixed'] as const
@@ -22,7 +22,27 @@ export const ProviderSettings = z.object({
   streaming: z.boolean().default(true),
   /** seconds of silence on an open stream before it is called stalled */
   idleTimeoutSec: z.number().min(1).max(600).default(30),
-  connectTimeoutSec: z.number().min(1).max(300).default(20)
+  connectTimeoutSec: z.number().min(1).max(300).default(20),
+  /** seconds one answer may take in all, however steadily it streams */
+  turnTimeoutSec: z.number().min(1).max(3600).default(600)
+})
+
+export const speechPresets = ['openai', 'groq', 'local', 'custom'] as const
+
+/**
+ * `speech.engine: 'provider'`: a voice from an OpenAI-compatible
+ * `POST {baseUrl}/audio/speech`. Its key is the one saved for baseUrl's
+ * origin. The speed is `speech.rate`; `speech.voice` stays the system
+ * voice's, which speaks when the endpoint fails.
+ */
+export const ProviderSpeechSettings = z.object({
+  preset: z.enum(speechPresets).default('openai'),
+  baseUrl: z.string().default('https://api.openai.com/v1'),
+  model: z.string().max(200).default('gpt-4o-mini-tts'),
+  voice: z.string().max(200).default('coral'),
+  /** how the voice should sound, for models that take instructions (gpt-4o-mini-tts) */
+  instructions: z.string().max(4000).default(''),
+  format: z.enum(['pcm', 'wav']).default('pcm')
 })
 
 export const SpeechSettings = z.object({
@@ -32,7 +52,8 @@ export const SpeechSettings = z.object({
   /** 1 is the engine's normal speed */
   rate: z.number().min(0.5).max(2).default(1),
   firstFragment: z.boolean().default(true),
-  muted: z.boolean().default(false)
+  muted: z.boolean().default(false),
+  provider: ProviderSpeechSettings.prefault({})
 })
 
 export const VoiceInputSettings = z.object({

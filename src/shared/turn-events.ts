@@ -13,8 +13,12 @@ export type ErrorKind =
   | 'rate-limit' // 429
   | 'server' // 5xx, `event: error`, `data: {"error":…}`, JSON error body on 200
   | 'network' // unreachable, refused, DNS, connection dropped mid-body
+  | 'redirect' // the server redirected to another origin: refused, the prompt and key stay where they were sent
   | 'timeout' // no response headers within the connect timeout
-  | 'stalled' // headers arrived, then silence longer than the idle timeout
+  | 'stalled' // headers arrived, then no progress: no data event within the idle timeout, or only keep-alive chatter
+  | 'deadline' // still answering when the turn's overall time limit ran out (partial text kept)
+  | 'too-large' // a line, event or body over its size limit, counted after decompression
+  | 'interrupted' // the stream ended cleanly but unfinished: neither finish_reason nor [DONE] (partial text kept)
   | 'aborted' // the user stopped it
   | 'unknown'
 
@@ -34,6 +38,14 @@ export interface TurnTimings {
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'unknown'
 
+/**
+ * One utterance's voice. `started`: sound has started — the player has its
+ * first audio (for engines that play by themselves, `say`, SAPI and spd-say,
+ * their process is running), not when the text is handed to a synthesiser;
+ * an utterance with nothing to sound reports it just before `finished`.
+ * Every utterance ends in exactly one `finished` or `cancelled`, after
+ * `started` only if sound began.
+ */
 export type SpeechState = 'started' | 'finished' | 'cancelled'
 
 export type TurnEvent =

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startFakeLlm } from './fake-llm'
 import { isScenarioName, scenarioNames } from './scenarios'
+import { installSpeech } from './speech'
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     text: values.text ? readFileSync(values.text, 'utf8') : undefined,
     timing
   })
+  installSpeech(fake)
   process.stdout.write(JSON.stringify({ url: fake.url, scenarios: scenarioNames }) + '\n')
   const stop = () => void fake.close().then(() => process.exit(0))
   process.on('SIGTERM', stop)

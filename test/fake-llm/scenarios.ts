@@ -1,5 +1,6 @@
 import { answer, answerEvents, apiError, batchBody, sendBatch, sendEvents, sendJson, type AnswerShape } from './answer'
 import { MULTIBYTE_ANSWER } from './default-answer'
+import { hostileScenarios } from './hostile-scenarios'
 import { encodeEvent, plainFraming, startSse, write } from './sse'
 import type { ChatContext, Scenario } from './types'
 
@@ -185,7 +186,8 @@ export const scenarios = {
   'think-tags': {
     description: '`<think>…</think>` at the start of the content, split across chunks',
     run: (ctx) => answer(ctx, { thinkTags: true })
-  }
+  },
+  ...hostileScenarios
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios

@@ -30,11 +30,12 @@ function splitForLines(data: string): string[] {
   return parts.length > 1 ? parts : [data]
 }
 
-export function startSse(res: ServerResponse): void {
+export function startSse(res: ServerResponse, headers: Record<string, string> = {}): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
-    connection: 'keep-alive'
+    connection: 'keep-alive',
+    ...headers
   })
   res.flushHeaders()
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { TurnEvent } from '../../src/shared/turn-events'
 
@@ -17,7 +17,13 @@ export interface CliRun {
 /** Runs the built `hark` command the way a user would, collecting output as it arrives. */
 export function runHark(
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; onStdout?: (text: string) => void } = {}
+  opts: {
+    env?: NodeJS.ProcessEnv
+    timeoutMs?: number
+    onStdout?: (text: string) => void
+    /** e.g. to watch the child's memory */
+    onSpawn?: (child: ChildProcess) => void
+  } = {}
 ): Promise<CliRun> {
   const started = Date.now()
   const child = spawn(process.execPath, [HARK_BIN, ...args], {
@@ -29,6 +35,7 @@ export function runHark(
     },
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  opts.onSpawn?.(child)
   const run: CliRun = { code: null, stdout: '', stderr: '', events: [], stdoutTimes: [] }
   child.stdout.on('data', (d: Buffer) => {
     const text = d.toString()

@@ -29,6 +29,8 @@ export interface AppContext {
   showMainWindow: () => BrowserWindow
   /** set once the user really asked to quit (tray Quit, Cmd+Q): windows stop vetoing close */
   quitting: { value: boolean }
+  /** opens the connections a question is about to use (chat, speech-to-text) */
+  warmEndpoints: () => void
   /** feature cleanups to run before quit */
   onQuit: (cleanup: () => void) => void
 }

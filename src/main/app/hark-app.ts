@@ -21,6 +21,7 @@ import { installTray, trayIsAlive } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
 import { installPushToTalk } from './voice/install-push-to-talk'
 import { QUICK_PROMPT_FLAG, TOGGLE_TALK_FLAG } from './hotkeys/desktop-bindings'
+import { createEndpointWarmer } from './provider/endpoint-warmer'
 import { VoiceHub } from './voice/voice-hub'
 
 /** Builds Hark's main-process object graph once the app is ready. */
@@ -57,8 +58,10 @@ function buildContext(): AppContext {
   const registry = new WindowRegistry()
   const settings = new SettingsStore(userData)
   const keys = new KeyStore(userData, safeStorage, { onNotice: (message) => settings.notices.push(message) })
-  const speech = createSpeechControl(settings.get().speech, (message) =>
-    registry.broadcast('app.notice', { level: 'warning', message })
+  const speech = createSpeechControl(
+    settings.get().speech,
+    (message) => registry.broadcast('app.notice', { level: 'warning', message }),
+    (url) => keys.forUrl(url)
   )
   settings.onChange((s) => {
     speech.apply(s.speech)
@@ -101,6 +104,7 @@ function buildContext(): AppContext {
     voice: new VoiceHub(speech.sink),
     publish,
     showMainWindow,
+    warmEndpoints: createEndpointWarmer(() => settings.get()),
     quitting,
     onQuit: (c) => cleanups.push(c)
   }

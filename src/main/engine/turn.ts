@@ -68,6 +68,8 @@ class TurnRun {
   async run(): Promise<TurnOutcome> {
     const { turnId, provider } = this.req
     this.emit({ type: 'start', turnId, model: provider.model, at: Date.now() })
+    // the voice gets ready while the model thinks: its start-up overlaps the wait for the first sentence
+    this.deps.speech?.warm?.()
     this.req.notices?.forEach((n) => this.emit({ type: 'notice', turnId, ...n }))
     this.timer = setInterval(() => this.onTick(), TICK_MS)
     try {

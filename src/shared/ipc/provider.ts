@@ -47,7 +47,9 @@ export const provider = {
     'provider.presets': route<PresetSummary[]>()(empty),
     'setup.status': route<SetupStatus>()(empty),
     'models.list': route<{ models: string[] }>()(ProviderTarget),
-    'provider.test': route<ProviderTestResult>()(ProviderTarget)
+    'provider.test': route<ProviderTestResult>()(ProviderTarget),
+    /** the user is about to ask (typing): open the connections main will use; no URL comes from the window */
+    'provider.warm': route<void>()(empty)
   },
   events: {}
 } satisfies Contract

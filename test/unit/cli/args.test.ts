@@ -33,4 +33,41 @@ describe('parseAskArgs', () => {
     expect(() => parseAskArgs(['--idle-timeout', '-1', 'x'], {})).toThrow(/--idle-timeout/)
     expect(() => parseAskArgs(['--bogus', 'x'], {})).toThrow()
   })
+
+  it('--speak provider takes the speech endpoint, model, voice and instructions', () => {
+    const args = parseAskArgs(
+      [
+        '--speak',
+        'provider',
+        '--speech-base-url',
+        'http://127.0.0.1:8880/v1',
+        '--speech-model',
+        'kokoro',
+        '--voice',
+        'af_heart',
+        '--speech-instructions',
+        'calm',
+        'hi'
+      ],
+      { OPENAI_API_KEY: 'sk-chat' }
+    )
+    expect(args.speechEndpoint).toEqual({
+      baseUrl: 'http://127.0.0.1:8880/v1',
+      apiKey: '',
+      model: 'kokoro',
+      voice: 'af_heart',
+      instructions: 'calm',
+      format: 'pcm'
+    })
+  })
+
+  it("the chat key reaches the speech endpoint only at the chat endpoint's origin", () => {
+    const env = { OPENAI_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: 'sk-chat' }
+    expect(parseAskArgs(['--speak', 'provider', 'hi'], env).speechEndpoint?.apiKey).toBe('sk-chat')
+    const elsewhere = ['--speak', 'provider', '--speech-base-url', 'https://tts.example.com/v1', 'hi']
+    expect(parseAskArgs(elsewhere, env).speechEndpoint?.apiKey).toBe('')
+    expect(parseAskArgs(elsewhere, { ...env, HARK_SPEECH_API_KEY: 'sk-tts' }).speechEndpoint?.apiKey).toBe('sk-tts')
+    expect(parseAskArgs(['hi'], env).speechEndpoint).toBeNull()
+    expect(() => parseAskArgs(['--speak', 'provider', '--speech-format', 'mp3', 'hi'], env)).toThrow(/--speech-format/)
+  })
 })

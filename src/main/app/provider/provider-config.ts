@@ -24,7 +24,8 @@ export function providerConfig(
     model: env['HARK_MODEL'] || p.model,
     apiKey: env['OPENAI_API_KEY'] || storedKeyFor(baseUrl) || '',
     connectTimeoutMs: p.connectTimeoutSec * 1000,
-    idleTimeoutMs: p.idleTimeoutSec * 1000
+    idleTimeoutMs: p.idleTimeoutSec * 1000,
+    turnTimeoutMs: p.turnTimeoutSec * 1000
   })
 }
 

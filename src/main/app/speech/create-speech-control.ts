@@ -1,14 +1,22 @@
 import type { Settings } from '@shared/settings'
+import { enginesFromSettings, type KeyForUrl } from '../../engine/speech/engine-from-settings'
 import { SpeechQueue } from '../../engine/speech/speech-queue'
 import type { SpeechControl } from './speech-control'
 
 /**
  * The app's one voice, configured from settings and re-applied when they
- * change. Only a change of engine builds a new engine: a theme or hotkey
- * change must not drop the next sentence's prepared audio or re-run checks.
+ * change. Only a change of engine (or of the provider voice's endpoint)
+ * builds a new engine: a theme or hotkey change must not drop the next
+ * sentence's prepared audio or re-run checks. `keyFor` gives the key saved
+ * for a URL's origin, so a provider voice's key never reaches another host.
  */
-export function createSpeechControl(initial: Settings['speech'], onProblem: (message: string) => void): SpeechControl {
-  const queue = new SpeechQueue({ engine: initial.engine, voice: initial.voice || undefined, rate: initial.rate })
+export function createSpeechControl(
+  initial: Settings['speech'],
+  onProblem: (message: string) => void,
+  keyFor: KeyForUrl = () => undefined
+): SpeechControl {
+  const { engine, fallback } = enginesFromSettings(initial, keyFor)
+  const queue = new SpeechQueue({ engine, fallback, voice: initial.voice || undefined, rate: initial.rate })
   let applied = initial
   queue.setMuted(initial.muted)
   queue.onError(onProblem)
@@ -17,9 +25,11 @@ export function createSpeechControl(initial: Settings['speech'], onProblem: (mes
     stop: () => queue.stop(),
     setMuted: (muted) => queue.setMuted(muted),
     apply: (s) => {
-      if (s.engine !== applied.engine || s.voice !== applied.voice || s.rate !== applied.rate) {
+      const newEngine = s.engine !== applied.engine || JSON.stringify(s.provider) !== JSON.stringify(applied.provider)
+      if (newEngine || s.voice !== applied.voice || s.rate !== applied.rate) {
+        const engines = newEngine ? enginesFromSettings(s, keyFor) : null
         queue.setOptions({
-          ...(s.engine !== applied.engine ? { engine: s.engine } : {}),
+          ...(engines ? { engine: engines.engine, fallback: engines.fallback } : {}),
           voice: s.voice || undefined,
           rate: s.rate
         })

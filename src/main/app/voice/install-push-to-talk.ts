@@ -95,6 +95,7 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
     },
     onSpeech: (listener) => ctx.speech.sink.onEvent(listener),
     onQueued: (listener) => ctx.speech.sink.onEnqueue?.(listener) ?? (() => {}),
+    warm: ctx.warmEndpoints,
     chime: (which) => chimes.play(join(chimeDir, `${which}.wav`)),
     notify
   })

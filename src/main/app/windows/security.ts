@@ -1,20 +1,13 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { policyFor } from './content-security-policy'
 import { devServerUrl, isOwnPageUrl } from './renderer-location'
+import { externalUrl } from './external-url'
 
 /**
  * Electron's security checklist for everything but window preferences (see
  * secure-window.ts): locked navigation for every web contents, a CSP on every
  * response (content-security-policy.ts), and a session that refuses every permission.
  */
-
-function isSafeExternalUrl(url: string): boolean {
-  try {
-    return ['https:', 'http:', 'mailto:'].includes(new URL(url).protocol)
-  } catch {
-    return false
-  }
-}
 
 const reportOpenFailure =
   (url: string) =>
@@ -31,10 +24,11 @@ function lockContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
   // Links in answers open in the user's browser, never in a Hark window.
   contents.setWindowOpenHandler(({ url }) => {
-    // Reviewed (security/reviewed-findings.json): only parsed http(s) and mailto URLs reach the OS.
+    // Reviewed (security/reviewed-findings.json): only http(s) and mailto URLs rebuilt from their parsed parts reach the OS.
     // A refusal (no browser, no mail client) is logged, never an unhandled rejection.
+    const target = externalUrl(url)
     // eslint-disable-next-line electron-security/no-open-external-with-dynamic-url
-    if (isSafeExternalUrl(url)) shell.openExternal(url).catch(reportOpenFailure(url))
+    if (target) shell.openExternal(target).catch(reportOpenFailure(target))
     return { action: 'deny' }
   })
 }

@@ -1,4 +1,4 @@
-import { chatAttempt } from './chat-attempt'
+import { chatAttempt, DEFAULT_TURN_TIMEOUT_MS } from './chat-attempt'
 import { LlmError, type ChatChunk, type ChatRequest, type ChatStreamer, type ProviderConfig } from './chat-types'
 import { classifyError, isUnreachable } from './classify-error'
 import { hostOf, isLocalUrl } from './host'
@@ -25,7 +25,9 @@ function configError(p: ProviderConfig): LlmError | null {
 }
 
 const autoRetryable = (e: LlmError) =>
-  (e.kind === 'rate-limit' || e.kind === 'server' || e.kind === 'network') && e.retryable && !isUnreachable(e)
+  (e.kind === 'rate-limit' || e.kind === 'server' || e.kind === 'network' || e.kind === 'interrupted') &&
+  e.retryable &&
+  !isUnreachable(e)
 
 /** Wait between retries; a Stop during the wait ends it at once. */
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -43,22 +45,30 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
-/** The delay before the next retry, or null when retrying is not allowed or would wait too long. */
-function nextDelay(err: LlmError, retry: number, waited: number, policy: RetryPolicy): number | null {
+/** The delay before the next retry, or null when retrying is not allowed or would wait too long (or past the deadline). */
+function nextDelay(
+  err: LlmError,
+  retry: number,
+  waited: number,
+  policy: RetryPolicy,
+  deadlineAt: number
+): number | null {
   if (!autoRetryable(err) || retry > policy.maxRetries) return null
   const delay = retryDelayMs(retry, policy, err.retryAfterMs)
-  return waited + delay <= policy.maxTotalWaitMs ? delay : null
+  const inTime = performance.now() + delay < deadlineAt
+  return waited + delay <= policy.maxTotalWaitMs && inTime ? delay : null
 }
 
 async function* streamWithRetries(provider: ProviderConfig, request: ChatRequest): AsyncGenerator<ChatChunk> {
   const invalid = configError(provider)
   if (invalid) throw invalid
   const policy = retryPolicyOf(provider)
+  const deadlineAt = performance.now() + (provider.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS)
   let waited = 0
   for (let retry = 1; ; retry++) {
     let answered = false
     try {
-      for await (const chunk of chatAttempt(provider, request)) {
+      for await (const chunk of chatAttempt(provider, request, deadlineAt)) {
         if (chunk.type === 'text' || chunk.type === 'reasoning') answered = true
         yield chunk
       }
@@ -69,7 +79,7 @@ async function* streamWithRetries(provider: ProviderConfig, request: ChatRequest
           ? e
           : classifyError(e, { provider, cause: null, headersReceived: false, headersTimeoutMs: 0, idleTimeoutMs: 0 })
       // Once words have been shown or spoken, a retry would repeat or contradict them.
-      const delay = answered ? null : nextDelay(err, retry, waited, policy)
+      const delay = answered ? null : nextDelay(err, retry, waited, policy, deadlineAt)
       if (delay === null) throw err
       yield { type: 'retrying', attempt: retry, delayMs: delay, reason: err.message }
       await pause(delay, request.signal)
@@ -81,6 +91,7 @@ async function* streamWithRetries(provider: ProviderConfig, request: ChatRequest
 /**
  * The LLM layer: streams (or fetches in one piece) an answer from any
  * OpenAI-compatible endpoint. Yields text, reasoning, usage and exactly one
- * finish; retries only before the first token; throws only LlmError.
+ * finish; retries only before the first token; ends within provider.turnTimeoutMs
+ * however the server behaves; throws only LlmError.
  */
 export const streamChat: ChatStreamer = (provider, request) => streamWithRetries(provider, request)

@@ -1,4 +1,5 @@
 import type { ErrorKind, FinishReason, Usage } from '../../../shared/turn-events'
+import type { BodyLimits } from './body-limits'
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
@@ -14,8 +15,12 @@ export interface ProviderConfig {
   headers?: Record<string, string>
   /** ms to wait for response headers */
   connectTimeoutMs?: number
-  /** ms of silence on an open stream before it is called stalled */
+  /** ms without progress (a data event) on an open stream before it is called stalled */
   idleTimeoutMs?: number
+  /** ms one answer may take in all, retries included (default 10 min) */
+  turnTimeoutMs?: number
+  /** how much of a response body to take (defaults: DEFAULT_BODY_LIMITS) */
+  bodyLimits?: Partial<BodyLimits>
   /** retries before the first token only */
   maxRetries?: number
   /** ms to wait for a whole non-streamed answer's headers (default 120 s: the server thinks before it answers) */

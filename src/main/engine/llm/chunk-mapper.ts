@@ -74,6 +74,11 @@ export class ChunkMapper {
     return this.note(out)
   }
 
+  /** the provider said the answer was over (a finish_reason) */
+  get sawFinish(): boolean {
+    return this.finishRaw !== null
+  }
+
   end(): ChatChunk[] {
     const out: ChatChunk[] = this.note(this.think.end())
     if (this.usage) out.push({ type: 'usage', usage: this.usage })

@@ -3,6 +3,8 @@ import type { ErrorKind } from '../../../shared/turn-events'
 import { LlmError, type ProviderConfig } from './chat-types'
 import { hostOf } from './host'
 import { retryAfterMsOf } from './retry-policy'
+import { RedirectRefusedError } from '../http/origin-bound-fetch'
+import type { BodyLimitError, BodyLimitName } from './body-limits'
 import { ProviderBodyError, type StopCause } from './watched-fetch'
 
 /** What we know about the attempt besides the error itself. */
@@ -10,9 +12,12 @@ export interface FailureContext {
   provider: ProviderConfig
   /** why our side ended the request, if it did */
   cause: StopCause | null
+  /** the limit the body broke, when cause is 'limit' */
+  breach?: BodyLimitError | null
   headersReceived: boolean
   headersTimeoutMs: number
   idleTimeoutMs: number
+  turnTimeoutMs?: number
 }
 
 /** Errors worth retrying by hand later, but not automatically now (the server is simply not there). */
@@ -39,6 +44,8 @@ function* causeChain(err: unknown): Generator<unknown> {
 
 const codeOf = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '')
 const secs = (ms: number) => `${Math.round(ms / 100) / 10} s`
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`
 
 function providerMessage(err: APIError): string {
   const body = err.error as { message?: unknown } | string | undefined
@@ -133,7 +140,39 @@ function fromCause(cause: StopCause, ctx: FailureContext): LlmError | null {
     )
   if (cause === 'stalled')
     return new LlmError('stalled', `${host} stopped sending for ${secs(ctx.idleTimeoutMs)}. Try again.`, true)
+  if (cause === 'deadline')
+    return new LlmError(
+      'deadline',
+      `${host} was still answering after ${secs(ctx.turnTimeoutMs ?? 0)}, the limit for one answer. Try again, or raise the limit in Settings.`,
+      true
+    )
+  if (cause === 'limit' && ctx.breach) return fromBreach(ctx.breach.limit, ctx.breach.maxBytes, host)
   return null
+}
+
+const BREACHES: Record<BodyLimitName, (max: string) => string> = {
+  lineBytes: (max) => `sent a line longer than ${max}`,
+  eventBytes: (max) => `sent one event larger than ${max}`,
+  streamBytes: (max) => `sent more than ${max} for one answer (counted after decompression)`,
+  wholeBytes: (max) => `sent a response body larger than ${max} (counted after decompression)`,
+  chatterBytes: (max) => `sent ${max} of keep-alive comments and no part of the answer`
+}
+
+/** A body over one of its limits. Endless chatter is a stall; anything else is an answer too large to take. */
+function fromBreach(limit: BodyLimitName, maxBytes: number, host: string): LlmError {
+  const what = `${host} ${BREACHES[limit](size(maxBytes))}, so Hark stopped reading.`
+  if (limit === 'chatterBytes') return new LlmError('stalled', `${what} Try again.`, true)
+  return new LlmError('too-large', `${what} Check the base URL points at an OpenAI-compatible API.`, false)
+}
+
+function refusedRedirect(e: RedirectRefusedError): LlmError {
+  const where = e.to ? ` to ${e.to.origin}` : ''
+  return new LlmError(
+    'redirect',
+    `${e.from.host} redirected the request${where} (${e.status}). Hark does not send your prompt or key to another server; if that server is the right one, set it as the base URL.`,
+    false,
+    e.status
+  )
 }
 
 /** Any failure of an attempt, as the one LlmError it means, with a message that says what to do. */
@@ -142,8 +181,11 @@ export function classifyError(err: unknown, ctx: FailureContext): LlmError {
   const byCause = ctx.cause ? fromCause(ctx.cause, ctx) : null
   if (byCause) return byCause
   const host = hostOf(ctx.provider.baseUrl)
-  const body = [...causeChain(err)].find((e): e is ProviderBodyError => e instanceof ProviderBodyError)
+  const chain = [...causeChain(err)]
+  const body = chain.find((e): e is ProviderBodyError => e instanceof ProviderBodyError)
   if (body) return serverSaid(host, body.providerMessage)
+  const redirect = chain.find((e): e is RedirectRefusedError => e instanceof RedirectRefusedError)
+  if (redirect) return refusedRedirect(redirect)
   if (err instanceof APIUserAbortError) return new LlmError('aborted', 'Stopped.', false)
   if (err instanceof APIConnectionTimeoutError) return fromCause('timeout', ctx) as LlmError
   if (err instanceof APIConnectionError) return fromTransport(err, ctx)

@@ -80,6 +80,7 @@ export interface ProviderInput {
   apiKey?: string
   idleTimeoutMs?: number
   connectTimeoutMs?: number
+  turnTimeoutMs?: number
 }
 
 /** A ProviderConfig from a preset plus the user's overrides; trailing slashes trimmed. */
@@ -91,7 +92,8 @@ export function providerConfig(input: ProviderInput): ProviderConfig {
     model: input.model?.trim() || preset.defaultModel,
     ...(preset.headers ? { headers: { ...preset.headers } } : {}),
     ...(input.idleTimeoutMs ? { idleTimeoutMs: input.idleTimeoutMs } : {}),
-    ...(input.connectTimeoutMs ? { connectTimeoutMs: input.connectTimeoutMs } : {})
+    ...(input.connectTimeoutMs ? { connectTimeoutMs: input.connectTimeoutMs } : {}),
+    ...(input.turnTimeoutMs ? { turnTimeoutMs: input.turnTimeoutMs } : {})
   }
 }
 

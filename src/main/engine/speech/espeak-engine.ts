@@ -43,7 +43,9 @@ export const espeakSynth: WavSynth = {
   missingHint: ESPEAK_HINT,
   args: espeakArgs,
   canSpeak: hasWord,
-  voices: listVoices
+  voices: listVoices,
+  // small (a few MB), but its start is most of its time to first sound under load
+  warmStart: true
 }
 
 export function createEspeakEngine(opts?: WavEngineOptions): WavTtsEngine {

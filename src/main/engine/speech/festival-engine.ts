@@ -51,7 +51,8 @@ export const festivalSynth: WavSynth = {
   missingHint: FESTIVAL_HINT,
   args: (opts) => festivalArgs(opts),
   canSpeak: hasAsciiWord,
-  voices: async () => festivalVoices()
+  voices: async () => festivalVoices(),
+  warmStart: true
 }
 
 export function createFestivalEngine(opts?: WavEngineOptions): WavTtsEngine {

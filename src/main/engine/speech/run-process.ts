@@ -13,6 +13,8 @@ export interface RunOptions {
   maxStdoutBytes?: number
   /** added to our environment: how values reach a constant script without becoming part of it */
   env?: Record<string, string>
+  /** called once the process is running and holds the first piece of `input` (for a player: it has audio) */
+  onStarted?: () => void
 }
 
 export interface RunResult {
@@ -47,6 +49,18 @@ export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
 const live = new Set<ChildProcess>()
 let exitHookInstalled = false
 
+/**
+ * Spawn in a process group of its own, tracked so it dies with us. Throws
+ * ProgramMissingError when the binary is on no search path (spawnProgram),
+ * otherwise synchronously only for invalid arguments.
+ */
+export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
+  const fullEnv = env ? { ...process.env, ...env } : process.env
+  const child = spawnProgram(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', env: fullEnv })
+  track(child)
+  return child
+}
+
 function track(child: ChildProcess): void {
   live.add(child)
   child.once('close', () => live.delete(child))
@@ -68,17 +82,24 @@ function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals |
  * everything else (timeouts included). Never throws synchronously.
  */
 export function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  if (opts.signal?.aborted) return Promise.reject(new TtsError(`${cmd} was stopped`, 'aborted'))
+  let child: ChildProcess
+  try {
+    child = startProcess(cmd, args, opts.env)
+  } catch (err) {
+    if (err instanceof ProgramMissingError) return Promise.reject(missing(cmd, opts.missingHint))
+    return Promise.reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+  }
+  return runChild(child, cmd, opts)
+}
+
+/** runProcess for a child already started by startProcess (one kept waiting for its input, say); `opts.env` is ignored. */
+export function runChild(child: ChildProcess, cmd: string, opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
-    let child: ChildProcess
-    try {
-      const env = opts.env ? { ...process.env, ...opts.env } : process.env
-      child = spawnProgram(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', env })
-    } catch (err) {
-      if (err instanceof ProgramMissingError) return reject(missing(cmd, opts.missingHint))
-      return reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
+    if (opts.signal?.aborted) {
+      killTree(child, 'SIGKILL')
+      return reject(new TtsError(`${cmd} was stopped`, 'aborted'))
     }
-    track(child)
     const chunks: Buffer[] = []
     let size = 0
     let stderr = ''
@@ -113,7 +134,8 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
     // EPIPE when the process dies before reading all its input: the exit says more.
     child.stdin?.on('error', () => {})
-    child.stdin?.end(opts.input ?? '')
+    // pid is set at once when the spawn worked; without one, 'error' follows
+    if (child.pid !== undefined) feed(child, opts.input ?? '', () => !settled && opts.onStarted?.())
 
     child.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') finish(missing(cmd, opts.missingHint))
@@ -125,6 +147,15 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
       finish(new TtsError(describeExit(cmd, code, signal, stderr), 'failed'))
     })
   })
+}
+
+/** A first piece fits the empty pipe at once, so `started` is not held back until the player has read the rest. */
+const FIRST_PIECE = 4096
+
+function feed(child: ChildProcess, input: string | Buffer, started: () => void): void {
+  const data = typeof input === 'string' ? Buffer.from(input) : input
+  child.stdin?.write(data.subarray(0, FIRST_PIECE), (err) => !err && started())
+  child.stdin?.end(data.subarray(FIRST_PIECE))
 }
 
 function missing(cmd: string, hint: string): TtsError {

@@ -99,7 +99,9 @@ export class SayEngine implements TtsEngine {
       ...(env ? { env } : {}),
       signal: opts.signal,
       timeoutMs: timeoutForText(clean, opts.rate),
-      missingHint: `${this.binary} comes with the system; check that it is on PATH.`
+      missingHint: `${this.binary} comes with the system; check that it is on PATH.`,
+      // it plays the sound itself: running is as close to sounding as we can tell
+      ...(opts.onSound ? { onStarted: opts.onSound } : {})
     })
   }
 }

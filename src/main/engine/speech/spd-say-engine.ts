@@ -46,7 +46,9 @@ export class SpdSayEngine implements TtsEngine {
       await runProcess('spd-say', spdSayArgs(clean, opts), {
         signal: opts.signal,
         timeoutMs: timeoutForText(clean, opts.rate),
-        missingHint: SPD_HINT
+        missingHint: SPD_HINT,
+        // speech-dispatcher plays the sound itself: running is as close to sounding as we can tell
+        ...(opts.onSound ? { onStarted: opts.onSound } : {})
       })
     } finally {
       opts.signal.removeEventListener('abort', onAbort)

@@ -17,12 +17,14 @@ export interface SpeechQueueOptions {
   /** synthesise utterance n+1 while n plays, when the engine can (default true) */
   prefetch?: boolean
   createEngine?: (name: TtsEngineName) => TtsEngine
+  /** speaks the rest of a turn whose engine failed (a provider voice's endpoint, say), so the answer is never silent */
+  fallback?: TtsEngine
 }
 
 interface Current {
   item: SpeechItem
   controller: AbortController
-  /** its audio is ready (or the engine cannot prepare): time to prepare the next */
+  /** its audio is ready (or the engine cannot prepare) and sounding: time to prepare the next */
   ready: boolean
 }
 
@@ -31,6 +33,9 @@ interface Prefetched {
   speech: PreparedSpeech
 }
 
+/** 'failed': the engine failed and the item goes to the fallback */
+type SoundState = 'finished' | 'cancelled' | 'failed'
+
 /** Stopped turn ids we remember, so a late utterance of a stopped turn never sounds. */
 const STOPPED_MEMORY = 256
 
@@ -38,9 +43,14 @@ const STOPPED_MEMORY = 256
  * The one voice of the app. Utterances play strictly in order, one at a time;
  * every enqueued item ends in exactly one 'finished' or 'cancelled' event
  * (after 'started' if it got that far), so waiters and the UI never hang.
+ * 'started' is sent when the engine reports sound (or, for an engine that
+ * cannot tell, just before 'finished').
  */
 export class SpeechQueue implements SpeechSink {
   private engine: TtsEngine
+  private fallback: TtsEngine | undefined
+  /** the turn being spoken by the fallback after its engine failed */
+  private fallbackTurn: string | null = null
   private voice: string | undefined
   private rate: number | undefined
   private readonly prefetch: boolean
@@ -51,7 +61,8 @@ export class SpeechQueue implements SpeechSink {
   private readonly stoppedTurns = new Set<string>()
   private muted = false
   private running = false
-  private availability: { engine: TtsEngine; problem: Promise<string | null> } | null = null
+  /** each engine's check(), run once */
+  private readonly checked = new WeakMap<TtsEngine, Promise<string | null>>()
   private reportedProblem = false
   private lastFailure: string | null = null
   private readonly eventListeners = new Listeners<SpeechEvent>()
@@ -65,6 +76,7 @@ export class SpeechQueue implements SpeechSink {
     this.voice = opts.voice
     this.rate = opts.rate
     this.prefetch = opts.prefetch ?? true
+    this.fallback = opts.fallback
   }
 
   get engineName(): string {
@@ -103,13 +115,20 @@ export class SpeechQueue implements SpeechSink {
   }
 
   /** New voice or rate apply from the next utterance; a new engine is checked again. */
-  setOptions(opts: { voice?: string; rate?: number; engine?: TtsEngineName | TtsEngine }): void {
+  setOptions(opts: {
+    voice?: string
+    rate?: number
+    engine?: TtsEngineName | TtsEngine
+    fallback?: TtsEngine | undefined
+  }): void {
     if ('voice' in opts) this.voice = opts.voice
     if ('rate' in opts) this.rate = opts.rate
+    if ('fallback' in opts) this.fallback = opts.fallback
     if (opts.engine !== undefined) {
       this.engine = this.resolveEngine(opts.engine)
       this.reportedProblem = false
       this.lastFailure = null
+      this.fallbackTurn = null
     }
     this.dropPrefetched() // it was synthesised with the old settings
   }
@@ -124,6 +143,15 @@ export class SpeechQueue implements SpeechSink {
 
   onError(listener: (message: string) => void): () => void {
     return this.errorListeners.add(listener)
+  }
+
+  warm(): void {
+    if (this.muted) return
+    try {
+      this.engine.warm?.({ voice: this.voice, rate: this.rate })
+    } catch {
+      // warming is an optimisation; speaking reports real problems
+    }
   }
 
   /** Resolves once nothing is queued or sounding. */
@@ -178,49 +206,93 @@ export class SpeechQueue implements SpeechSink {
     const current: Current = { item, controller, ready: false }
     this.current = current
     try {
-      const usable = !this.muted && (await this.engineUsable())
+      const usable = !this.muted && (await this.engineUsable(item))
       if (!usable || controller.signal.aborted || this.muted) {
         this.takePrefetched(item)?.cancel()
         return this.emit(item, 'cancelled')
       }
-      this.emit(item, 'started')
-      this.emit(item, await this.sound(current))
+      let started = false
+      const onSound = (): void => {
+        if (started || controller.signal.aborted) return
+        started = true
+        this.emit(item, 'started')
+      }
+      let state = await this.sound(current, this.engineFor(item), onSound)
+      if (state === 'failed') state = await this.speakWithFallback(current, onSound)
+      if (state === 'finished') onSound()
+      this.emit(item, state === 'finished' ? 'finished' : 'cancelled')
     } finally {
       this.current = null
     }
   }
 
   /** Play one utterance; resolves with its final state and never rejects. */
-  private async sound(current: Current): Promise<SpeechState> {
+  private async sound(current: Current, engine: TtsEngine, onSound: () => void): Promise<SoundState> {
     const { item, controller } = current
     const signal = controller.signal
     const opts = { voice: this.voice, rate: this.rate }
-    const speech = this.takePrefetched(item) ?? this.engine.prepare?.(item.text, opts)
-    // Prepare the next only once this one is synthesised: two synthesisers at
-    // once would delay the sound the user is waiting for.
-    void (speech?.ready ?? Promise.resolve()).then(() => {
+    const speech = this.takePrefetched(item) ?? engine.prepare?.(item.text, opts)
+    // Prepare the next only once this one is synthesised and sounding: a
+    // synthesiser starting while this one's player starts would delay the
+    // sound the user is waiting for.
+    let sounded: () => void = () => {}
+    const sounding = new Promise<void>((resolve) => (sounded = resolve))
+    const onThisSound = (): void => {
+      sounded()
+      onSound()
+    }
+    void Promise.all([speech?.ready, sounding]).then(() => {
       current.ready = true
       if (this.current === current && !signal.aborted) this.prefetchNext()
     })
     try {
-      if (speech) await speech.play(signal)
-      else await this.engine.speak(item.text, { ...opts, signal })
+      if (speech) await speech.play(signal, onThisSound)
+      else await engine.speak(item.text, { ...opts, signal, onSound: onThisSound })
       this.lastFailure = null
       return signal.aborted ? 'cancelled' : 'finished'
     } catch (err) {
-      if (!signal.aborted) this.failed(err)
+      if (signal.aborted) return 'cancelled'
+      if (this.canFallBack(item, engine)) {
+        this.fallBack(item, engine, err)
+        return 'failed'
+      }
+      this.failed(engine, err)
       return 'cancelled'
     } finally {
+      sounded() // over without sound: the next may be prepared now
       speech?.cancel()
     }
   }
 
   private prefetchNext(): void {
     const next = this.queue[0]
-    if (!this.prefetch || !this.engine.prepare || this.muted || !next) return
+    const engine = next && this.engineFor(next)
+    if (!this.prefetch || !engine?.prepare || this.muted || !next) return
     if (this.prefetched?.item === next) return
     this.dropPrefetched()
-    this.prefetched = { item: next, speech: this.engine.prepare(next.text, { voice: this.voice, rate: this.rate }) }
+    this.prefetched = { item: next, speech: engine.prepare(next.text, { voice: this.voice, rate: this.rate }) }
+  }
+
+  private engineFor(item: SpeechItem): TtsEngine {
+    return this.fallback && this.fallbackTurn === item.turnId ? this.fallback : this.engine
+  }
+
+  private canFallBack(item: SpeechItem, failed: TtsEngine): boolean {
+    return this.fallback !== undefined && failed !== this.fallback && this.fallbackTurn !== item.turnId
+  }
+
+  /** One notice, then the fallback speaks this item again and the rest of its turn. */
+  private fallBack(item: SpeechItem, failed: TtsEngine, reason: unknown): void {
+    this.fallbackTurn = item.turnId
+    this.dropPrefetched() // it was prepared by the engine that failed
+    const why = reason instanceof Error ? reason.message : String(reason)
+    this.report(`${failed.name} could not speak (${why}); the system voice speaks the rest of this answer.`)
+  }
+
+  private async speakWithFallback(current: Current, onSound: () => void): Promise<SoundState> {
+    const engine = this.engineFor(current.item)
+    if (current.controller.signal.aborted || !(await this.engineUsable(current.item))) return 'cancelled'
+    return this.sound(current, engine, onSound)
   }
 
   private takePrefetched(item: SpeechItem): PreparedSpeech | null {
@@ -238,25 +310,36 @@ export class SpeechQueue implements SpeechSink {
     this.prefetched = null
   }
 
-  /** check() once per engine; a problem is reported once, then speech is skipped quietly. */
-  private async engineUsable(): Promise<boolean> {
-    const engine = this.engine
-    if (this.availability?.engine !== engine) {
-      const problem = engine.check().catch((err: Error) => `cannot use ${engine.name}: ${err.message}`)
-      this.availability = { engine, problem }
+  /**
+   * check() once per engine; a problem is reported once, then speech is
+   * skipped quietly, or the turn goes to the fallback when there is one.
+   */
+  private async engineUsable(item: SpeechItem): Promise<boolean> {
+    const engine = this.engineFor(item)
+    const problem = await this.problemOf(engine)
+    if (problem && this.canFallBack(item, engine)) {
+      this.fallBack(item, engine, problem)
+      return this.engineUsable(item)
     }
-    const problem = await this.availability.problem
     if (problem) this.reportProblemOnce(`Speech is off: ${problem}`)
     return problem === null
   }
 
-  private failed(err: unknown): void {
+  private problemOf(engine: TtsEngine): Promise<string | null> {
+    const known = this.checked.get(engine)
+    if (known) return known
+    const problem = engine.check().catch((err: Error) => `cannot use ${engine.name}: ${err.message}`)
+    this.checked.set(engine, problem)
+    return problem
+  }
+
+  private failed(engine: TtsEngine, err: unknown): void {
     if (err instanceof TtsError && err.code === 'missing') {
-      this.availability = { engine: this.engine, problem: Promise.resolve(err.message) }
+      this.checked.set(engine, Promise.resolve(err.message))
       return this.reportProblemOnce(`Speech is off: ${err.message}`)
     }
     // The same failure on every utterance (a dead sound server, say) is said once until speech works again.
-    const message = `${this.engine.name} could not speak: ${(err as Error).message ?? String(err)}`
+    const message = `${engine.name} could not speak: ${(err as Error).message ?? String(err)}`
     if (message === this.lastFailure) return
     this.lastFailure = message
     this.report(message)

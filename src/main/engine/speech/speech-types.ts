@@ -8,6 +8,8 @@ export interface VoiceOptions {
 
 export interface SpeakOptions extends VoiceOptions {
   signal: AbortSignal
+  /** called once, when sound starts: the player has its first audio (or the self-playing process has started) */
+  onSound?: () => void
 }
 
 /**
@@ -18,7 +20,8 @@ export interface SpeakOptions extends VoiceOptions {
 export interface PreparedSpeech {
   /** settles (never rejects) once synthesis is over, so the next can start without competing for the CPU */
   readonly ready: Promise<void>
-  play(signal: AbortSignal): Promise<void>
+  /** `onSound` as in SpeakOptions */
+  play(signal: AbortSignal, onSound?: () => void): Promise<void>
   cancel(): void
 }
 
@@ -35,6 +38,8 @@ export interface TtsEngine {
   /** present when the engine can synthesise ahead; must never throw or reject unobserved */
   prepare?(text: string, opts: VoiceOptions): PreparedSpeech
   voices?(): Promise<string[]>
+  /** start whatever makes the first sound sooner (a synthesiser waiting for text); cheap to call often */
+  warm?(opts: VoiceOptions): void
 }
 
 export class TtsError extends Error {
@@ -71,4 +76,6 @@ export interface SpeechSink {
    * `onEvent` a follower can tell "nothing sounds yet" from "nothing will".
    */
   onEnqueue?(listener: (item: SpeechItem) => void): () => void
+  /** a turn has begun: get the voice ready, so its first sentence sounds sooner */
+  warm?(): void
 }

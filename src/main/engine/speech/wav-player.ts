@@ -50,12 +50,37 @@ export function fixWavSizes(wav: Buffer): Buffer {
 }
 
 /** Play one WAV; the budget is twice its length plus a slow null sink's start-up. */
-export async function playWav(player: WavPlayer, wav: Buffer, signal: AbortSignal): Promise<void> {
+export async function playWav(
+  player: WavPlayer,
+  wav: Buffer,
+  signal: AbortSignal,
+  onSound?: () => void
+): Promise<void> {
   const seconds = wavSeconds(wav) ?? 60
   await runProcess(player.cmd, player.args, {
     input: fixWavSizes(wav),
     signal,
     timeoutMs: Math.round(5000 + 2000 * seconds),
-    missingHint: PLAYER_HINT
+    missingHint: PLAYER_HINT,
+    ...(onSound ? { onStarted: onSound } : {})
   })
+}
+
+/** 16-bit little-endian PCM, as speech endpoints send it. */
+export interface PcmFormat {
+  rate: number
+  channels: number
+}
+
+/**
+ * Argv to play raw PCM from stdin as it arrives. The short latency matters:
+ * with its default buffer paplay waits for about half a second of audio
+ * before it plays any of a stream that arrives in real time.
+ */
+export function rawPlayerArgs(player: WavPlayer, fmt: PcmFormat): string[] {
+  const rate = String(fmt.rate)
+  const channels = String(fmt.channels)
+  if (player.cmd === 'paplay')
+    return [...player.args, '--raw', '--format=s16le', `--rate=${rate}`, `--channels=${channels}`, '--latency-msec=60']
+  return ['-q', '-t', 'raw', '-f', 'S16_LE', '-r', rate, '-c', channels, '--buffer-time=100000', '-']
 }

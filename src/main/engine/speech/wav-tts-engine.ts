@@ -1,9 +1,10 @@
 import { findOnPath } from '../platform/find-on-path'
-import { runProcess, timeoutForText } from './run-process'
+import { runChild, runProcess, timeoutForText, type RunOptions } from './run-process'
 import { cleanSpeechText } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
 import { findWavPlayer, PLAYER_HINT, playWav, type WavPlayer } from './wav-player'
 import { trimWavSilence } from './wav-trim'
+import { WarmProcess } from './warm-process'
 
 /** A synthesiser that reads text on stdin and writes a WAV to stdout. */
 export interface WavSynth {
@@ -16,6 +17,11 @@ export interface WavSynth {
   /** false for cleaned text the synthesiser must not be given */
   canSpeak(text: string): boolean
   voices?(): Promise<string[]>
+  /**
+   * keep one process started ahead of the text, so its start-up overlaps the
+   * wait for the answer (festival's takes 170–220 ms and about 320 MB)
+   */
+  readonly warmStart?: boolean
 }
 
 export interface WavEngineOptions {
@@ -23,6 +29,8 @@ export interface WavEngineOptions {
   findPlayer?: () => WavPlayer | null
   /** cut the synthesiser's leading and trailing silence (default true) */
   trimSilence?: boolean
+  /** keep a synthesiser started ahead of the text (default: the synthesiser's own choice) */
+  warmStart?: boolean
 }
 
 const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
@@ -41,6 +49,7 @@ export class WavTtsEngine implements TtsEngine {
   private player: WavPlayer | null | undefined
   private readonly findPlayer: () => WavPlayer | null
   private readonly trimSilence: boolean
+  private readonly warmer: WarmProcess | null
 
   constructor(
     private readonly synth: WavSynth,
@@ -49,6 +58,16 @@ export class WavTtsEngine implements TtsEngine {
     this.name = synth.name
     this.findPlayer = opts.findPlayer ?? findWavPlayer
     this.trimSilence = opts.trimSilence ?? true
+    this.warmer = (opts.warmStart ?? synth.warmStart) ? new WarmProcess(synth.binary) : null
+  }
+
+  warm(opts: VoiceOptions): void {
+    if (!this.warmer) return
+    try {
+      this.warmer.warm(this.synth.args(opts))
+    } catch {
+      // a bad voice or rate is reported when there is something to say
+    }
   }
 
   async voices(): Promise<string[]> {
@@ -63,7 +82,7 @@ export class WavTtsEngine implements TtsEngine {
 
   speak(text: string, opts: SpeakOptions): Promise<void> {
     const prepared = this.prepare(text, opts)
-    return prepared.play(opts.signal).finally(() => prepared.cancel())
+    return prepared.play(opts.signal, opts.onSound).finally(() => prepared.cancel())
   }
 
   prepare(text: string, opts: VoiceOptions): PreparedSpeech {
@@ -76,12 +95,17 @@ export class WavTtsEngine implements TtsEngine {
       return rejected(err)
     }
     const synthesis = new AbortController()
-    const wav = runProcess(this.synth.binary, args, {
+    const run: RunOptions = {
       input: clean,
       signal: synthesis.signal,
       timeoutMs: timeoutForText(clean, opts.rate),
       missingHint: this.synth.missingHint
-    }).then((r) => (this.trimSilence ? trimWavSilence(r.stdout) : r.stdout))
+    }
+    // No replacement is started here: it would load while the player starts, delaying the sound. The
+    // next turn warms one, and within a turn the next sentence is synthesised while this one plays.
+    const warm = this.warmer?.take(args)
+    const synthesised = warm ? runChild(warm, this.synth.binary, run) : runProcess(this.synth.binary, args, run)
+    const wav = synthesised.then((r) => (this.trimSilence ? trimWavSilence(r.stdout) : r.stdout))
     // play() observes failures; a cancelled prefetch must not surface as an unhandled rejection
     const ready = wav.then(
       () => {},
@@ -89,12 +113,17 @@ export class WavTtsEngine implements TtsEngine {
     )
     return {
       ready,
-      play: (signal) => this.play(wav, synthesis, signal),
+      play: (signal, onSound) => this.play(wav, synthesis, signal, onSound),
       cancel: () => synthesis.abort()
     }
   }
 
-  private async play(wav: Promise<Buffer>, synthesis: AbortController, signal: AbortSignal): Promise<void> {
+  private async play(
+    wav: Promise<Buffer>,
+    synthesis: AbortController,
+    signal: AbortSignal,
+    onSound?: () => void
+  ): Promise<void> {
     const stopSynthesis = (): void => synthesis.abort()
     signal.addEventListener('abort', stopSynthesis, { once: true })
     try {
@@ -102,7 +131,7 @@ export class WavTtsEngine implements TtsEngine {
       const audio = await wav
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
-      await playWav(player, audio, signal)
+      await playWav(player, audio, signal, onSound)
     } finally {
       signal.removeEventListener('abort', stopSynthesis)
     }

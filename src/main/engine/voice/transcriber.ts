@@ -1,6 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, toFile } from 'openai'
 import type { ErrorKind } from '../../../shared/turn-events'
 import { hostOf } from '../llm/host'
+import { originBoundFetch, RedirectRefusedError } from '../http/origin-bound-fetch'
 
 /**
  * Speech-to-text through any OpenAI-compatible `/audio/transcriptions`
@@ -29,8 +30,11 @@ export class TranscriptionError extends Error {
   }
 }
 
-/** `fetchImpl` is the one place speech-to-text chooses how it reaches the network. */
-export function createTranscriber(config: SttConfig, fetchImpl: typeof fetch = globalThis.fetch): Transcribe {
+/**
+ * `fetchImpl` is the one place speech-to-text chooses how it reaches the
+ * network; by default redirects never carry the audio or key to another origin.
+ */
+export function createTranscriber(config: SttConfig, fetchImpl: typeof fetch = originBoundFetch): Transcribe {
   const client = new OpenAI({
     fetch: fetchImpl,
     baseURL: config.baseUrl,
@@ -57,6 +61,13 @@ export function createTranscriber(config: SttConfig, fetchImpl: typeof fetch = g
 function classify(err: unknown, config: SttConfig): TranscriptionError {
   const where = hostOf(config.baseUrl)
   if (err instanceof APIUserAbortError) return new TranscriptionError('aborted', 'Transcription cancelled.')
+  const redirect = redirectIn(err)
+  if (redirect) {
+    return new TranscriptionError(
+      'redirect',
+      `Speech-to-text at ${where} redirected the recording to ${redirect.to?.host ?? 'an unknown address'}; Hark does not send audio or keys to another server. If that server is the right one, set it as the speech-to-text endpoint.`
+    )
+  }
   if (err instanceof APIConnectionTimeoutError) {
     return new TranscriptionError('timeout', `Speech-to-text at ${where} did not answer in time.`)
   }
@@ -79,4 +90,12 @@ function classify(err: unknown, config: SttConfig): TranscriptionError {
     return new TranscriptionError('bad-request', `Speech-to-text rejected the recording (${s}).${detail}`)
   }
   return new TranscriptionError('unknown', `Speech-to-text failed: ${err instanceof Error ? err.message : String(err)}`)
+}
+
+/** The SDK wraps a refused redirect as a connection error: find it in the cause chain. */
+function redirectIn(err: unknown): RedirectRefusedError | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof RedirectRefusedError) return e
+  }
+  return undefined
 }

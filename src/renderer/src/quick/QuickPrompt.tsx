@@ -4,6 +4,7 @@ import { PromptHistory } from './prompt-history'
 import { SpokenAnswer } from './SpokenAnswer'
 import { onShown } from './shown-signal'
 import { messageOf } from '../shared/message-of'
+import { warmEndpoints } from '@renderer/shared/warm-endpoints'
 
 const statusText: Record<QuickTurn['status'], string> = {
   idle: 'Enter to ask · Shift+Enter new line · ↑ previous · Esc close',
@@ -112,7 +113,10 @@ export function QuickPrompt(): React.JSX.Element {
         aria-label="Ask Hark"
         autoFocus
         value={input}
-        onChange={(e) => setInput(e.target.value)}
+        onChange={(e) => {
+          setInput(e.target.value)
+          warmEndpoints()
+        }}
         onKeyDown={onKeyDown}
       />
       {turn.status !== 'idle' && (

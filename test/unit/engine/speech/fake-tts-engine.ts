@@ -11,6 +11,8 @@ export interface FakeCall {
   opts: VoiceOptions
   /** ends the utterance as if the audio finished */
   finish(): void
+  /** reports that sound has started (done at once unless the engine holds sound) */
+  sound(): void
   fail(err: Error): void
   aborted: boolean
 }
@@ -35,12 +37,19 @@ export class FakeTtsEngine implements TtsEngine {
   private readyGate: Promise<void> = Promise.resolve()
   releaseReady: () => void = () => {}
 
-  constructor(opts: { canPrepare?: boolean; holdReady?: boolean } = {}) {
+  private readonly holdSound: boolean
+
+  constructor(opts: { canPrepare?: boolean; holdReady?: boolean; holdSound?: boolean } = {}) {
+    this.holdSound = opts.holdSound ?? false
     if (opts.holdReady) this.readyGate = new Promise((resolve) => (this.releaseReady = resolve))
     if (opts.canPrepare) {
       this.prepare = (text, voiceOpts) => {
         this.prepared.push(text)
-        return { ready: this.readyGate, play: (signal) => this.speak(text, { ...voiceOpts, signal }), cancel: () => {} }
+        return {
+          ready: this.readyGate,
+          play: (signal, onSound) => this.speak(text, { ...voiceOpts, signal, onSound }),
+          cancel: () => {}
+        }
       }
     }
   }
@@ -59,7 +68,8 @@ export class FakeTtsEngine implements TtsEngine {
         opts: { voice: opts.voice, rate: opts.rate },
         aborted: false,
         finish: () => done(null),
-        fail: (err) => done(err)
+        fail: (err) => done(err),
+        sound: () => opts.onSound?.()
       }
       const done = (err: Error | null): void => {
         this.sounding.delete(text)
@@ -75,6 +85,7 @@ export class FakeTtsEngine implements TtsEngine {
       this.sounding.add(text)
       this.maxConcurrent = Math.max(this.maxConcurrent, this.sounding.size)
       opts.signal.addEventListener('abort', onAbort, { once: true })
+      if (!this.holdSound) call.sound()
     })
   }
 

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeLlm, type FakeLlm } from '../../../fake-llm'
 import { installTranscriptions, type FakeStt } from '../../../fake-llm/transcriptions'
@@ -74,4 +76,36 @@ describe('createTranscriber', () => {
       stt.set({ delayMs: 0 })
     }
   })
+
+  it('refuses a redirect to another origin: the audio and key never reach it', async () => {
+    const seenElsewhere: string[] = []
+    const elsewhere = await listen((req, res) => {
+      seenElsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`)
+      res.end('{"text":"stolen"}')
+    })
+    const redirector = await listen((req, res) => {
+      req.resume()
+      res.writeHead(307, { location: `${urlOf(elsewhere)}/v1/audio/transcriptions` }).end()
+    })
+    try {
+      const err = await createTranscriber({ baseUrl: `${urlOf(redirector)}/v1`, apiKey: 'secret', model: 'm' })(
+        encodeWav(tone(300)),
+        new AbortController().signal
+      ).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(TranscriptionError)
+      expect((err as TranscriptionError).kind).toBe('redirect')
+      expect((err as TranscriptionError).message).toMatch(/does not send audio or keys to another server/)
+      expect(seenElsewhere).toEqual([])
+    } finally {
+      redirector.close()
+      elsewhere.close()
+    }
+  })
 })
+
+function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const server = createServer(handler)
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+const urlOf = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`

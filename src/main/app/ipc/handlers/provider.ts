@@ -8,7 +8,7 @@ import { streamChat } from '../../../engine/llm/chat-stream'
 import { detectLocalServers, listModels, PROVIDER_PRESETS } from '../../../engine/llm/providers'
 import { LlmError, type ChatStreamer } from '../../../engine/llm/chat-types'
 
-type ProviderDeps = Pick<AppContext, 'settings' | 'keys'>
+type ProviderDeps = Pick<AppContext, 'settings' | 'keys' | 'warmEndpoints'>
 
 /** The saved provider with the user's unsaved choices on top (onboarding tests before it saves). */
 function providerFor(
@@ -55,6 +55,7 @@ export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = stream
         )
       }
     },
-    'provider.test': (target) => probeProvider(chat, providerFor(deps, target))
+    'provider.test': (target) => probeProvider(chat, providerFor(deps, target)),
+    'provider.warm': () => deps.warmEndpoints()
   }
 }

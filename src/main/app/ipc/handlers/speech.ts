@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
-import { createTtsEngine } from '../../../engine/speech/create-tts-engine'
+import { enginesFromSettings } from '../../../engine/speech/engine-from-settings'
 
 export function speechHandlers({
   settings,
@@ -12,7 +12,7 @@ export function speechHandlers({
     'speech.voices': async () => {
       // The engine the settings name; engines that cannot list voices give [] and the view offers a text field.
       try {
-        return { voices: (await createTtsEngine(settings.get().speech.engine).voices?.()) ?? [] }
+        return { voices: (await enginesFromSettings(settings.get().speech).engine.voices?.()) ?? [] }
       } catch {
         return { voices: [] }
       }

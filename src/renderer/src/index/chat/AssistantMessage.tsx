@@ -6,6 +6,7 @@ import { speakingRange, type LiveTurn } from '@renderer/shared/live-turn'
 import { useChatStore } from '../use-chat'
 import { Metrics } from './Metrics'
 import { describeError } from './describe-error'
+import { MessageBoundary } from './MessageBoundary'
 
 interface Props {
   message: StoredMessage
@@ -39,7 +40,9 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
           <span />
         </div>
       )}
-      <MarkdownView text={text} speaking={live ? speakingRange(live) : null} testId={latest ? 'answer' : undefined} />
+      <MessageBoundary text={text}>
+        <MarkdownView text={text} speaking={live ? speakingRange(live) : null} testId={latest ? 'answer' : undefined} />
+      </MessageBoundary>
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
       <StatusLine status={status} error={error} latest={latest} hasText={text.trim() !== ''} />
       {!streaming && (

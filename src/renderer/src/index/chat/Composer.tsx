@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useChat, useChatStore } from '../use-chat'
 import { runningTurnOf } from '../state/chat-store'
+import { warmEndpoints } from '@renderer/shared/warm-endpoints'
 
 /** The question box: Enter asks, Shift+Enter breaks the line, Esc (anywhere) stops. */
 export function Composer(): React.JSX.Element {
@@ -42,7 +43,10 @@ export function Composer(): React.JSX.Element {
           placeholder="Ask Hark anything…"
           rows={2}
           autoFocus
-          onChange={(ev) => setPrompt(ev.target.value)}
+          onChange={(ev) => {
+            setPrompt(ev.target.value)
+            warmEndpoints()
+          }}
           onKeyDown={(ev) => {
             if (ev.key === 'Enter' && !ev.shiftKey && !ev.nativeEvent.isComposing) {
               ev.preventDefault()

@@ -5,6 +5,7 @@ import { useFollowScroll } from '../../shared/use-follow-scroll'
 import { useChat } from '../use-chat'
 import { AssistantMessage } from './AssistantMessage'
 import { UserMessage } from './UserMessage'
+import { MessageBoundary } from './MessageBoundary'
 
 const NO_MESSAGES: StoredMessage[] = []
 
@@ -38,15 +39,17 @@ export function MessageList(): React.JSX.Element {
           const m = messages[row.index]!
           return (
             <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="message-row">
-              {m.role === 'user' ? (
-                <UserMessage message={m} />
-              ) : (
-                <AssistantMessage
-                  message={m}
-                  live={m.turnId ? live[m.turnId] : undefined}
-                  latest={row.index === latestAnswer}
-                />
-              )}
+              <MessageBoundary text={m.content}>
+                {m.role === 'user' ? (
+                  <UserMessage message={m} />
+                ) : (
+                  <AssistantMessage
+                    message={m}
+                    live={m.turnId ? live[m.turnId] : undefined}
+                    latest={row.index === latestAnswer}
+                  />
+                )}
+              </MessageBoundary>
             </div>
           )
         })}

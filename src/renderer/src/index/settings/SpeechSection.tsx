@@ -1,8 +1,18 @@
 import { useEffect, useState } from 'react'
-import { ttsEngines, type Settings } from '@shared/settings'
+import { speechPresets, ttsEngines, type Settings } from '@shared/settings'
+import { SPEECH_PRESETS } from '@shared/speech-presets'
 import type { SettingsPatch } from './use-settings'
 
-/** Voice on/off, engine, voice (from the engine's list when it has one), rate, first fragment. */
+type Save = (p: SettingsPatch) => Promise<boolean>
+
+const engineLabel = (e: string): string =>
+  e === 'auto' ? 'Automatic' : e === 'none' ? 'None' : e === 'provider' ? 'Provider voice (/audio/speech)' : e
+
+/**
+ * Voice on/off, engine, voice (from the engine's list when it has one), rate,
+ * first fragment; for a provider voice, its endpoint. Its key is the one
+ * saved for that endpoint's origin.
+ */
 export function SpeechSection({
   settings,
   save
@@ -22,7 +32,10 @@ export function SpeechSection({
       () => alive && setVoices([])
     )
     return () => void (alive = false)
-  }, [s.engine])
+  }, [s.engine, s.provider.baseUrl, s.provider.preset])
+  const provider = s.engine === 'provider'
+  const voice = provider ? s.provider.voice : s.voice
+  const saveVoice = (v: string): void => void save({ speech: provider ? { provider: { voice: v } } : { voice: v } })
 
   return (
     <section className="settings-section">
@@ -45,20 +58,17 @@ export function SpeechSection({
         >
           {ttsEngines.map((e) => (
             <option key={e} value={e}>
-              {e === 'auto' ? 'Automatic' : e === 'none' ? 'None' : e}
+              {engineLabel(e)}
             </option>
           ))}
         </select>
       </label>
+      {provider && <ProviderVoiceFields settings={s.provider} save={save} />}
       <label className="field">
         <span className="label">Voice</span>
         {voices.length > 0 ? (
-          <select
-            value={s.voice}
-            data-testid="speech-voice"
-            onChange={(e) => void save({ speech: { voice: e.target.value } })}
-          >
-            <option value="">Default</option>
+          <select value={voice} data-testid="speech-voice" onChange={(e) => saveVoice(e.target.value)}>
+            {!provider && <option value="">Default</option>}
             {voices.map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -67,10 +77,10 @@ export function SpeechSection({
           </select>
         ) : (
           <input
-            value={s.voice}
+            value={voice}
             placeholder="Default voice"
             data-testid="speech-voice"
-            onChange={(e) => void save({ speech: { voice: e.target.value } })}
+            onChange={(e) => saveVoice(e.target.value)}
           />
         )}
       </label>
@@ -98,5 +108,65 @@ export function SpeechSection({
         <span>Start speaking with the first phrase, before a sentence is complete</span>
       </label>
     </section>
+  )
+}
+
+/** Endpoint, model and instructions of a provider voice; choosing a preset fills in its defaults. */
+function ProviderVoiceFields({
+  settings: p,
+  save
+}: {
+  settings: Settings['speech']['provider']
+  save: Save
+}): React.JSX.Element {
+  const field = (patch: Partial<Settings['speech']['provider']>): void => void save({ speech: { provider: patch } })
+  return (
+    <>
+      <label className="field">
+        <span className="label">Voice provider</span>
+        <select
+          value={p.preset}
+          data-testid="speech-provider-preset"
+          onChange={(e) => {
+            const preset = SPEECH_PRESETS[e.target.value as (typeof speechPresets)[number]]
+            const keep = e.target.value === 'custom'
+            field({
+              preset: e.target.value as (typeof speechPresets)[number],
+              ...(keep
+                ? {}
+                : { baseUrl: preset.baseUrl, model: preset.model, voice: preset.voice, format: preset.format })
+            })
+          }}
+        >
+          {speechPresets.map((id) => (
+            <option key={id} value={id}>
+              {SPEECH_PRESETS[id].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="label">Speech endpoint</span>
+        <input
+          value={p.baseUrl}
+          placeholder="http://127.0.0.1:8880/v1"
+          data-testid="speech-provider-base-url"
+          onChange={(e) => field({ baseUrl: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span className="label">Model</span>
+        <input value={p.model} data-testid="speech-provider-model" onChange={(e) => field({ model: e.target.value })} />
+      </label>
+      <label className="field">
+        <span className="label">Instructions (models that take them)</span>
+        <input
+          value={p.instructions}
+          placeholder="e.g. Speak warmly and briskly."
+          data-testid="speech-provider-instructions"
+          onChange={(e) => field({ instructions: e.target.value })}
+        />
+      </label>
+    </>
   )
 }

@@ -1,6 +1,6 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental-markdown'
-import { lexMarkdown, renderTokens } from './render-markdown'
+import { lexMarkdown, renderBlock } from './render-markdown'
 import { highlightSpoken } from './speech-highlight'
 import { BlockGroups } from './block-groups'
 import { copyText } from '../copy-text'
@@ -24,6 +24,8 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
   const root = useRef<HTMLDivElement>(null)
   const spokenKey = speaking ? `${speaking[0]}-${speaking[1]}` : ''
   const settledCount = snapshot.settled.length
+  const all = groups.of(snapshot.settled)
+  const shown = useRevealed(all.length)
 
   // Re-run only when the spoken range moves or a block settles: never a DOM query per token.
   useLayoutEffect(() => highlightSpoken(root.current, speaking), [spokenKey, speaking === null ? 0 : settledCount]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -37,19 +39,36 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
 
   return (
     <div ref={root} className={`markdown ${className ?? ''}`} data-testid={testId} onClick={onClick}>
-      {groups.of(snapshot.settled).map((blocks, i) => (
+      {all.slice(0, shown).map((blocks, i) => (
         <SettledGroup key={i} blocks={blocks} />
       ))}
-      {snapshot.tail && <Block block={snapshot.tail} />}
+      {shown === all.length && snapshot.tail && <Block block={snapshot.tail} />}
     </div>
   )
 }
 
+/**
+ * How many groups to render: a long answer opened at once (a saved
+ * conversation) appears one group per frame, so no frame renders it all;
+ * a streaming answer, gaining a group at a time, shows every group at once.
+ */
+function useRevealed(count: number): number {
+  const [shown, setShown] = useState(Math.min(count, 1))
+  const behind = count - shown > 1
+  useEffect(() => {
+    if (shown >= count) return
+    // caught up (or streaming): remember it, so a later jump of two groups does not hide one for a frame
+    const frame = requestAnimationFrame(() => setShown((s) => (behind ? s + 1 : count)))
+    return () => cancelAnimationFrame(frame)
+  }, [behind, shown, count])
+  return behind ? shown : count
+}
+
 function Block({ block }: { block: MarkdownBlock }): React.JSX.Element {
-  const html = useMemo(() => renderTokens(block.tokens), [block])
+  const html = useMemo(() => renderBlock(block), [block])
   return (
     <div
-      className="md-block"
+      className={block.plain ? 'md-block plain' : 'md-block'}
       data-start={block.range[0]}
       data-end={block.range[1]}
       dangerouslySetInnerHTML={{ __html: html }}

@@ -14,6 +14,7 @@ import sql from 'highlight.js/lib/languages/sql'
 import typescript from 'highlight.js/lib/languages/typescript'
 import xml from 'highlight.js/lib/languages/xml'
 import yaml from 'highlight.js/lib/languages/yaml'
+import { LIMITS } from './markdown-limits'
 
 /** Core plus the languages answers use most; the full bundle would triple the page's size. */
 const languages = { bash, c, cpp, css, diff, go, java, javascript, json, python, rust, sql, typescript, xml, yaml }
@@ -32,10 +33,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)
 }
 
-/** Highlighted HTML for a code block; plain escaped text for unknown languages. */
+/**
+ * Highlighted HTML for a code block; plain escaped text for unknown languages
+ * and for long code, which highlight.js would take too long over (an open
+ * fence is highlighted again on every update).
+ */
 export function highlightCode(code: string, lang: string | undefined): string {
   const name = (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase()
-  if (!name || !hljs.getLanguage(name)) return escapeHtml(code)
+  if (!name || !hljs.getLanguage(name) || code.length > LIMITS.highlightChars) return escapeHtml(code)
   try {
     return hljs.highlight(code, { language: name, ignoreIllegals: true }).value
   } catch {

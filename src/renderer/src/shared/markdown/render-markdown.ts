@@ -1,6 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked'
 import DOMPurify from 'dompurify'
 import { escapeHtml, highlightCode } from './highlight'
+import type { MarkdownBlock } from './incremental-markdown'
 
 /**
  * Markdown tokens to safe HTML. Model output is untrusted: everything marked
@@ -36,8 +37,10 @@ let configured = false
 function purifier(): typeof DOMPurify {
   if (!configured) {
     // Configured once: passing a config to every sanitize() call re-parses it each time.
-    DOMPurify.setConfig({ ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form', 'input'] })
+    // No style attributes: an answer must not be able to position or restyle itself over the app.
+    DOMPurify.setConfig({ ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form', 'input'], FORBID_ATTR: ['style'] })
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.hasAttribute('class')) keepOwnClasses(node)
       if (node.tagName === 'A') {
         node.setAttribute('target', '_blank')
         node.setAttribute('rel', 'noopener noreferrer')
@@ -48,7 +51,26 @@ function purifier(): typeof DOMPurify {
   return DOMPurify
 }
 
+/** Only the classes this renderer and highlight.js write: the app's own (fixed, overlay…) are not the model's to use. */
+const OWN_CLASS = /^(hljs(-[\w-]+)?|[a-z]+_|language-[\w+#.-]+|code-(block|head|lang)|copy-code)$/
+
+function keepOwnClasses(node: Element): void {
+  const kept = (node.getAttribute('class') ?? '').split(/\s+/).filter((c) => OWN_CLASS.test(c))
+  if (kept.length > 0) node.setAttribute('class', kept.join(' '))
+  else node.removeAttribute('class')
+}
+
 /** HTML for already-lexed tokens, sanitised. */
 export function renderTokens(tokens: Token[]): string {
   return purifier().sanitize(marked.parser(tokens))
+}
+
+const PLAIN_NOTE =
+  '<p class="md-plain-note">Shown as plain text: this part is too large or too deeply nested to format.</p>'
+
+/** HTML for a block shown as plain text (see markdown-limits.ts): escaped, so nothing to sanitise. */
+export function renderBlock(block: MarkdownBlock): string {
+  if (!block.plain) return renderTokens(block.tokens)
+  const note = block.plain.note ? PLAIN_NOTE : ''
+  return `${note}<div class="md-plain${block.plain.code ? ' code' : ''}">${escapeHtml(block.source)}</div>`
 }

@@ -1,0 +1,28 @@
+import type { Settings } from '../../../shared/settings'
+import { createTtsEngine } from './create-tts-engine'
+import { ProviderEngine } from './provider-engine'
+import type { TtsEngine } from './speech-types'
+
+/** The key saved for a URL's origin, if any: the only key that URL may ever see. */
+export type KeyForUrl = (url: string) => string | undefined
+
+export interface SpeechEngines {
+  engine: TtsEngine
+  /** speaks the rest of an answer when `engine` fails: the system voice, for a provider voice */
+  fallback?: TtsEngine
+}
+
+/** The engine the speech settings name; a provider voice comes with the system voice as its fallback. */
+export function enginesFromSettings(speech: Settings['speech'], keyFor: KeyForUrl = () => undefined): SpeechEngines {
+  if (speech.engine !== 'provider') return { engine: createTtsEngine(speech.engine) }
+  const p = speech.provider
+  const endpoint = {
+    baseUrl: p.baseUrl,
+    apiKey: keyFor(p.baseUrl) ?? '',
+    model: p.model,
+    voice: p.voice,
+    instructions: p.instructions,
+    format: p.format
+  }
+  return { engine: new ProviderEngine(endpoint, { preset: p.preset }), fallback: createTtsEngine('auto') }
+}

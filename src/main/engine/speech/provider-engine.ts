@@ -1,0 +1,170 @@
+import { ChunkQueue } from './chunk-queue'
+import { playPcmStream } from './pcm-stream-player'
+import {
+  parseVoiceList,
+  PCM_RATE,
+  SPEECH_PRESETS,
+  speechRequestBody,
+  speechUrl,
+  type SpeechEndpoint,
+  type SpeechPresetId
+} from './speech-endpoint'
+import { readBody, requestAudio, SPEECH_LIMITS, type HttpLimits } from './speech-http'
+import { cleanSpeechText, hasWord } from './speech-text'
+import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
+import { findWavPlayer, PLAYER_HINT, type PcmFormat, type WavPlayer } from './wav-player'
+import { parseWavStart } from './wav-stream'
+
+export interface ProviderEngineOptions {
+  /** whose known voices to offer when the server lists none */
+  preset?: SpeechPresetId
+  limits?: Partial<HttpLimits>
+  findPlayer?: () => WavPlayer | null
+}
+
+const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
+
+/** What a download hands the player: the format once known, then the samples. */
+interface Download {
+  format: Promise<PcmFormat>
+  samples: ChunkQueue
+}
+
+/**
+ * A voice served over HTTP by any OpenAI-compatible `/audio/speech`. Each
+ * utterance is one request; its audio plays while it downloads, and the
+ * queue requests the next utterance as soon as this one has downloaded, so
+ * it is ready when this one ends. Stop aborts the request (the server sees
+ * the connection close) and kills the player. The key goes to the
+ * endpoint's origin only; redirects elsewhere are refused.
+ */
+export class ProviderEngine implements TtsEngine {
+  readonly name = 'provider'
+  private readonly limits: HttpLimits
+  private readonly findPlayer: () => WavPlayer | null
+  private player: WavPlayer | null | undefined
+
+  constructor(
+    private readonly endpoint: SpeechEndpoint,
+    private readonly opts: ProviderEngineOptions = {}
+  ) {
+    this.limits = { ...SPEECH_LIMITS, ...opts.limits }
+    this.findPlayer = opts.findPlayer ?? findWavPlayer
+  }
+
+  async check(): Promise<string | null> {
+    if (!this.endpoint.baseUrl.trim()) return 'no speech endpoint is set (Settings → Speech)'
+    try {
+      speechUrl(this.endpoint.baseUrl, '/audio/speech')
+    } catch (err) {
+      return (err as Error).message
+    }
+    return this.getPlayer() ? null : `No audio player found. ${PLAYER_HINT}`
+  }
+
+  /** The server's own list (`GET /audio/voices`), else the preset's. */
+  async voices(): Promise<string[]> {
+    const known = SPEECH_PRESETS[this.opts.preset ?? 'custom'].voices
+    try {
+      const url = speechUrl(this.endpoint.baseUrl, '/audio/voices')
+      const signal = AbortSignal.timeout(5000)
+      const res = await requestAudio(url, { method: 'GET', apiKey: this.endpoint.apiKey }, signal, this.limits)
+      const chunks: Buffer[] = []
+      for await (const c of readBody(res, signal, { ...this.limits, maxBytes: 256 * 1024 })) chunks.push(c)
+      const listed = parseVoiceList(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      return listed.length > 0 ? listed : known
+    } catch {
+      return known
+    }
+  }
+
+  speak(text: string, opts: SpeakOptions): Promise<void> {
+    const prepared = this.prepare(text, opts)
+    return prepared.play(opts.signal, opts.onSound).finally(() => prepared.cancel())
+  }
+
+  prepare(text: string, opts: VoiceOptions): PreparedSpeech {
+    const clean = cleanSpeechText(text)
+    if (!hasWord(clean)) return nothingToSay
+    const request = new AbortController()
+    const download = this.download(clean, opts.rate, request.signal)
+    const ready = download.done.then(
+      () => {},
+      () => {}
+    )
+    return {
+      ready,
+      play: (signal, onSound) => this.play(download, request, signal, onSound),
+      cancel: () => request.abort()
+    }
+  }
+
+  private download(text: string, rate: number | undefined, signal: AbortSignal): Download & { done: Promise<void> } {
+    const samples = new ChunkQueue()
+    let setFormat: (f: PcmFormat) => void = () => {}
+    const format = new Promise<PcmFormat>((resolve) => (setFormat = resolve))
+    const done = this.fetchInto(text, rate, signal, samples, setFormat)
+    done.then(
+      () => samples.end(),
+      (err: unknown) => samples.end(err)
+    )
+    // a failure before the format is known must reach whoever waits for it
+    const formatOrFailure = Promise.race([format, done.then(() => format)])
+    formatOrFailure.catch(() => {})
+    return { format: formatOrFailure, samples, done }
+  }
+
+  private async fetchInto(
+    text: string,
+    rate: number | undefined,
+    signal: AbortSignal,
+    samples: ChunkQueue,
+    setFormat: (f: PcmFormat) => void
+  ): Promise<void> {
+    const url = speechUrl(this.endpoint.baseUrl, '/audio/speech')
+    const body = speechRequestBody(this.endpoint, text, rate)
+    let head: Buffer | null = this.endpoint.format === 'wav' ? Buffer.alloc(0) : null
+    // raw PCM's format is known before the request: the player starts while the server thinks
+    if (!head) setFormat({ rate: PCM_RATE, channels: 1 })
+    const res = await requestAudio(url, { method: 'POST', body, apiKey: this.endpoint.apiKey }, signal, this.limits)
+    for await (const piece of readBody(res, signal, this.limits)) {
+      if (!head) {
+        samples.push(piece)
+        continue
+      }
+      head = Buffer.concat([head, piece])
+      const start = parseWavStart(head)
+      if (!start) continue
+      setFormat(start.format)
+      if (head.length > start.dataStart) samples.push(head.subarray(start.dataStart))
+      head = null
+    }
+    if (head) throw new TtsError('speech endpoint ended before any audio', 'failed')
+  }
+
+  private async play(
+    download: Download,
+    request: AbortController,
+    signal: AbortSignal,
+    onSound?: () => void
+  ): Promise<void> {
+    const stopRequest = (): void => request.abort()
+    signal.addEventListener('abort', stopRequest, { once: true })
+    try {
+      if (signal.aborted) throw new TtsError('provider voice was stopped', 'aborted')
+      const player = this.getPlayer()
+      if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
+      const format = await download.format
+      await playPcmStream(player, format, download.samples.read(), signal, onSound)
+    } catch (err) {
+      throw signal.aborted ? new TtsError('provider voice was stopped', 'aborted') : err
+    } finally {
+      signal.removeEventListener('abort', stopRequest)
+    }
+  }
+
+  private getPlayer(): WavPlayer | null {
+    if (this.player === undefined) this.player = this.findPlayer()
+    return this.player
+  }
+}
