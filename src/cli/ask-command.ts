@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Writable } from 'node:stream'
 import type { TurnEvent } from '../shared/turn-events'
 import type { ChatMessage, ChatStreamer } from '../main/engine/llm/chat-types'
 import type { Segmenter, SegmenterOptions } from '../main/engine/segmenter/utterance'
@@ -13,7 +14,7 @@ export interface AskDeps {
   createSegmenter: (opts: SegmenterOptions) => Segmenter
   /** null for --speak none */
   speech: SpeechSink | null
-  stdout: NodeJS.WritableStream
+  stdout: Writable
   stderr: NodeJS.WritableStream
 }
 
@@ -31,7 +32,12 @@ export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal):
   signal.addEventListener('abort', () => speech?.stop(turnId), { once: true })
 
   const outcome = await runTurn(
-    { streamChat: deps.streamChat, createSegmenter: deps.createSegmenter, speech },
+    {
+      streamChat: deps.streamChat,
+      createSegmenter: deps.createSegmenter,
+      speech,
+      ready: () => drained(stdout, signal)
+    },
     {
       turnId,
       provider: {
@@ -58,6 +64,27 @@ export async function runAsk(args: AskArgs, deps: AskDeps, signal: AbortSignal):
     return outcome.kind === 'aborted' ? 130 : 1
   }
   return 0
+}
+
+/**
+ * Waits while stdout's buffer is full: a reader slower than the model (a pipe,
+ * a pager) then slows the stream, instead of the answer's output piling up in
+ * memory. The LLM layer's idle watchdog runs only while it reads, so waiting
+ * here is never a stall; Stop ends the wait at once.
+ */
+function drained(out: Writable, signal: AbortSignal): Promise<void> | void {
+  if (!out.writableNeedDrain || signal.aborted) return
+  return new Promise((resolve) => {
+    const done = (): void => {
+      out.off('drain', done)
+      out.off('close', done)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    out.on('drain', done)
+    out.on('close', done)
+    signal.addEventListener('abort', done)
+  })
 }
 
 function messagesFor(args: AskArgs): ChatMessage[] {

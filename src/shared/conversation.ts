@@ -26,7 +26,23 @@ export interface StoredMessage {
   error?: { kind: ErrorKind; message: string }
   usage?: Usage | null
   timings?: TurnTimings
+  /**
+   * Set on a message that was answered again (Regenerate) or asked again (Edit and resend):
+   * the other versions of the conversation from this message on. Only the shown version's
+   * messages are in `messages`, and only they are sent to the model.
+   */
+  versions?: MessageVersions
 }
+
+export interface MessageVersions {
+  /** the versions not shown, oldest first; each is this message and everything after it */
+  others: StoredMessage[][]
+  /** where the shown version sits among all of them (0-based, so it is `index + 1` of `others.length + 1`) */
+  index: number
+}
+
+/** Who named a conversation: absent, its title is still the first line of the first question. */
+export type TitleSource = 'model' | 'user'
 
 export interface ConversationSummary {
   id: string
@@ -34,6 +50,9 @@ export interface ConversationSummary {
   createdAt: number
   updatedAt: number
   messageCount: number
+  /** the model picked for this conversation; absent: the provider's default */
+  model?: string
+  titleBy?: TitleSource
 }
 
 export interface Conversation extends ConversationSummary {
@@ -43,8 +62,10 @@ export interface Conversation extends ConversationSummary {
 export interface SearchHit {
   conversationId: string
   title: string
-  /** a short excerpt around the first match */
+  /** a short excerpt around the first match, as plain text (markdown removed) */
   snippet: string
+  /** where the query sits in `snippet`, to highlight it */
+  match: { at: number; length: number }
   /** where it matched */
   in: 'title' | 'content'
 }
@@ -57,6 +78,9 @@ export interface ConversationsChanged {
   /** set on turn-started / turn-ended so any window can follow the turn */
   turnId?: string
 }
+
+/** A model name as providers spell them ("gpt-4o-mini", "meta-llama/llama-3.1-8b:free", "llama3.2:latest"). */
+export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/
 
 /** Text sent after a partial answer to make the model pick up where it stopped. */
 export const CONTINUE_PROMPT = 'Continue from exactly where you stopped. Do not repeat anything you already wrote.'

@@ -12,12 +12,27 @@ export type ProviderPreset = (typeof providerPresets)[number]
 export const ttsEngines = ['auto', 'say', 'festival', 'espeak-ng', 'spd-say', 'provider', 'none'] as const
 export type TtsEngineName = (typeof ttsEngines)[number]
 
+export const recorderSettings = ['auto', 'arecord', 'sox', 'rec'] as const
+
 export const endOfTurnPolicies = ['smart', 'fixed'] as const
 export type EndOfTurnPolicy = (typeof endOfTurnPolicies)[number]
 
+/**
+ * A recorder device is a plain name from the recorder's own list (`arecord -L`):
+ * no quotes, pipes, braces, slashes or spaces, so none of ALSA's plugin syntax
+ * (`file:'|cmd'` runs a shell command) and no leading '-' to read as an option.
+ */
+export const recorderDevicePattern = /^(?:[A-Za-z0-9_][A-Za-z0-9_.,=:-]{0,199})?$/
+
+/** An endpoint Hark sends requests to: http or https only, never file:, data: or the like. */
+export const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'Only http:// and https:// addresses are allowed.')
+
 export const ProviderSettings = z.object({
   preset: z.enum(providerPresets).default('openai'),
-  baseUrl: z.string().url().default('https://api.openai.com/v1'),
+  baseUrl: httpUrl.default('https://api.openai.com/v1'),
   model: z.string().min(1).default('gpt-4o-mini'),
   streaming: z.boolean().default(true),
   /** seconds of silence on an open stream before it is called stalled */
@@ -32,12 +47,12 @@ export const speechPresets = ['openai', 'groq', 'local', 'custom'] as const
 /**
  * `speech.engine: 'provider'`: a voice from an OpenAI-compatible
  * `POST {baseUrl}/audio/speech`. Its key is the one saved for baseUrl's
- * origin. The speed is `speech.rate`; `speech.voice` stays the system
+ * origin (or OPENAI_API_KEY when that origin is OPENAI_BASE_URL's). The speed is `speech.rate`; `speech.voice` stays the system
  * voice's, which speaks when the endpoint fails.
  */
 export const ProviderSpeechSettings = z.object({
   preset: z.enum(speechPresets).default('openai'),
-  baseUrl: z.string().default('https://api.openai.com/v1'),
+  baseUrl: httpUrl.default('https://api.openai.com/v1'),
   model: z.string().max(200).default('gpt-4o-mini-tts'),
   voice: z.string().max(200).default('coral'),
   /** how the voice should sound, for models that take instructions (gpt-4o-mini-tts) */
@@ -57,11 +72,16 @@ export const SpeechSettings = z.object({
 })
 
 export const VoiceInputSettings = z.object({
-  sttBaseUrl: z.string().default(''), // empty: same as the chat provider
+  /** empty: same as the chat provider */
+  sttBaseUrl: z.union([z.literal(''), httpUrl]).default(''),
   sttModel: z.string().default('whisper-1'),
   language: z.string().default(''),
-  recorder: z.enum(['auto', 'arecord', 'sox', 'rec']).default('auto'),
-  device: z.string().default(''),
+  recorder: z.enum(recorderSettings).default('auto'),
+  /** empty: the system default input */
+  device: z
+    .string()
+    .regex(recorderDevicePattern, 'An input device must be one of the names the recorder lists.')
+    .default(''),
   /** trailing silence that ends a spoken question; the smart policy halves it after a finished sentence */
   silenceMs: z.number().int().min(300).max(10000).default(800),
   /**
@@ -97,7 +117,14 @@ export const Settings = z.object({
     .max(20000)
     .default('You are Hark, a concise, friendly voice assistant. Answers are read aloud, so prefer short sentences.'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  startAtLogin: z.boolean().default(false)
+  /** after the first answer, ask the model for a short title (off: the first line of the first question) */
+  autoTitle: z.boolean().default(true),
+  startAtLogin: z.boolean().default(false),
+  /**
+   * Linux: closing the window (and starting at login) leaves Hark in the tray.
+   * Off by default: Electron cannot tell whether the desktop shows tray icons.
+   */
+  keepRunningInTray: z.boolean().default(false)
 })
 
 export type Settings = z.infer<typeof Settings>

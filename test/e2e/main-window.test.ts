@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { startFakeLlm, DEFAULT_ANSWER, type FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
 import { ask, waitUntil } from '../support/e2e-actions'
+import { answerRequests } from '../support/answer-requests'
 
 /**
  * The main window on the built app: streaming, Stop, Regenerate, Edit,
@@ -53,14 +54,14 @@ describe('the main window', () => {
     const continued = await answerText(page)
     expect(continued.startsWith(partial.trim().slice(0, 30))).toBe(true)
     expect(continued.length).toBeGreaterThan(partial.length)
-    const sent = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
+    const sent = answerRequests(llm).at(-1)!.body as { messages: Array<{ role: string; content: string }> }
     expect(sent.messages.at(-2)).toMatchObject({ role: 'assistant' })
     expect(sent.messages.at(-1)!.content).toMatch(/Continue from exactly where you stopped/)
 
     await page.getByTestId('regenerate-button').last().click()
     await waitUntil(
       'a fresh answer completes',
-      async () => (await answerStatus(page)) === 'complete' && llm.requests.length === 3
+      async () => (await answerStatus(page)) === 'complete' && answerRequests(llm).length === 3
     )
     expect(await page.locator('.message.assistant').count()).toBe(1)
 
@@ -70,9 +71,9 @@ describe('the main window', () => {
     await page.getByTestId('edit-save').click()
     await waitUntil(
       'the edited question is answered',
-      async () => llm.requests.length === 4 && (await answerStatus(page)) === 'complete'
+      async () => answerRequests(llm).length === 4 && (await answerStatus(page)) === 'complete'
     )
-    const last = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
+    const last = answerRequests(llm).at(-1)!.body as { messages: Array<{ role: string; content: string }> }
     expect(last.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
       'Tell me about the lighthouse instead.'
     ])
@@ -82,6 +83,7 @@ describe('the main window', () => {
   })
 
   test('keeps streaming into a conversation while the user looks at another, and shows it on return', async () => {
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ autoTitle: false })) // conversations found by their first line
     const app = await appForTest({ env: env(llm), userData })
     const page = await app.window('index')
     llm.setTiming({ chunkSize: 200, delayMs: 5 })
@@ -165,8 +167,8 @@ describe('settings and keys', () => {
       .toBe('Answer like a pirate.')
     await page.getByTestId('close-settings').click()
     await ask(page, 'Hello')
-    await waitUntil('a request was sent', () => llm.requests.length === 1)
-    const body = llm.requests[0]!.body as { messages: Array<{ role: string; content: string }> }
+    await waitUntil('a request was sent', () => answerRequests(llm).length === 1)
+    const body = answerRequests(llm)[0]!.body as { messages: Array<{ role: string; content: string }> }
     expect(body.messages[0]).toEqual({ role: 'system', content: 'Answer like a pirate.' })
   })
 
@@ -190,14 +192,20 @@ describe('settings and keys', () => {
     expect(await page.content()).not.toContain(secret)
     await page.getByTestId('close-settings').click()
     await ask(page, 'Hi')
-    await waitUntil('a request was sent', () => llm.requests.length === 1)
-    expect(llm.requests[0]!.headers['authorization']).toBe(`Bearer ${secret}`)
+    await waitUntil('a request was sent', () => answerRequests(llm).length === 1)
+    expect(answerRequests(llm)[0]!.headers['authorization']).toBe(`Bearer ${secret}`)
     expect(readFileSync(join(userData, 'keys.json'), 'utf8')).not.toContain(secret)
   })
 
-  test('without a system keyring, storing a key asks first', async () => {
-    const app = await appForTest({ env: { OPENAI_BASE_URL: llm.url }, userData, storageBackend: 'basic_text' })
-    const page = await app.window('index')
+  test('without a system keyring, storing a key asks first, and once the user agrees it is stored, used and kept', async () => {
+    const launch = () =>
+      appForTest({
+        env: { OPENAI_BASE_URL: llm.url, HARK_MODEL: 'fake-model' },
+        userData,
+        profile: 'linux-no-keyring'
+      })
+    let app = await launch()
+    let page = await app.window('index')
     await page.getByTestId('onboarding-skip').click()
     await page.getByTestId('open-settings').click()
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/No system keyring/)
@@ -205,8 +213,17 @@ describe('settings and keys', () => {
     await page.getByTestId('api-key-save').click()
     await expect.poll(() => page.getByTestId('key-consent').innerText()).toMatch(/weak, built-in encryption/)
     expect(existsSync(join(userData, 'keys.json'))).toBe(false) // nothing stored before consent
+    expect(await app.control.calls('safeStorage.setUsePlainTextEncryption')).toEqual([])
     await page.getByTestId('key-consent-accept').click()
     await expect.poll(() => page.getByTestId('key-status').innerText()).toMatch(/A key is stored/)
+    expect(readFileSync(join(userData, 'keys.json'), 'utf8')).not.toContain('sk-basic')
+
+    await app.close()
+    app = await launch()
+    page = await app.window('index')
+    await ask(page, 'Hi')
+    await waitUntil('a request was sent', () => llm.requests.length === 1)
+    expect(llm.requests[0]!.headers['authorization']).toBe('Bearer sk-basic')
   })
 
   test('first run: pick a provider, paste a key, test it with one request, then start asking', async () => {
@@ -217,8 +234,8 @@ describe('settings and keys', () => {
     await page.getByTestId('api-key-save').click()
     await page.getByTestId('onboarding-test').click()
     await expect.poll(() => page.getByTestId('onboarding-test-ok').innerText(), { timeout: 20_000 }).toMatch(/answered/)
-    expect(llm.requests).toHaveLength(1)
-    expect(llm.requests[0]!.headers['authorization']).toBe('Bearer sk-first-run')
+    expect(answerRequests(llm)).toHaveLength(1)
+    expect(answerRequests(llm)[0]!.headers['authorization']).toBe('Bearer sk-first-run')
     await page.getByTestId('onboarding-done').click()
     await ask(page, 'Now a real question')
     await waitUntil('it is answered', async () => (await answerStatus(page)) === 'complete')

@@ -17,8 +17,9 @@ import { deepQuotes, hugeParagraph, nestedList, openFence } from '../support/poi
  * through the main process takes over a minute here.
  *
  * Not yet held: a long paragraph of sentences still causes main-thread tasks
- * of 0.4–1.5 s (native time, not markdown work: the lexer is given at most
- * one piece per update), so for that shape only the window's survival is
+ * of about 1 s (1.5 s before each utterance stopped copying every range
+ * before it; native time, not markdown work: the lexer is given at most one
+ * piece per update), so for that shape only the window's survival is
  * checked. Issue 11 stays open on it.
  */
 

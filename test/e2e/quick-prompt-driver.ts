@@ -25,6 +25,7 @@ export async function startQuickSession(
     settings?: Record<string, unknown>
     takenShortcuts?: string[]
     profile?: LaunchOptions['profile']
+    args?: string[]
     env?: Record<string, string>
   } = {}
 ): Promise<QuickSession> {
@@ -35,6 +36,7 @@ export async function startQuickSession(
     userData,
     takenShortcuts: opts.takenShortcuts,
     profile: opts.profile,
+    args: opts.args,
     env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', HARK_MODEL: 'fake-model', ...opts.env }
   })
   return {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { startFakeLlm, type FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
 import { ask, readyToAskAgain, waitUntil } from '../support/e2e-actions'
+import { answerRequests } from '../support/answer-requests'
 
 /**
  * A representative set of the LLM faults, through the app's window: the
@@ -55,7 +56,7 @@ describe('stream faults in the main window', () => {
     )
     const continued = await page.getByTestId('answer').last().innerText()
     expect(continued.startsWith(partial)).toBe(true)
-    const last = llm.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
+    const last = answerRequests(llm).at(-1)!.body as { messages: Array<{ role: string; content: string }> }
     expect(last.messages.some((m) => m.role === 'assistant' && m.content.startsWith(partial))).toBe(true)
   })
 
@@ -81,14 +82,14 @@ describe('stream faults in the main window', () => {
   test('a 429 before the first token is retried after the server-given delay, then answered', async () => {
     const page = await launch()
     llm.setScenario('rate-limit-then-ok')
-    const before = llm.requests.length
+    const before = answerRequests(llm).length
     await ask(page, 'Tell me about the harbour town.')
     await waitUntil(
       'the answer is complete',
       async () => (await page.getByTestId('answer').last().innerText()).includes('settles down to sleep'),
       30_000
     )
-    expect(llm.requests.length - before).toBe(2)
+    expect(answerRequests(llm).length - before).toBe(2)
     expect(await page.getByTestId('error-message').count()).toBe(0)
   })
 })

@@ -9,6 +9,8 @@ import {
   eventually,
   expectPopupReady,
   QUICK_HOTKEY,
+  recordTurnEvents,
+  turnEvents,
   startQuickSession,
   windowState,
   type QuickSession
@@ -81,6 +83,22 @@ describe('the tray', () => {
     }
   })
 
+  it('keeps its menu while an answer is spoken: a new menu would close the one the user has open', async () => {
+    session = await startQuickSession({ llm: { text: 'One short sentence here. And another one after it.' } })
+    await session.app.window('index')
+    await session.app.control.clickTrayItem(['Quick prompt…'])
+    const page = await expectPopupReady(session.app)
+    const menusBefore = (await session.app.control.calls('Tray.setContextMenu')).length
+    await recordTurnEvents(page)
+    await askInPopup(page, 'Say two things')
+    await eventually(
+      'both sentences were spoken',
+      async () => (await turnEvents(page)).filter((e) => e.type === 'speech' && e.state === 'finished').length === 2,
+      60_000
+    )
+    expect((await session.app.control.calls('Tray.setContextMenu')).length).toBe(menusBefore)
+  })
+
   it('mutes the voice from its checkbox, and remembers it', async () => {
     session = await startQuickSession()
     await session.app.window('index')
@@ -104,8 +122,9 @@ describe('the tray', () => {
     expect((await windowState(session.app, 'index')).visible).toBe(true)
   })
 
-  it('keeps Hark running when the main window is closed, and Quit really quits', async () => {
-    session = await startQuickSession()
+  it('keeps Hark running when the main window is closed, once the user says the tray is shown, and Quit really quits', async () => {
+    // On Linux Electron cannot tell whether the desktop shows tray icons: the user says so (no-tray.test.ts).
+    session = await startQuickSession({ settings: { keepRunningInTray: true } })
     await session.app.window('index')
     const main = await windowState(session.app, 'index')
     await session.app.control.closeWindow(main.id)

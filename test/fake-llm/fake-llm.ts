@@ -18,7 +18,10 @@ export interface FakeLlmOptions {
 export interface FakeLlm {
   /** base URL ending in /v1 */
   url: string
+  /** API requests, in order (connection warm-ups are kept apart, in `warmups`) */
   requests: RequestRecord[]
+  /** `GET /` of the origin root, as Hark's connection warmer sends ahead of a question */
+  warmups: RequestRecord[]
   setScenario(name: ScenarioName): void
   setText(text: string): void
   setTiming(timing: Partial<Timing>): void
@@ -77,6 +80,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   let timing: Timing = { chunkSize: 16, delayMs: 2, headerDelayMs: 10_000, ...opts.timing }
   let attempts = new Map<ScenarioName, number>()
   const requests: RequestRecord[] = []
+  const warmups: RequestRecord[] = []
   let nextIndex = 0
   const routes = new Map<string, RouteHandler>(Object.entries(opts.routes ?? {}))
   const closeListeners = new Set<(c: ConnectionRecord) => void>()
@@ -120,7 +124,9 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req)
     const path = (req.url ?? '/').split('?')[0]
-    const index = nextIndex++
+    // A real server answers its root with a short page; a warm-up is not an API request.
+    const warmup = req.method === 'GET' && path === '/'
+    const index = warmup ? warmups.length : nextIndex++
     const connection: ConnectionRecord = {
       requestIndex: index,
       closed: false,
@@ -138,6 +144,12 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       at: Date.now(),
       connection,
       writes: []
+    }
+    if (warmup) {
+      warmups.push(record)
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end('fake OpenAI-compatible server\n')
+      return
     }
     requests.push(record)
     res.on('close', () => {
@@ -167,6 +179,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    warmups,
     setScenario(name) {
       scenario = name
       attempts = new Map()

@@ -41,7 +41,7 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
     Object.entries({ ...process.env, ...opts.env }).filter((e): e is [string, string] => e[1] !== undefined)
   )
   const app = await _electron.launch({
-    args: [opts.main ?? join(bundleDir, 'main/index.js'), `--user-data-dir=${userData}`],
+    args: [opts.main ?? join(bundleDir, 'main/index.js'), `--user-data-dir=${userData}`, ...(opts.args ?? [])],
     env,
     cwd: repoRoot
   })

@@ -39,7 +39,7 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
       ? join(opts.packagedResources, 'app.asar/out/main/index.js')
       : join(bundleDir, 'main/index.js'))
   const profile = profileNamed(opts.profile ?? defaultProfile)
-  const child = fork(main, [], {
+  const child = fork(main, opts.args ?? [], {
     cwd: repoRoot,
     execArgv: ['--require', registerHook],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

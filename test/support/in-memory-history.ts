@@ -27,6 +27,14 @@ export class InMemoryHistory implements ConversationHistory {
 
   progress(): void {}
 
+  modelOf(): string | undefined {
+    return undefined
+  }
+
+  beginEdit(): void {
+    throw new Error('InMemoryHistory does not edit questions.')
+  }
+
   beginAnswer(): void {
     throw new Error('InMemoryHistory does not regenerate answers.')
   }

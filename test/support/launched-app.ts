@@ -19,6 +19,8 @@ export interface LaunchOptions {
   userData?: string
   /** where the built app is (default HARK_BUNDLE_DIR or <repo>/out) */
   bundleDir?: string
+  /** command-line arguments after the main script (e.g. --hidden, as the login item passes) */
+  args?: string[]
   /** the main script to run (default <bundleDir>/main/index.js); the harness's own tests run a fixture */
   main?: string
   /**

@@ -23,6 +23,8 @@ export function runHark(
     onStdout?: (text: string) => void
     /** e.g. to watch the child's memory */
     onSpawn?: (child: ChildProcess) => void
+    /** false: only onStdout sees the output (for answers too big to keep twice) */
+    keepStdout?: boolean
   } = {}
 ): Promise<CliRun> {
   const started = Date.now()
@@ -39,8 +41,10 @@ export function runHark(
   const run: CliRun = { code: null, stdout: '', stderr: '', events: [], stdoutTimes: [] }
   child.stdout.on('data', (d: Buffer) => {
     const text = d.toString()
-    run.stdout += text
-    run.stdoutTimes.push({ at: Date.now() - started, text })
+    if (opts.keepStdout !== false) {
+      run.stdout += text
+      run.stdoutTimes.push({ at: Date.now() - started, text })
+    }
     opts.onStdout?.(text)
   })
   child.stderr.on('data', (d: Buffer) => (run.stderr += d.toString()))

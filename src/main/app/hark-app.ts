@@ -10,14 +10,15 @@ import { KeyStore } from './stores/key-store'
 import { ConversationStore } from './stores/conversation-store'
 import { installConversations } from './conversations/install-conversations'
 import { TurnController } from './turns/turn-controller'
-import { providerConfig } from './provider/provider-config'
+import { currentProvider, environmentKeyFor } from './provider/provider-config'
+import { installAutoTitles } from './conversations/install-auto-titles'
 import { createSpeechControl } from './speech/create-speech-control'
 import { createMainWindow } from './windows/main-window'
 import { applySecurityPolicy } from './windows/security'
 import { installApplicationMenu } from './menu/application-menu'
 import type { AppContext } from './app-context'
 import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
-import { installTray, trayIsAlive } from './tray/install-tray'
+import { installTray, trayCanBringHarkBack } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
 import { installPushToTalk } from './voice/install-push-to-talk'
 import { QUICK_PROMPT_FLAG, TOGGLE_TALK_FLAG } from './hotkeys/desktop-bindings'
@@ -31,19 +32,20 @@ export function startHark(): AppContext {
   const ctx = buildContext()
   registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.callerOf)
   installConversations(ctx)
+  installAutoTitles(ctx)
   const quick = installQuickPrompt(ctx)
   installPushToTalk(ctx)
   installTray(ctx, quick)
   installLoginItem(ctx)
   // Started at login, Hark waits in the tray (if there is one to wait in).
-  if (!(launchedAtLogin() && trayIsAlive())) ctx.showMainWindow()
+  if (!(launchedAtLogin() && trayCanBringHarkBack(ctx.settings.get()))) ctx.showMainWindow()
 
   app.on('before-quit', () => {
     ctx.quitting.value = true
     ctx.turns.stop()
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin' && !trayIsAlive()) app.quit()
+    if (process.platform !== 'darwin' && !trayCanBringHarkBack(ctx.settings.get())) app.quit()
   })
   app.on('activate', () => ctx.showMainWindow())
   // Launching Hark again brings the running one forward (the hotkeys' flags are theirs).
@@ -58,10 +60,11 @@ function buildContext(): AppContext {
   const registry = new WindowRegistry()
   const settings = new SettingsStore(userData)
   const keys = new KeyStore(userData, safeStorage, { onNotice: (message) => settings.notices.push(message) })
+  void keys.unlock()
   const speech = createSpeechControl(
     settings.get().speech,
     (message) => registry.broadcast('app.notice', { level: 'warning', message }),
-    (url) => keys.forUrl(url)
+    (url) => environmentKeyFor(url) || keys.forUrl(url)
   )
   settings.onChange((s) => {
     speech.apply(s.speech)
@@ -74,7 +77,7 @@ function buildContext(): AppContext {
   const history = new ConversationStore(userData)
   const turns = new TurnController({
     settings: () => settings.get(),
-    provider: (s) => providerConfig(s, (url) => keys.get(s.provider.preset, url)),
+    provider: (s) => currentProvider(s, keys),
     history,
     speech: speech.sink,
     streamChat,
@@ -84,7 +87,8 @@ function buildContext(): AppContext {
 
   let mainWindow: BrowserWindow | null = null
   const showMainWindow = (): BrowserWindow => {
-    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = keepInTrayOnClose(createMainWindow(registry), quitting)
+    if (!mainWindow || mainWindow.isDestroyed())
+      mainWindow = keepInTrayOnClose(createMainWindow(registry), quitting, () => trayCanBringHarkBack(settings.get()))
     else mainWindow.show()
     mainWindow.focus()
     return mainWindow
@@ -110,12 +114,22 @@ function buildContext(): AppContext {
   }
 }
 
-/** Closing the main window hides it while the tray can bring it back; Quit really closes it. */
-function keepInTrayOnClose(win: BrowserWindow, quitting: { value: boolean }): BrowserWindow {
+/**
+ * Closing the main window hides it while the tray can bring it back. Else it
+ * quits Hark, since the hidden popup and indicator would keep an invisible
+ * Hark running; except on macOS, where the Dock brings it back. Quit really
+ * closes it.
+ */
+function keepInTrayOnClose(win: BrowserWindow, quitting: { value: boolean }, inTray: () => boolean): BrowserWindow {
   win.on('close', (event) => {
-    if (quitting.value || !trayIsAlive()) return
-    event.preventDefault()
-    win.hide()
+    if (quitting.value) return
+    if (inTray()) {
+      event.preventDefault()
+      win.hide()
+    } else if (process.platform !== 'darwin') {
+      event.preventDefault()
+      app.quit()
+    }
   })
   return win
 }

@@ -15,6 +15,12 @@ export interface TurnDeps {
   /** null: do not speak (utterances are still emitted) */
   speech: SpeechSink | null
   now?: () => number
+  /**
+   * Resolves when whoever reads the events can take more (the CLI: stdout has
+   * drained). Awaited before each piece of text, so a slow reader slows the
+   * stream instead of buffering the answer's events in memory.
+   */
+  ready?: () => Promise<void> | void
 }
 
 export interface TurnRequest {
@@ -35,10 +41,25 @@ export type TurnOutcome = TurnEventOf<'done'> | TurnEventOf<'error'>
 export type TurnNotice = Pick<TurnEventOf<'notice'>, 'code' | 'message'>
 
 const TICK_MS = 50
+/**
+ * Text is segmented and reported at most this many characters at a time, with
+ * a turn of the event loop between pieces: a batch answer (one chunk of
+ * megabytes) then costs the same per character as a stream, its events leave
+ * in bounded batches and the reader can push back.
+ */
+export const TEXT_PIECE_CHARS = 16 * 1024
 
 export async function runTurn(deps: TurnDeps, req: TurnRequest, emit: (e: TurnEvent) => void): Promise<TurnOutcome> {
   const turn = new TurnRun(deps, req, emit)
   return turn.run()
+}
+
+/** Where the piece of `text` starting at `from` ends: never between the halves of a surrogate pair. */
+function pieceEnd(text: string, from: number): number {
+  const to = from + TEXT_PIECE_CHARS
+  if (to >= text.length) return text.length
+  const high = text.charCodeAt(to - 1)
+  return high >= 0xd800 && high <= 0xdbff ? to - 1 : to
 }
 
 class TurnRun {
@@ -88,7 +109,7 @@ class TurnRun {
     for await (const chunk of this.deps.streamChat(provider, { messages, stream, signal })) {
       switch (chunk.type) {
         case 'text':
-          this.onText(chunk.text)
+          await this.onTextPieces(chunk.text)
           break
         case 'reasoning':
           this.reasoning += chunk.text
@@ -111,7 +132,22 @@ class TurnRun {
       }
     }
     // An aborted signal can end a stream quietly; that is still a stop, not an answer.
-    if (signal?.aborted) throw new LlmError('aborted', 'Stopped.', true)
+    this.throwIfStopped()
+  }
+
+  private throwIfStopped(): void {
+    if (this.req.signal?.aborted) throw new LlmError('aborted', 'Stopped.', true)
+  }
+
+  private async onTextPieces(text: string): Promise<void> {
+    for (let from = 0; from < text.length;) {
+      if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      await this.deps.ready?.()
+      this.throwIfStopped()
+      const to = pieceEnd(text, from)
+      this.onText(text.slice(from, to))
+      from = to
+    }
   }
 
   private onText(text: string): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { empty, event, id, route, type Contract } from './route'
+import { modelName } from './model-name'
 import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '../conversation'
 
 /** The saved conversations: the sidebar, search, rename, delete, export. */
@@ -34,6 +35,12 @@ export const conversations = {
       z.object({ id, title: z.string().trim().min(1, 'A title cannot be empty.').max(200) })
     ),
     'conversations.delete': route<void>()(z.object({ id })),
+    /** null: back to the provider's default model */
+    'conversations.setModel': route<ConversationSummary>()(z.object({ id, model: modelName.nullable() })),
+    /** shows version `index` (0-based) of the conversation from `messageId` on */
+    'conversations.showVersion': route<void>()(
+      z.object({ id, messageId: id, index: z.number().int().min(0).max(10_000) })
+    ),
     'conversations.search': route<SearchHit[]>()(z.object({ query: z.string().max(500) })),
     'conversations.export': route<{ markdown: string; fileName: string }>()(z.object({ id }))
   },

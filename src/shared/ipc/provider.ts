@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { empty, route, type Contract } from './route'
-import { providerPresets } from '../settings'
+import { httpUrl, providerPresets } from '../settings'
 
 /** Setting up the model provider: presets, first run, the model list and a test request. */
 
@@ -37,7 +37,7 @@ export interface SetupStatus {
 const ProviderTarget = z
   .object({
     preset: z.enum(providerPresets).optional(),
-    baseUrl: z.string().url().optional(),
+    baseUrl: httpUrl.optional(),
     model: z.string().max(300).optional()
   })
   .default({})

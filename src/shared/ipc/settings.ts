@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { empty, event, route, type Contract } from './route'
-import { Settings, providerPresets } from '../settings'
+import { Settings, providerPresets, recorderSettings } from '../settings'
 
 /** The settings file, the API keys kept beside it, and whether the hotkeys it names are registered. */
 
@@ -46,7 +46,11 @@ export const settings = {
     ),
     'keys.clear': route<KeyInfo>()(KeyStatus),
     'hotkeys.status': route<HotkeyStatus[]>()(empty),
-    'hotkeys.commands': route<DesktopHotkeyCommands>()(empty)
+    'hotkeys.commands': route<DesktopHotkeyCommands>()(empty),
+    /** the input devices the recorder offers ('default' first): all Settings may choose from */
+    'voiceInput.devices': route<{ devices: string[] }>()(
+      z.object({ recorder: z.enum(recorderSettings).optional() }).default({})
+    )
   },
   events: {
     'settings.changed': event<Settings>(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { event, id, route, type Contract } from './route'
+import { modelName } from './model-name'
 import type { TurnEvent } from '../turn-events'
 
 /** Asking and answering: a new question, Stop, and the actions on a saved answer. */
@@ -12,7 +13,7 @@ export interface StartedTurn {
 const prompt = z.string().trim().min(1, 'Type a question first.').max(100_000)
 const conversationRef = z.object({ conversationId: id })
 
-export const AskInput = z.object({ prompt, conversationId: id.optional() })
+export const AskInput = z.object({ prompt, conversationId: id.optional(), model: modelName.optional() })
 
 export const turns = {
   routes: {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { runTurn } from '../../../src/main/engine/turn'
+import { runTurn, TEXT_PIECE_CHARS } from '../../../src/main/engine/turn'
 import { LlmError } from '../../../src/main/engine/llm/chat-types'
-import type { TurnEvent } from '../../../src/shared/turn-events'
+import type { Segmenter } from '../../../src/main/engine/segmenter/utterance'
+import type { TurnEvent, TurnEventOf } from '../../../src/shared/turn-events'
 import { naiveSegmenter, RecordingSpeech, scriptedStream } from '../../support/engine-fakes'
 
 const provider = { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'k', model: 'm' }
@@ -152,5 +153,71 @@ describe('runTurn deltas', () => {
       ])
     )
     expect(events.filter((e) => e.type === 'delta').map((e) => e.type === 'delta' && e.at)).toEqual([0, 5])
+  })
+
+  describe('a long answer', () => {
+    /** Records what it is given and cuts nothing: only the turn's own work is under test. */
+    const pushes: number[] = []
+    const silentSegmenter = (): Segmenter => ({
+      push: (chunk) => (pushes.push(chunk.length), []),
+      tick: () => [],
+      flush: () => []
+    })
+    const deltas = (events: TurnEvent[]) => events.filter((e): e is TurnEventOf<'delta'> => e.type === 'delta')
+
+    it('takes a batch answer in bounded pieces, each a delta at its offset, never splitting a surrogate pair', async () => {
+      pushes.length = 0
+      const text = 'a'.repeat(TEXT_PIECE_CHARS - 1) + '😀' + 'b'.repeat(2 * TEXT_PIECE_CHARS)
+      const events: TurnEvent[] = []
+      let readyCalls = 0
+      await runTurn(
+        {
+          streamChat: scriptedStream([
+            { type: 'text', text },
+            { type: 'finish', reason: 'stop' }
+          ]),
+          createSegmenter: silentSegmenter,
+          speech: null,
+          ready: () => void readyCalls++
+        },
+        { turnId: 't1', provider, messages: [], stream: false },
+        (e) => events.push(e)
+      )
+      const ds = deltas(events)
+      expect(ds.length).toBeGreaterThanOrEqual(3)
+      expect(ds.every((d) => d.text.length <= TEXT_PIECE_CHARS)).toBe(true)
+      expect(ds.map((d) => d.text).join('')).toBe(text)
+      expect(ds.map((d) => d.at)).toEqual(ds.map((_, i) => ds.slice(0, i).reduce((n, d) => n + d.text.length, 0)))
+      expect(ds.some((d) => /[\ud800-\udbff]$/.test(d.text))).toBe(false)
+      expect(Math.max(...pushes)).toBeLessThanOrEqual(TEXT_PIECE_CHARS)
+      expect(readyCalls).toBe(ds.length)
+    })
+
+    it('takes no more text while the reader is not ready, and Stop then ends it with the text so far', async () => {
+      let release: () => void = () => {}
+      let calls = 0
+      const ready = () => (++calls === 1 ? undefined : new Promise<void>((r) => (release = r)))
+      const controller = new AbortController()
+      const events: TurnEvent[] = []
+      const turn = runTurn(
+        {
+          streamChat: scriptedStream([
+            { type: 'text', text: 'x'.repeat(3 * TEXT_PIECE_CHARS) },
+            { type: 'finish', reason: 'stop' }
+          ]),
+          createSegmenter: silentSegmenter,
+          speech: null,
+          ready
+        },
+        { turnId: 't1', provider, messages: [], stream: false, signal: controller.signal },
+        (e) => events.push(e)
+      )
+      await new Promise((r) => setTimeout(r, 50))
+      expect(deltas(events).map((d) => d.text.length)).toEqual([TEXT_PIECE_CHARS])
+      controller.abort()
+      release()
+      const outcome = await turn
+      expect(outcome).toMatchObject({ type: 'error', kind: 'aborted', partialText: 'x'.repeat(TEXT_PIECE_CHARS) })
+    })
   })
 })

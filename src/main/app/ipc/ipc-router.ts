@@ -10,6 +10,7 @@ import {
   type Subject
 } from '@shared/ipc/contract'
 import type { RouteResult } from '@shared/ipc/route'
+import { mayCall } from '@shared/ipc/page-access'
 import type { PageName } from '../windows/renderer-location'
 import { UserFacingError } from './user-facing-error'
 
@@ -32,9 +33,10 @@ export type RouteHandlers = { [S in Subject]: SubjectHandlers<S> }
 
 /**
  * Registers every route. Each call is checked for its sender (`callerOf` is
- * null for anything but our own page in our own window), then its input is
- * validated; failures come back as `{ ok: false }`, never as a thrown IPC error,
- * so the renderer sees one clean message and main never logs an unhandled error.
+ * null for anything but our own page in our own window) and whether that page
+ * may call the route (page-access.ts), then its input is validated; failures
+ * come back as `{ ok: false }`, never as a thrown IPC error, so the renderer
+ * sees one clean message and main never logs an unhandled error.
  */
 export function registerRoutes(
   ipcMain: IpcMain,
@@ -65,6 +67,10 @@ async function dispatch<K extends RouteName>(
   if (!caller) {
     log(`Refused IPC '${name}' from an untrusted sender (${event.senderFrame?.url ?? 'unknown frame'})`)
     return { ok: false, error: { message: 'Refused: untrusted sender.', code: 'untrusted-sender' } }
+  }
+  if (!mayCall(caller.page, name)) {
+    log(`Refused IPC '${name}' from the ${caller.page} page, which may not call it`)
+    return { ok: false, error: { message: `Refused: this window may not call ${name}.`, code: 'forbidden' } }
   }
   const parsed = routes[name].input.safeParse(raw)
   if (!parsed.success) {

@@ -17,7 +17,7 @@ const TimingsShape = z.object({
   totalMs: z.number()
 })
 
-const MessageShape = z.object({
+const BaseMessage = z.object({
   id: z.string().min(1),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
@@ -30,6 +30,12 @@ const MessageShape = z.object({
   usage: UsageShape.nullable().optional(),
   timings: TimingsShape.optional()
 })
+type LoggedMessage = z.infer<typeof BaseMessage> & { versions?: { others: LoggedMessage[][]; index: number } }
+const MessageShape: z.ZodType<LoggedMessage> = BaseMessage.extend({
+  versions: z
+    .lazy(() => z.object({ others: z.array(z.array(MessageShape)), index: z.number().int().min(0) }))
+    .optional()
+})
 
 const MetaRecord = z.object({
   t: z.literal('meta'),
@@ -37,7 +43,9 @@ const MetaRecord = z.object({
   id: z.string().min(1),
   title: z.string(),
   createdAt: z.number(),
-  updatedAt: z.number()
+  updatedAt: z.number(),
+  model: z.string().optional(),
+  titleBy: z.enum(['model', 'user']).optional()
 })
 const MsgRecord = z.object({ t: z.literal('msg'), m: MessageShape, open: z.boolean().optional() })
 const AppendRecord = z.object({ t: z.literal('append'), id: z.string(), text: z.string(), at: z.number() })
@@ -48,7 +56,8 @@ type LogRecord = z.infer<typeof LogRecord>
 export class CorruptLogError extends Error {}
 
 export function snapshotLines(c: Conversation, open: ReadonlySet<string>): string {
-  const meta: LogRecord = { t: 'meta', v: 1, id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt }
+  const { id, title, createdAt, updatedAt, model, titleBy } = c
+  const meta: LogRecord = { t: 'meta', v: 1, id, title, createdAt, updatedAt, model, titleBy }
   const lines = [JSON.stringify(meta)]
   for (const m of c.messages) lines.push(JSON.stringify(open.has(m.id) ? { t: 'msg', m, open: true } : { t: 'msg', m }))
   return lines.join('\n') + '\n'
@@ -62,25 +71,27 @@ export interface Replayed {
   conversation: Conversation
   /** messages found still open (streaming) and now marked interrupted */
   interrupted: number
-  /** a half-written last line was dropped */
-  tornTail: boolean
+  /** half-written lines dropped: a crash or a full disk mid-append */
+  tornLines: number
 }
 
-/** Parses a log. Throws CorruptLogError for anything but a torn final line. */
+/**
+ * Parses a log. Only the header must be whole: a torn line after it (the last
+ * one when Hark died mid-append; an earlier one when the disk filled, since the
+ * next append starts on a fresh line) loses only its own text, so it is
+ * dropped and counted. Throws CorruptLogError when the header is not there.
+ */
 export function replay(text: string, expectedId: string): Replayed {
-  const lines = text.split('\n')
-  const endsCleanly = text.endsWith('\n')
-  if (endsCleanly) lines.pop()
   const records: LogRecord[] = []
-  let tornTail = false
-  lines.forEach((line, i) => {
+  let tornLines = 0
+  for (const line of text.split('\n')) {
+    if (line === '') continue
     const record = parseLine(line)
-    if (record) return void records.push(record)
-    // SIGKILL or power loss mid-write can leave only the final line half-written.
-    if (i === lines.length - 1 && !endsCleanly && records.length > 0) tornTail = true
-    else throw new CorruptLogError(`line ${i + 1} is not a valid record`)
-  })
-  return build(records, expectedId, tornTail)
+    if (record) records.push(record)
+    else if (records.length > 0) tornLines++
+    else throw new CorruptLogError('its first line is not a conversation header')
+  }
+  return build(records, expectedId, tornLines)
 }
 
 function parseLine(line: string): LogRecord | null {
@@ -92,11 +103,12 @@ function parseLine(line: string): LogRecord | null {
   }
 }
 
-function build(records: LogRecord[], expectedId: string, tornTail: boolean): Replayed {
+function build(records: LogRecord[], expectedId: string, tornLines: number): Replayed {
   const [meta, ...rest] = records
   if (meta?.t !== 'meta') throw new CorruptLogError('it does not start with a conversation header')
   if (meta.id !== expectedId) throw new CorruptLogError(`its header names another conversation (${meta.id})`)
-  const conversation: Conversation = { ...meta, messageCount: 0, messages: [] }
+  const { t: _t, v: _v, ...fields } = meta
+  const conversation: Conversation = { ...fields, messageCount: 0, messages: [] }
   const byId = new Map<string, StoredMessage>()
   const open = new Set<string>()
   for (const r of rest) {
@@ -116,5 +128,5 @@ function build(records: LogRecord[], expectedId: string, tornTail: boolean): Rep
   }
   for (const id of open) byId.get(id)!.status = 'interrupted'
   conversation.messageCount = conversation.messages.length
-  return { conversation, interrupted: open.size, tornTail }
+  return { conversation, interrupted: open.size, tornLines }
 }

@@ -18,7 +18,7 @@ function section(m: StoredMessage): string[] {
 }
 
 function statusNote(m: StoredMessage): string | null {
-  if (m.status === 'interrupted') return 'This answer was interrupted when Hark closed.'
+  if (m.status === 'interrupted') return m.error?.message ?? 'This answer was interrupted when Hark closed.'
   if (m.status === 'partial' && m.role === 'assistant') return 'This answer was stopped before it finished.'
   if (m.status === 'error') return `This answer failed: ${m.error?.message ?? 'unknown error'}`
   return null

@@ -15,8 +15,10 @@ import { UserFacingError } from '../ipc/user-facing-error'
 import { writeFileAtomic } from './atomic-file'
 import { appendLine, replay, snapshotLines } from './conversation-log'
 import { quarantineFile } from './quarantine'
+import { describeStorageError, isFileSystemError, withoutBom } from './storage-error'
 import { searchConversations } from './conversation-search'
 import { titleFrom } from './conversation-title'
+import { dropShown, setAside, showVersion } from './message-versions'
 import { Listeners } from '../../engine/listeners'
 
 export interface ConversationStoreOptions {
@@ -36,6 +38,10 @@ interface OpenStream {
   pending: string
   lastFlushAt: number
   timer?: ReturnType<typeof setTimeout>
+  /** the version this answer replaced, shown again if it ends without text */
+  replaced?: number
+  /** the last append failed: said once, not at every flush while the disk stays full */
+  failing?: boolean
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -44,8 +50,10 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
  * Conversations in userData/conversations, one JSON-lines file each (see
  * conversation-log.ts). Everything is in memory after start-up; every change is
  * written before the call returns, except streamed text, which is appended at
- * most `flushMs` later. Nothing here throws at start-up: a file it cannot read
- * is moved to quarantine/ and reported in `notices`.
+ * most `flushMs` later; a failed append is reported at once (`onSaveFailed`).
+ * Nothing here throws at start-up: a file whose content is broken is moved to
+ * quarantine/, one the disk or permissions keep from being read is left alone,
+ * and both are reported in `notices`.
  */
 export class ConversationStore implements ConversationHistory {
   readonly dir: string
@@ -53,6 +61,9 @@ export class ConversationStore implements ConversationHistory {
   private readonly conversations = new Map<string, Conversation>()
   private readonly streams = new Map<string, OpenStream>()
   private readonly listeners = new Listeners<ConversationsChanged>()
+  private readonly saveFailures = new Listeners<string>()
+  /** conversations whose file may end in a half-written line: the next append starts a fresh one */
+  private readonly maybeTorn = new Set<string>()
   private readonly flushMs: number
   private readonly now: () => number
 
@@ -65,6 +76,11 @@ export class ConversationStore implements ConversationHistory {
 
   onChange(listener: (e: ConversationsChanged) => void): () => void {
     return this.listeners.add(listener)
+  }
+
+  /** A streamed answer could not be written (full disk, permissions): the message to show the user now. */
+  onSaveFailed(listener: (message: string) => void): () => void {
+    return this.saveFailures.add(listener)
   }
 
   list(): ConversationSummary[] {
@@ -83,6 +99,7 @@ export class ConversationStore implements ConversationHistory {
   create(title = ''): ConversationSummary {
     const at = this.now()
     const c: Conversation = { id: randomUUID(), title, createdAt: at, updatedAt: at, messageCount: 0, messages: [] }
+    if (title) c.titleBy = 'user'
     this.conversations.set(c.id, c)
     this.rewrite(c)
     this.emit({ conversationId: c.id, reason: 'created' })
@@ -91,11 +108,49 @@ export class ConversationStore implements ConversationHistory {
 
   rename(id: string, title: string): ConversationSummary {
     const c = this.require(id)
-    c.title = title.trim()
+    Object.assign(c, { title: title.trim(), titleBy: 'user' })
     this.touch(c)
     this.rewrite(c)
     this.emit({ conversationId: id, reason: 'renamed' })
     return summary(c)
+  }
+
+  /**
+   * A title the model wrote: kept only while the title is still the first-line
+   * fallback, so a rename made while the model was asked wins.
+   */
+  setModelTitle(id: string, title: string): void {
+    const c = this.conversations.get(id)
+    if (!c || c.titleBy) return
+    Object.assign(c, { title, titleBy: 'model' })
+    this.rewrite(c)
+    this.emit({ conversationId: id, reason: 'renamed' })
+  }
+
+  /** The model this conversation's next answers use; null goes back to the provider's default. */
+  setModel(id: string, model: string | null): ConversationSummary {
+    const c = this.require(id)
+    if (model) c.model = model
+    else delete c.model
+    this.rewrite(c)
+    this.emit({ conversationId: id, reason: 'updated' })
+    return summary(c)
+  }
+
+  /** Shows another version of the conversation from `messageId` on (‹ 1/2 ›). */
+  showVersion(conversationId: string, messageId: string, index: number): void {
+    const c = this.require(conversationId)
+    const at = c.messages.findIndex((m) => m.id === messageId)
+    if (at < 0 || !c.messages[at]!.versions) throw new UserFacingError('That message is no longer there.', 'not-found')
+    if ([...this.streams.values()].some((s) => s.conversationId === conversationId))
+      throw new UserFacingError('Wait for the answer to finish, or stop it, before switching versions.', 'busy')
+    try {
+      showVersion(c.messages, at, index)
+    } catch {
+      throw new UserFacingError('That version is no longer there.', 'not-found')
+    }
+    this.rewrite(c)
+    this.emit({ conversationId, reason: 'updated' })
   }
 
   delete(id: string): void {
@@ -111,23 +166,31 @@ export class ConversationStore implements ConversationHistory {
     return searchConversations([...this.conversations.values()], query, limit)
   }
 
-  /** Edit-and-resend: drops `messageId` (a user message) and everything after it. */
-  truncateFrom(conversationId: string, messageId: string): void {
+  // ── ConversationHistory ──────────────────────────────────────────────
+
+  beginTurn(conversationId: string | undefined, prompt: string, turnId: string, model?: string): string {
+    const c = conversationId ? this.require(conversationId) : this.newConversation()
+    if (!c.title) c.title = titleFrom(prompt)
+    if (model) c.model = model
+    c.messages.push(this.message('user', prompt, 'complete'))
+    this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
+    return c.id
+  }
+
+  modelOf(conversationId: string): string | undefined {
+    return this.conversations.get(conversationId)?.model
+  }
+
+  /** Edit-and-resend: the edited question replaces `messageId` and what followed, which are kept as a version. */
+  beginEdit(conversationId: string, messageId: string, prompt: string, turnId: string): void {
     const c = this.require(conversationId)
     const at = c.messages.findIndex((m) => m.id === messageId)
     if (at < 0 || c.messages[at]!.role !== 'user')
       throw new UserFacingError('That message is no longer there.', 'not-found')
-    this.dropMessages(c, at)
-  }
-
-  // ── ConversationHistory ──────────────────────────────────────────────
-
-  beginTurn(conversationId: string | undefined, prompt: string, turnId: string): string {
-    const c = conversationId ? this.require(conversationId) : this.newConversation()
-    if (!c.title) c.title = titleFrom(prompt)
-    c.messages.push(this.message('user', prompt, 'complete'))
+    this.closeStreamsFrom(c, at)
+    const { versions } = setAside(c.messages, at)
+    c.messages.push({ ...this.message('user', prompt, 'complete'), ...(versions ? { versions } : {}) })
     this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
-    return c.id
   }
 
   messagesFor(conversationId: string): ChatMessage[] {
@@ -137,15 +200,17 @@ export class ConversationStore implements ConversationHistory {
       .map(({ role, content }) => ({ role, content }))
   }
 
-  /** Regenerate / Retry: forget the last answer and answer the last user message again. */
+  /** Regenerate / Retry: answers the last user message again; the last answer is kept as a version. */
   beginAnswer(conversationId: string, turnId: string): void {
     const c = this.require(conversationId)
     let end = c.messages.length
     while (end > 0 && c.messages[end - 1]!.role === 'assistant') end--
     if (end === 0)
       throw new UserFacingError('There is no question to answer in this conversation.', 'nothing-to-answer')
-    this.dropMessages(c, end)
-    this.openAnswer(c, turnId, this.message('assistant', '', 'partial', turnId), '')
+    this.closeStreamsFrom(c, end)
+    const { versions, keptAt } = setAside(c.messages, end)
+    const answer = this.message('assistant', '', 'partial', turnId)
+    this.openAnswer(c, turnId, versions ? { ...answer, versions } : answer, '', keptAt)
   }
 
   /** Continue: the last answer grows in place; returns the text it already has. */
@@ -171,14 +236,15 @@ export class ConversationStore implements ConversationHistory {
     else s.timer ??= unrefTimer(setTimeout(() => this.flush(turnId), this.flushMs))
   }
 
-  endTurn(_conversationId: string, turnId: string, outcome: TurnOutcome): void {
+  endTurn(_conversationId: string, turnId: string, outcome: TurnOutcome, model?: string): void {
     const s = this.streams.get(turnId)
     const m = s && this.findMessage(s)
     this.closeStream(turnId)
     if (!s || !m) return
     const c = this.require(s.conversationId)
     finishMessage(m, s.base, outcome)
-    if (m.status === 'partial' && !m.content) c.messages.splice(c.messages.indexOf(m), 1)
+    if (model) m.model = model
+    if (m.status === 'partial' && !m.content) this.dropEmptyAnswer(c, m, s.replaced)
     this.touch(c)
     this.rewrite(c)
     this.emit({ conversationId: c.id, reason: 'turn-ended', turnId })
@@ -191,7 +257,7 @@ export class ConversationStore implements ConversationHistory {
 
   // ── internals ────────────────────────────────────────────────────────
 
-  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string): void {
+  private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string, replaced?: number): void {
     if (!c.messages.includes(answer)) c.messages.push(answer)
     this.streams.set(turnId, {
       conversationId: c.id,
@@ -199,7 +265,8 @@ export class ConversationStore implements ConversationHistory {
       base,
       persisted: 0,
       pending: '',
-      lastFlushAt: this.now()
+      lastFlushAt: this.now(),
+      ...(replaced !== undefined ? { replaced } : {})
     })
     this.touch(c)
     this.rewrite(c)
@@ -216,12 +283,19 @@ export class ConversationStore implements ConversationHistory {
     const c = this.conversations.get(s.conversationId)
     if (!c) return
     c.updatedAt = s.lastFlushAt
+    const line = appendLine(s.messageId, s.pending, s.lastFlushAt)
     try {
-      appendFileSync(this.file(c.id), appendLine(s.messageId, s.pending, s.lastFlushAt))
+      appendFileSync(this.file(c.id), this.maybeTorn.has(c.id) ? `\n${line}` : line)
+      this.maybeTorn.delete(c.id)
       s.persisted += s.pending.length
       s.pending = ''
+      s.failing = false
     } catch (err) {
-      this.notices.push(`Could not save the answer as it streamed: ${err instanceof Error ? err.message : String(err)}`)
+      // Part of the line may be on disk: never let the next one glue onto it.
+      this.maybeTorn.add(c.id)
+      if (!s.failing)
+        this.saveFailures.emit(`Hark could not save the answer as it streamed: ${describeStorageError(err)}.`)
+      s.failing = true
     }
   }
 
@@ -234,7 +308,12 @@ export class ConversationStore implements ConversationHistory {
   /** Atomic rewrite; afterwards the file holds everything in memory, open answers included. */
   private rewrite(c: Conversation): void {
     c.messageCount = c.messages.length
-    writeFileAtomic(this.file(c.id), snapshotLines(c, this.openMessageIds()))
+    try {
+      writeFileAtomic(this.file(c.id), snapshotLines(c, this.openMessageIds()))
+    } catch (err) {
+      throw new UserFacingError(`Hark could not save the conversation: ${describeStorageError(err)}.`, 'save-failed')
+    }
+    this.maybeTorn.delete(c.id)
     for (const s of this.streams.values()) {
       if (s.conversationId !== c.id) continue
       s.persisted += s.pending.length
@@ -242,13 +321,20 @@ export class ConversationStore implements ConversationHistory {
     }
   }
 
-  private dropMessages(c: Conversation, from: number): void {
-    const dropped = new Set(c.messages.slice(from).map((m) => m.id))
-    for (const [turnId, s] of this.streams) if (dropped.has(s.messageId)) this.closeStream(turnId)
-    c.messages.splice(from)
-    this.touch(c)
-    this.rewrite(c)
-    this.emit({ conversationId: c.id, reason: 'updated' })
+  /**
+   * Stopped before any text: nothing to keep, and a regenerate shows the answer it was replacing again.
+   * An answer a newer question already follows is only removed when it replaced nothing.
+   */
+  private dropEmptyAnswer(c: Conversation, m: StoredMessage, replaced?: number): void {
+    const at = c.messages.indexOf(m)
+    if (at === c.messages.length - 1) dropShown(c.messages, at, replaced)
+    else if (!m.versions) c.messages.splice(at, 1)
+  }
+
+  /** A turn still writing into a message that is being replaced stops being saved there. */
+  private closeStreamsFrom(c: Conversation, from: number): void {
+    const replaced = new Set(c.messages.slice(from).map((m) => m.id))
+    for (const [turnId, s] of this.streams) if (replaced.has(s.messageId)) this.closeStream(turnId)
   }
 
   private openMessageIds(): Set<string> {
@@ -308,13 +394,33 @@ export class ConversationStore implements ConversationHistory {
     if (name.endsWith('.tmp')) return void tryUnlink(path) // a rewrite that never got renamed
     if (!name.endsWith('.jsonl')) return
     const id = name.slice(0, -'.jsonl'.length)
+    let loaded: ReturnType<typeof replay>
     try {
       if (!SAFE_ID.test(id)) throw new Error('its name is not a conversation id')
-      const { conversation, interrupted } = replay(readFileSync(path, 'utf8'), id)
-      this.conversations.set(id, conversation)
-      if (interrupted > 0) this.rewrite(conversation)
+      loaded = replay(withoutBom(readFileSync(path, 'utf8')), id)
     } catch (err) {
-      this.notices.push(quarantineFile(this.dir, name, err))
+      if (isFileSystemError(err))
+        this.notices.push(`A saved conversation (${name}) could not be read: ${describeStorageError(err)}.`)
+      else this.notices.push(quarantineFile(this.dir, name, err))
+      return
+    }
+    const { conversation, interrupted, tornLines } = loaded
+    const title = conversation.title || 'New conversation'
+    this.conversations.set(id, conversation)
+    if (tornLines > 0) {
+      this.notices.push(
+        `Part of an answer in "${title}" was cut off when it was saved (${tornLines} damaged line${tornLines === 1 ? '' : 's'} dropped); the rest is kept.`
+      )
+    }
+    if (interrupted === 0 && tornLines === 0) return
+    // Read fine, so it is kept whatever happens to this repair.
+    this.maybeTorn.add(id)
+    try {
+      this.rewrite(conversation)
+    } catch (err) {
+      this.notices.push(
+        `"${title}" could not be tidied up on disk (${err instanceof Error ? err.message : String(err)}); it is kept as it is.`
+      )
     }
   }
 }
@@ -330,7 +436,8 @@ function finishMessage(m: StoredMessage, base: string, outcome: TurnOutcome): vo
     return
   }
   m.content = base + outcome.partialText
-  m.status = outcome.kind === 'aborted' ? 'partial' : 'error'
+  // A stream cut off without an error is interrupted: its text is kept, Continue picks it up.
+  m.status = outcome.kind === 'aborted' ? 'partial' : outcome.kind === 'interrupted' ? 'interrupted' : 'error'
   if (outcome.kind === 'aborted') delete m.error
   else m.error = { kind: outcome.kind, message: outcome.message }
 }
@@ -341,7 +448,9 @@ function summary(c: Conversation): ConversationSummary {
     title: c.title || 'New conversation',
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    messageCount: c.messages.length
+    messageCount: c.messages.length,
+    ...(c.model ? { model: c.model } : {}),
+    ...(c.titleBy ? { titleBy: c.titleBy } : {})
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { Settings, defaultSettings } from '@shared/settings'
 import { writeFileAtomic } from './atomic-file'
+import { describeStorageError, isFileSystemError, withoutBom } from './storage-error'
 import { Listeners } from '../../engine/listeners'
 
 /**
@@ -49,17 +50,18 @@ export class SettingsStore {
   private load(): Settings {
     if (!existsSync(this.path)) return defaultSettings()
     try {
-      const parsed = Settings.safeParse(JSON.parse(readFileSync(this.path, 'utf8')))
+      const parsed = Settings.safeParse(JSON.parse(withoutBom(readFileSync(this.path, 'utf8'))))
       if (parsed.success) return parsed.data
       const issue = parsed.error.issues[0]
       return this.fallBack(`${issue?.path.join('.') ?? 'a value'} is invalid (${issue?.message ?? ''})`)
     } catch (err) {
-      return this.fallBack(err instanceof Error ? err.message : String(err))
+      return this.fallBack(describeStorageError(err), isFileSystemError(err))
     }
   }
 
-  private fallBack(reason: string): Settings {
-    this.brokenFile = true
+  /** An unreadable (EACCES) file is not broken: it is never moved aside, and saving will say why it fails. */
+  private fallBack(reason: string, unreadable = false): Settings {
+    this.brokenFile = !unreadable
     this.notices.push(
       `Your settings file could not be read (${reason}). Hark is using defaults; the file is kept as it is until you save settings.`
     )

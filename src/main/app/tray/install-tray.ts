@@ -1,4 +1,5 @@
 import { app, Menu, nativeImage, Tray } from 'electron'
+import type { Settings } from '@shared/settings'
 import type { AppContext } from '../app-context'
 import type { QuickPrompt } from '../quick-prompt/install-quick-prompt'
 import { navigateMainWindow } from '../windows/main-window-navigation'
@@ -11,15 +12,22 @@ let liveTray: Tray | null = null
 
 const iconFile = (state: TrayState): string => trayIconFile(state, process.platform, resourceDir())
 
-/** While the tray lives, closing the last window must not quit Hark. */
-export function trayIsAlive(): boolean {
-  return !!liveTray && !liveTray.isDestroyed()
+/**
+ * Whether Hark may wait in the tray (closing its window, starting at login)
+ * and be brought back from there. Electron cannot tell whether a Linux
+ * desktop shows tray icons: `new Tray` succeeds on stock GNOME, which shows
+ * none. So on Linux only the user can say, in Settings.
+ */
+export function trayCanBringHarkBack(settings: Settings, platform: NodeJS.Platform = process.platform): boolean {
+  const alive = !!liveTray && !liveTray.isDestroyed()
+  return alive && (platform !== 'linux' || settings.keepRunningInTray)
 }
 
 /**
  * Hark's tray icon and menu. The icon follows the voice hub (idle, listening,
- * speaking); the menu is rebuilt whenever what it shows changes, because Linux
- * AppIndicators only pick up changes through a new setContextMenu.
+ * speaking); the menu is rebuilt only when what it shows changes (Linux
+ * AppIndicators pick up changes only through a new setContextMenu, and a new
+ * menu closes one the user has open), never for speaking, which it does not show.
  */
 export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
   let tray: Tray
@@ -31,7 +39,8 @@ export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
     return null
   }
   liveTray = tray
-  let shown: TrayState = 'idle'
+  let shown: TrayState | null = null
+  let shownMenu = ''
 
   const refresh = (): void => {
     if (tray.isDestroyed()) return
@@ -39,10 +48,12 @@ export function installTray(ctx: AppContext, quick: QuickPrompt): Tray | null {
     const state = trayStateOf({ listening, speaking })
     if (state !== shown) {
       tray.setImage(nativeImage.createFromPath(iconFile(state)))
+      tray.setToolTip(trayTooltips[state])
       shown = state
     }
-    tray.setToolTip(trayTooltips[state])
     const model = { quickAccelerator: quick.accelerator(), muted: ctx.settings.get().speech.muted, listening }
+    if (JSON.stringify(model) === shownMenu) return
+    shownMenu = JSON.stringify(model)
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, trayActions(ctx, quick))))
   }
 

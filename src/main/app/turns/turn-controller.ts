@@ -39,6 +39,8 @@ interface ActiveTurn {
 export interface AskRequest {
   prompt: string
   conversationId?: string
+  /** the model picked for the conversation (remembered for its next answers) */
+  model?: string
 }
 
 interface FittedContext {
@@ -69,12 +71,20 @@ export class TurnController {
 
   ask(req: AskRequest): StartedTurn {
     return this.start((turnId) => {
-      const conversationId = this.deps.history.beginTurn(req.conversationId, req.prompt, turnId)
+      const conversationId = this.deps.history.beginTurn(req.conversationId, req.prompt, turnId, req.model)
       return { conversationId, extra: [], base: '' }
     }, req.conversationId)
   }
 
-  /** Regenerate / Retry: answers the conversation's last question again, replacing the last answer. */
+  /** Edit and resend: asks `prompt` in place of the question `messageId`; the old branch stays as a version. */
+  edit(conversationId: string, messageId: string, prompt: string): StartedTurn {
+    return this.start((turnId) => {
+      this.deps.history.beginEdit(conversationId, messageId, prompt, turnId)
+      return { conversationId, extra: [], base: '' }
+    }, conversationId)
+  }
+
+  /** Regenerate / Retry: answers the conversation's last question again; the last answer stays as a version. */
   regenerate(conversationId: string): StartedTurn {
     return this.start((turnId) => {
       this.deps.history.beginAnswer(conversationId, turnId)
@@ -111,7 +121,8 @@ export class TurnController {
     const { conversationId, extra, base } = open(turnId)
     if (!sameConversation) this.stop()
     const controller = new AbortController()
-    const provider = this.deps.provider(settings)
+    const picked = this.deps.history.modelOf(conversationId)
+    const provider = { ...this.deps.provider(settings), ...(picked ? { model: picked } : {}) }
     const { messages, notices } = this.fitContext(provider.model, settings, conversationId, extra)
     const active: ActiveTurn = { turnId, conversationId, base, text: '', controller }
     this.active = active
@@ -185,7 +196,7 @@ export class TurnController {
       emit
     )
     try {
-      history.endTurn(conversationId, turnId, outcome)
+      history.endTurn(conversationId, turnId, outcome, provider.model)
     } catch (err) {
       // A full disk or a read-only folder must not leave a turn that looks active forever.
       const reason = err instanceof Error ? err.message : String(err)

@@ -78,7 +78,8 @@ function createPushToTalk(ctx: AppContext, notify: Notify): PushToTalk {
       const v = voice()
       return startCapture({ recorder: chooseRecorder(v.recorder), device: v.device }, onChunk)
     },
-    transcribe: (wav, signal) => {
+    transcribe: async (wav, signal) => {
+      await ctx.keys.unlock()
       const s = ctx.settings.get()
       return createTranscriber(sttConfig(s, (url) => ctx.keys.forUrl(url)))(wav, signal)
     },

@@ -1,12 +1,12 @@
 import type { Settings } from '@shared/settings'
 import type { SttConfig } from '../../engine/voice/transcriber'
-import { providerConfig, type StoredKeyFor } from '../provider/provider-config'
+import { environmentKeyFor, providerConfig, type StoredKeyFor } from '../provider/provider-config'
 
 /**
  * Where speech-to-text goes: its own endpoint when set, else the chat
  * provider's (OpenAI and Groq both transcribe). The key is the one saved for
- * that endpoint's origin (or OPENAI_API_KEY): the chat key never travels to a
- * different speech-to-text host. HARK_STT_BASE_URL / HARK_STT_MODEL override
+ * that endpoint's origin (or OPENAI_API_KEY when it is OPENAI_BASE_URL's): no
+ * key travels to a different speech-to-text host. HARK_STT_BASE_URL / HARK_STT_MODEL override
  * for a single launch.
  */
 export function sttConfig(
@@ -19,7 +19,7 @@ export function sttConfig(
   const baseUrl = env['HARK_STT_BASE_URL'] || v.sttBaseUrl.trim() || chat.baseUrl
   return {
     baseUrl,
-    apiKey: env['OPENAI_API_KEY'] || storedKeyFor(baseUrl) || '',
+    apiKey: environmentKeyFor(baseUrl, env) || storedKeyFor(baseUrl) || '',
     model: env['HARK_STT_MODEL'] || v.sttModel,
     language: v.language,
     timeoutMs: chat.connectTimeoutMs

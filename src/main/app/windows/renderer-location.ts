@@ -1,10 +1,10 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { pageNames, type PageName } from '@shared/ipc/page-access'
 
 /** Where the windows' pages and the preload live, in dev (vite server) and built. */
 
-export const pageNames = ['index', 'quick', 'indicator'] as const
-export type PageName = (typeof pageNames)[number]
+export type { PageName }
 
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.js')

@@ -1,6 +1,7 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import type { EventName, Events } from '@shared/ipc/contract'
 import type { TurnEvent } from '@shared/turn-events'
+import { mayHear } from '@shared/ipc/page-access'
 import type { Caller } from '../ipc/ipc-router'
 import { isPageUrl, pageUrl, type PageName } from './renderer-location'
 
@@ -34,10 +35,11 @@ export class WindowRegistry {
     return null
   }
 
+  /** To every window whose page hears this event (page-access.ts). */
   broadcast<E extends EventName>(event: E, payload: Events[E]): void {
     if (event !== 'turn.events') this.flushTurnEvents()
-    for (const win of this.windows.keys()) {
-      if (!win.isDestroyed()) win.webContents.send(event, payload)
+    for (const [win, page] of this.windows) {
+      if (!win.isDestroyed() && mayHear(page, event)) win.webContents.send(event, payload)
     }
   }
 }

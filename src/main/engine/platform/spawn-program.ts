@@ -1,12 +1,15 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import type { ChildProcess, SpawnOptions } from 'node:child_process'
+import { spawnSupervised } from './child-supervisor'
 import { findOnPath } from './find-on-path'
 
 /**
  * The one way Hark starts a program. It spawns the absolute path findOnPath
  * resolved, because the PATH a macOS GUI launch inherits lacks Homebrew's
- * folders (find-on-path.ts), so a program found there must be run from there;
- * and it never opens a console window on Windows (each push-to-talk and
- * sentence flashed one), whatever the caller passed.
+ * folders (find-on-path.ts), so a program found there must be run from there.
+ * The child is supervised (child-supervisor.ts: it dies with the app, however
+ * the app ends), never goes through a shell and never opens a console window
+ * on Windows (each push-to-talk and sentence flashed one), whatever the caller
+ * passed.
  */
 
 export class ProgramMissingError extends Error {
@@ -27,6 +30,5 @@ export const spawnProgram: SpawnProgram = (name, args, options = {}) => {
   const { platform = process.platform, ...spawnOptions } = options
   const path = findOnPath(name, spawnOptions.env ?? process.env, platform)
   if (!path) throw new ProgramMissingError(name)
-  // shell stays off: no argument is ever parsed by a shell.
-  return spawn(path, args, { ...spawnOptions, windowsHide: true, shell: false })
+  return spawnSupervised(path, args, spawnOptions)
 }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
+import { killTree } from '../platform/child-supervisor'
 import { ProgramMissingError } from '../platform/spawn-program'
-import { killTree, startProcess } from './run-process'
+import { startProcess } from './run-process'
 import { TtsError } from './speech-types'
 import { PLAYER_HINT, rawPlayerArgs, type PcmFormat, type WavPlayer } from './wav-player'
 

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process'
+import { killTree } from '../platform/child-supervisor'
 import { ProgramMissingError, spawnProgram } from '../platform/spawn-program'
 import { TtsError } from './speech-types'
 
@@ -28,45 +29,12 @@ const KILL_GRACE_MS = 250
 const GIVE_UP_MS = 1500
 
 /**
- * Kill the whole process group we created (the child is spawned detached, so
- * its pid is the group id): exactly our tree, nothing else. Windows has no
- * groups; there the child alone is killed.
- */
-export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    if (process.platform === 'win32') child.kill(signal)
-    else process.kill(-child.pid, signal)
-  } catch {
-    // ESRCH: the group is already gone, which is what we wanted
-  }
-}
-
-/**
- * Our children live in their own process groups, so they would outlive us:
- * a voice still talking after the app quit. Kill whatever is left on exit.
- */
-const live = new Set<ChildProcess>()
-let exitHookInstalled = false
-
-/**
- * Spawn in a process group of its own, tracked so it dies with us. Throws
- * ProgramMissingError when the binary is on no search path (spawnProgram),
- * otherwise synchronously only for invalid arguments.
+ * Spawn in a process group of its own, supervised so it dies with the app
+ * however the app ends. Throws ProgramMissingError when the binary is on no
+ * search path (spawnProgram), otherwise synchronously only for invalid arguments.
  */
 export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
-  const fullEnv = env ? { ...process.env, ...env } : process.env
-  const child = spawnProgram(cmd, args, { detached: process.platform !== 'win32', stdio: 'pipe', env: fullEnv })
-  track(child)
-  return child
-}
-
-function track(child: ChildProcess): void {
-  live.add(child)
-  child.once('close', () => live.delete(child))
-  if (exitHookInstalled) return
-  exitHookInstalled = true
-  process.once('exit', () => live.forEach((c) => killTree(c, 'SIGKILL')))
+  return spawnProgram(cmd, args, { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env })
 }
 
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
@@ -76,7 +44,8 @@ function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals |
 }
 
 /**
- * Run one command in its own process group with a hard timeout. Resolves with
+ * Run one command in its own process group (supervised: it dies with the app)
+ * with a hard timeout. Resolves with
  * its output on exit code 0; otherwise rejects with a TtsError: 'missing' when
  * the binary is not installed, 'aborted' when the signal fired, 'failed' for
  * everything else (timeouts included). Never throws synchronously.

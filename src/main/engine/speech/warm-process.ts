@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
-import { killTree, startProcess } from './run-process'
+import { startProcess } from './run-process'
+import { killTree } from '../platform/child-supervisor'
 
 /** A waiting synthesiser holds hundreds of MB (festival: about 320 MB): let it go when no one speaks. */
 const IDLE_MS = 30_000

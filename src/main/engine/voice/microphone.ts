@@ -1,18 +1,17 @@
 import type { ChildProcess } from 'node:child_process'
-import recorders from 'node-record-lpcm16/recorders'
 import { SPEECH_PCM } from './pcm-format'
 import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
+import { killTree } from '../platform/child-supervisor'
 import { ProgramMissingError, spawnProgram } from '../platform/spawn-program'
-import { installHint, type RecorderName } from './recorder-binary'
+import { installHint, recorderCommand, type RecorderName } from './recorder-binary'
+import { isPlainDeviceName } from './recorder-devices'
 
 /**
- * node-record-lpcm16's recorder command lines, run by Hark itself with their
- * sharp edges filed off. The library's own record() spawns the bare name
- * (which a macOS GUI launch does not find on its PATH) with a console window
- * on Windows and no 'error' listener, so Hark spawns through spawnProgram:
- * the binary is resolved before spawning, the child gets an 'error' listener,
- * it records raw PCM (the WAV header is written by wav.ts), and a recorder
- * that produces nothing or will not die is dealt with by timers.
+ * The microphone: arecord, sox or rec, spawned through spawnProgram (resolved
+ * on PATH before spawning, supervised so it dies with the app), with 'error'
+ * listeners (a missing binary would otherwise crash the process). It records
+ * raw PCM (the WAV header is written by wav.ts), and a recorder that produces
+ * nothing or will not die is dealt with by timers.
  */
 
 export interface CaptureOptions {
@@ -37,18 +36,23 @@ export type StartCapture = (opts: CaptureOptions, onChunk: (pcm: Buffer) => void
 const KILL_GRACE_MS = 1500
 const STDERR_KEEP = 4000
 
-/** Throws a MicrophoneError at once when the recorder is not installed. */
+/**
+ * Throws a MicrophoneError at once when the recorder is not installed or the
+ * device is not a plain name (settings.set checked it already: defence in depth).
+ */
 export const startCapture: StartCapture = (opts, onChunk) => {
   const { recorder, env = process.env, platform = process.platform } = opts
+  if (opts.device && !isPlainDeviceName(opts.device)) {
+    throw new MicrophoneError(
+      'no-device',
+      'The input device in Settings is not a name the recorder lists. Choose one in Settings → Voice input.'
+    )
+  }
   // sox through PulseAudio drops the first seconds with the default latency.
   if (recorder !== 'arecord' && platform === 'linux') process.env['PULSE_LATENCY_MSEC'] ??= '30'
-  const line = recorders.load(recorder)({ ...SPEECH_PCM, audioType: 'raw', device: opts.device || undefined })
   try {
-    const child = spawnProgram(line.cmd, line.args.map(String), {
-      stdio: 'pipe',
-      env: line.spawnOptions?.env ? { ...env, ...line.spawnOptions.env } : env,
-      platform
-    })
+    const { cmd, args, env: extra } = recorderCommand(recorder, SPEECH_PCM, opts.device ?? '')
+    const child = spawnProgram(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, ...extra }, platform })
     return watch(child, opts, onChunk)
   } catch (err) {
     if (err instanceof ProgramMissingError) throw missingRecorder(opts)
@@ -67,7 +71,6 @@ function missingRecorder({ recorder, platform }: CaptureOptions): MicrophoneErro
 }
 
 function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
-  const stream = child.stdout!
   let stderr = ''
   let stopped = false
   let gotAudio = false
@@ -84,8 +87,8 @@ function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer)
   ended.catch(() => {}) // the caller may only look at it later
   let killer: NodeJS.Timeout | undefined
   const kill = (): void => {
-    child.kill('SIGTERM')
-    killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS)
+    killTree(child, 'SIGTERM')
+    killer = setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS)
     killer.unref()
   }
   const noAudio = setTimeout(() => {
@@ -96,8 +99,8 @@ function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer)
   }, opts.noAudioTimeoutMs ?? 4000)
 
   // A read error ends in 'close' too, which says more.
-  stream.on('error', () => {})
-  stream.on('data', (chunk: Buffer) => {
+  child.stdout?.on('error', () => {})
+  child.stdout?.on('data', (chunk: Buffer) => {
     gotAudio = true
     onChunk(chunk)
   })

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import type { AppNavigation } from '@shared/ipc/app'
 import { applyTheme } from '../shared/theme'
 import { ChatView } from './chat/ChatView'
@@ -6,6 +6,7 @@ import { NoticeBar } from './NoticeBar'
 import { Sidebar } from './Sidebar'
 import { useChatStore } from './use-chat'
 import { messageOf } from '../shared/message-of'
+import { NavigationContext, type Navigation, type SettingsSection } from './navigation'
 
 // Settings and onboarding (and zod with them) load only when opened: a smaller first paint.
 const SettingsView = lazy(() => import('./settings/SettingsView'))
@@ -17,6 +18,16 @@ type View = 'chat' | 'settings' | 'onboarding'
 export function App(): React.JSX.Element {
   const store = useChatStore()
   const [view, setView] = useState<View>('chat')
+  const [section, setSection] = useState<SettingsSection | undefined>()
+  const navigation = useMemo<Navigation>(
+    () => ({
+      openSettings: (at) => {
+        setSection(at)
+        setView('settings')
+      }
+    }),
+    []
+  )
 
   useEffect(() => {
     const hark = window.hark
@@ -49,16 +60,18 @@ export function App(): React.JSX.Element {
   }, [store])
 
   return (
-    <div className="app">
-      <Sidebar onOpenSettings={() => setView('settings')} onOpenChat={() => setView('chat')} />
-      <main className="main">
-        <NoticeBar />
-        <Suspense fallback={<div className="loading">Loading…</div>}>
-          {view === 'chat' && <ChatView />}
-          {view === 'settings' && <SettingsView onClose={() => setView('chat')} />}
-          {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
-        </Suspense>
-      </main>
-    </div>
+    <NavigationContext.Provider value={navigation}>
+      <div className="app">
+        <Sidebar onOpenSettings={() => navigation.openSettings()} onOpenChat={() => setView('chat')} />
+        <main className="main">
+          <NoticeBar />
+          <Suspense fallback={<div className="loading">Loading…</div>}>
+            {view === 'chat' && <ChatView />}
+            {view === 'settings' && <SettingsView section={section} onClose={() => setView('chat')} />}
+            {view === 'onboarding' && <Onboarding onDone={() => setView('chat')} />}
+          </Suspense>
+        </main>
+      </div>
+    </NavigationContext.Provider>
   )
 }

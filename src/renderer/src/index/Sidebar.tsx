@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { ConversationSummary } from '@shared/conversation'
+import type { ConversationSummary, SearchHit } from '@shared/conversation'
 import { useChat, useChatStore } from './use-chat'
+import { groupByDate } from './sidebar/date-groups'
 
 interface Props {
   onOpenSettings: () => void
@@ -48,13 +49,26 @@ export function Sidebar({ onOpenSettings, onOpenChat }: Props): React.JSX.Elemen
                   onClick={() => open(h.conversationId)}
                   data-testid="search-hit"
                 >
-                  <span className="title">{h.title}</span>
-                  {h.in === 'content' && <span className="snippet">{h.snippet}</span>}
+                  <span className="title">{h.in === 'title' ? <Marked hit={h} /> : h.title}</span>
+                  {h.in === 'content' && (
+                    <span className="snippet" data-testid="search-snippet">
+                      <Marked hit={h} />
+                    </span>
+                  )}
                 </button>
               </li>
             ))
-          : conversations.map((c) => (
-              <ConversationItem key={c.id} c={c} active={c.id === currentId} onOpen={() => open(c.id)} />
+          : groupByDate(conversations, new Date()).map((g) => (
+              <li key={g.label} className="date-group">
+                <h2 className="date-heading" data-testid="date-heading">
+                  {g.label}
+                </h2>
+                <ul>
+                  {g.conversations.map((c) => (
+                    <ConversationItem key={c.id} c={c} active={c.id === currentId} onOpen={() => open(c.id)} />
+                  ))}
+                </ul>
+              </li>
             ))}
         {query.trim() && hits?.length === 0 && <li className="empty">No matches</li>}
         {!query.trim() && conversations.length === 0 && <li className="empty">No conversations yet</li>}
@@ -63,6 +77,19 @@ export function Sidebar({ onOpenSettings, onOpenChat }: Props): React.JSX.Elemen
         ⚙ Settings
       </button>
     </nav>
+  )
+}
+
+/** A search hit's text with the match marked. */
+function Marked({ hit }: { hit: SearchHit }): React.JSX.Element {
+  const { snippet, match } = hit
+  const end = match.at + match.length
+  return (
+    <>
+      {snippet.slice(0, match.at)}
+      <mark>{snippet.slice(match.at, end)}</mark>
+      {snippet.slice(end)}
+    </>
   )
 }
 

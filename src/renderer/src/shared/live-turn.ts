@@ -18,8 +18,12 @@ export interface LiveTurn {
    */
   aligned: boolean
   reasoning: string
-  /** utterance ranges in the turn's own text, by index */
-  ranges: Record<number, [number, number]>
+  /**
+   * Utterance ranges in the turn's own text, by index. Append-only and shared
+   * by every snapshot of the turn: an index's range never changes once known,
+   * and copying them all per utterance made a long answer quadratic.
+   */
+  ranges: Array<[number, number]>
   speaking: number | null
   /** renderer clock (ms) */
   startedAt: number
@@ -28,6 +32,8 @@ export interface LiveTurn {
   status: 'streaming' | 'done' | 'stopped' | 'error'
   error: { kind: ErrorKind; message: string } | null
   notice: string | null
+  /** the model answering, from the turn's start */
+  model: string | null
   usage: Usage | null
   timings: TurnTimings | null
 }
@@ -46,7 +52,7 @@ export function newLiveTurn(
     text: '',
     aligned,
     reasoning: '',
-    ranges: {},
+    ranges: [],
     speaking: null,
     startedAt: now,
     firstSpeechMs: null,
@@ -54,6 +60,7 @@ export function newLiveTurn(
     status: 'streaming',
     error: null,
     notice: null,
+    model: null,
     usage: null,
     timings: null
   }
@@ -62,13 +69,14 @@ export function newLiveTurn(
 export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveTurn {
   switch (e.type) {
     case 'start':
-      return { ...turn, startedAt: now }
+      return { ...turn, startedAt: now, model: e.model }
     case 'delta':
       return appendDelta(turn, e.text, e.at)
     case 'reasoning':
       return { ...turn, reasoning: turn.reasoning + e.text }
     case 'utterance':
-      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range } }
+      turn.ranges[e.index] = e.range
+      return turn
     case 'speech':
       return onSpeech(turn, e.index, e.state, now)
     case 'notice':

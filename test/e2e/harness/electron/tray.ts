@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { FakeMenu, MenuItemState } from './menu'
 import { createFromPath, type FakeNativeImage } from './native-image'
 import { currentProfile } from './profile'
+import { record } from './recorder'
 import { strict } from './strict'
 import { asUserEvent } from './user-event'
 
@@ -68,7 +69,9 @@ export class FakeTray extends EventEmitter {
     return this.title
   }
 
+  /** Recorded: each call replaces the whole menu, closing it if the user has it open. */
   setContextMenu(menu: FakeMenu | null): void {
+    record('Tray.setContextMenu', trays.indexOf(this))
     this.menu = menu
   }
 

@@ -25,6 +25,8 @@ const event = (url = 'file:///app/out/renderer/index.html') =>
 
 const mainWindow: Caller = { window: { id: 7 } as unknown as BrowserWindow, page: 'index' }
 const trusted = (): Caller => mainWindow
+const popup: Caller = { window: { id: 8 } as unknown as BrowserWindow, page: 'quick' }
+const indicator: Caller = { window: { id: 9 } as unknown as BrowserWindow, page: 'indicator' }
 
 /** Every route failing as unused, except `overrides`, arranged by subject as the router takes them. */
 function handlers(overrides: { [K in RouteName]?: RouteHandler<K> } = {}): RouteHandlers {
@@ -85,9 +87,9 @@ describe('registerRoutes', () => {
   it('tells the handler which window asked, not the raw IPC event', async () => {
     const hide = vi.fn()
     const { ipc, handlers: registered } = fakeIpcMain()
-    registerRoutes(ipc, handlers({ 'quick.hide': (_input, caller) => hide(caller) }), trusted)
+    registerRoutes(ipc, handlers({ 'quick.hide': (_input, caller) => hide(caller) }), () => popup)
     await registered.get('quick.hide')!(event(), {})
-    expect(hide).toHaveBeenCalledWith(mainWindow)
+    expect(hide).toHaveBeenCalledWith(popup)
   })
 
   it('shows user-facing errors as they are and hides internal ones behind a generic message', async () => {
@@ -113,5 +115,38 @@ describe('registerRoutes', () => {
     const internal = (await registered.get('app.info')!(event(), {})) as { error: { message: string } }
     expect(internal.error.message).not.toContain('secret')
     expect(log).toHaveBeenCalledWith(expect.stringContaining('secret internals'))
+  })
+
+  it.each([
+    ['the popup', popup, 'settings.set', { theme: 'dark' }],
+    ['the popup', popup, 'keys.set', { provider: 'openai', key: 'k' }],
+    ['the indicator', indicator, 'settings.set', { theme: 'dark' }],
+    ['the indicator', indicator, 'keys.clear', { provider: 'openai' }],
+    ['the indicator', indicator, 'turn.ask', { prompt: 'hi' }]
+  ] as const)('refuses %s calling %s, without running the handler', async (_who, caller, route, input) => {
+    const handler = vi.fn()
+    const { ipc, handlers: registered } = fakeIpcMain()
+    registerRoutes(
+      ipc,
+      handlers({ [route]: handler }),
+      () => caller,
+      () => {}
+    )
+    const result = await registered.get(route)!(event(), input)
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(route) } })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('lets each page call the routes it uses', async () => {
+    const { ipc, handlers: registered } = fakeIpcMain()
+    const ok = () => undefined
+    registerRoutes(ipc, handlers({ 'voice.toggle': ok, 'quick.ask': ok, 'settings.get': ok } as never), (e) =>
+      e.sender.id === 9 ? indicator : e.sender.id === 8 ? popup : mainWindow
+    )
+    const from = (id: number) =>
+      ({ sender: { id }, senderFrame: { url: 'file:///app/' } }) as unknown as IpcMainInvokeEvent
+    await expect(registered.get('voice.toggle')!(from(9), {})).resolves.toMatchObject({ ok: true })
+    await expect(registered.get('quick.ask')!(from(8), { prompt: 'hi' })).resolves.toMatchObject({ ok: true })
+    await expect(registered.get('settings.get')!(from(1), {})).resolves.toMatchObject({ ok: true })
   })
 })

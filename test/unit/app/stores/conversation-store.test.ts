@@ -143,7 +143,7 @@ describe('ConversationStore', () => {
     expect(store.get(id).messages).toHaveLength(1)
   })
 
-  it('regenerates by replacing the last answer, and edits by cutting from the edited question', () => {
+  it('regenerates in place of the last answer, and edits in place of the edited question and what followed', () => {
     const store = new ConversationStore(dir)
     const id = store.beginTurn(undefined, 'Q1', 't1')
     store.endTurn(id, 't1', done('t1', 'A1'))
@@ -155,8 +155,7 @@ describe('ConversationStore', () => {
     expect(store.get(id).messages.map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2', 'A2 again'])
 
     const q2 = store.get(id).messages[2]!.id
-    store.truncateFrom(id, q2)
-    store.beginTurn(id, 'Q2 edited', 't4')
+    store.beginEdit(id, q2, 'Q2 edited', 't4')
     store.endTurn(id, 't4', done('t4', 'A2 edited'))
     expect(new ConversationStore(dir).get(id).messages.map((m) => m.content)).toEqual([
       'Q1',
@@ -250,7 +249,7 @@ describe('ConversationStore with damaged files', () => {
     expect(store.notices[0]).toMatch(/another conversation/)
   })
 
-  it('tolerates a half-written last line (a crash mid-append) without quarantine', () => {
+  it('drops a half-written last line (a crash mid-append) and says so, without quarantine', () => {
     const store = new ConversationStore(dir, { flushMs: 0 })
     const id = store.beginTurn(undefined, 'Q', 't1')
     store.progress(id, 't1', 'saved text')
@@ -259,8 +258,9 @@ describe('ConversationStore with damaged files', () => {
       readFileSync(join(dir, 'conversations', `${id}.jsonl`), 'utf8') + '{"t":"append","id":"x","te'
     )
     const reopened = new ConversationStore(dir)
-    expect(reopened.notices).toEqual([])
+    expect(reopened.notices).toEqual([expect.stringMatching(/"Q".*1 damaged line dropped.*the rest is kept/)])
     expect(reopened.get(id).messages[1]).toMatchObject({ content: 'saved text', status: 'interrupted' })
+    expect(existsSync(join(dir, 'conversations', 'quarantine'))).toBe(false)
   })
 
   it('removes temp files left by a rewrite that never finished', () => {

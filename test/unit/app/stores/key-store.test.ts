@@ -5,22 +5,36 @@ import { describe, expect, it } from 'vitest'
 import type { SafeStorage } from 'electron'
 import { KeyStore } from '../../../../src/main/app/stores/key-store'
 
-/** Reversible, and visibly not plaintext, like the real thing. */
-function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorage {
+/**
+ * Reversible, and visibly not plaintext, like the real thing; only the async
+ * API. basic_text refuses to encrypt until plain text is allowed, as Electron does.
+ */
+function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorage & { plainTextCalls: boolean[] } {
+  const plainTextCalls: boolean[] = []
+  const usable = (): boolean => backend !== 'basic_text' || plainTextCalls.at(-1) === true
+  const xor = (b: Buffer): Buffer => Buffer.from([...b].map((x) => x ^ 0x5a))
   return {
-    isEncryptionAvailable: () => true,
+    plainTextCalls,
     getSelectedStorageBackend: () => backend,
-    encryptString: (s: string) => Buffer.from([...Buffer.from(s)].map((b) => b ^ 0x5a)),
-    decryptString: (b: Buffer) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString()
-  } as unknown as SafeStorage
+    setUsePlainTextEncryption: (v: boolean) => void plainTextCalls.push(v),
+    isAsyncEncryptionAvailable: async () => usable(),
+    encryptStringAsync: async (s: string) => {
+      if (!usable()) throw new Error('Encryption is not available.')
+      return xor(Buffer.from(s))
+    },
+    decryptStringAsync: async (b: Buffer) => {
+      if (!usable()) throw new Error('Decryption is not available.')
+      return { shouldReEncrypt: false, result: xor(b).toString() }
+    }
+  } as unknown as SafeStorage & { plainTextCalls: boolean[] }
 }
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hark-keys-'))
 
 describe('KeyStore', () => {
-  it('hands a key back only for the origin it was saved for', () => {
+  it('hands a key back only for the origin it was saved for', async () => {
     const keys = new KeyStore(dir(), fakeSafeStorage(), { platform: 'linux' })
-    keys.set('openai', 'sk-secret', false, 'https://api.openai.com/v1')
+    await keys.set('openai', 'sk-secret', false, 'https://api.openai.com/v1')
     expect(keys.get('openai', 'https://api.openai.com/v1/')).toBe('sk-secret')
     expect(keys.get('openai', 'https://attacker.example/v1')).toBeUndefined()
     expect(keys.get('openai', 'http://api.openai.com/v1')).toBeUndefined()
@@ -28,9 +42,9 @@ describe('KeyStore', () => {
     expect(keys.forUrl('https://api.groq.com/openai/v1')).toBeUndefined()
   })
 
-  it('never writes the key in plain text', () => {
+  it('never writes the key in plain text', async () => {
     const d = dir()
-    new KeyStore(d, fakeSafeStorage(), { platform: 'linux' }).set(
+    await new KeyStore(d, fakeSafeStorage(), { platform: 'linux' }).set(
       'groq',
       'gsk-plain-looking',
       false,
@@ -39,18 +53,39 @@ describe('KeyStore', () => {
     expect(readFileSync(join(d, 'keys.json'), 'utf8')).not.toContain('gsk-plain-looking')
   })
 
-  it('asks before storing with Linux basic_text encryption', () => {
-    const keys = new KeyStore(dir(), fakeSafeStorage('basic_text'), { platform: 'linux' })
-    expect(() => keys.set('openai', 'sk', false, 'https://api.openai.com/v1')).toThrow(/Confirm/)
-    expect(keys.set('openai', 'sk', true, 'https://api.openai.com/v1')).toEqual({ stored: true, backend: 'basic_text' })
+  it('reads the saved keys back in the next launch, once unlocked', async () => {
+    const d = dir()
+    await new KeyStore(d, fakeSafeStorage(), { platform: 'linux' }).set('openai', 'sk-1', false, 'https://a.example/v1')
+    const next = new KeyStore(d, fakeSafeStorage(), { platform: 'linux' })
+    expect(next.get('openai', 'https://a.example/v1')).toBeUndefined()
+    await next.unlock()
+    expect(next.get('openai', 'https://a.example/v1')).toBe('sk-1')
   })
 
-  it('moves an unreadable keys file aside and says so, instead of overwriting it', () => {
+  it('with Linux basic_text, allows plain-text encryption only after the user consents, and again on the next launch', async () => {
+    const d = dir()
+    const storage = fakeSafeStorage('basic_text')
+    const keys = new KeyStore(d, storage, { platform: 'linux' })
+    expect((await keys.status('openai')).backend).toBe('basic_text')
+    await expect(keys.set('openai', 'sk', false, 'https://api.openai.com/v1')).rejects.toThrow(/Confirm/)
+    expect(storage.plainTextCalls).toEqual([])
+    expect(await keys.set('openai', 'sk', true, 'https://api.openai.com/v1')).toEqual({
+      stored: true,
+      backend: 'basic_text'
+    })
+    expect(storage.plainTextCalls).toEqual([true])
+
+    const relaunched = new KeyStore(d, fakeSafeStorage('basic_text'), { platform: 'linux' })
+    await relaunched.unlock()
+    expect(relaunched.get('openai', 'https://api.openai.com/v1')).toBe('sk')
+  })
+
+  it('moves an unreadable keys file aside and says so, instead of overwriting it', async () => {
     const d = dir()
     writeFileSync(join(d, 'keys.json'), '{"openai": "not-the-right-shape"')
     const notices: string[] = []
     const keys = new KeyStore(d, fakeSafeStorage(), { platform: 'linux', onNotice: (m) => notices.push(m) })
-    expect(keys.status('openai').stored).toBe(false)
+    expect((await keys.status('openai')).stored).toBe(false)
     expect(notices[0]).toMatch(/could not be read/)
     const aside = readdirSync(d).find((f) => f.startsWith('keys.broken-'))
     expect(aside && readFileSync(join(d, aside), 'utf8')).toBe('{"openai": "not-the-right-shape"')

@@ -12,14 +12,16 @@ import { naiveSegmenter } from '../../../support/engine-fakes'
 /** A model that answers each call with the next scripted reply, and remembers what it was sent. */
 function scriptedModel(replies: Array<{ text: string; fail?: boolean }>) {
   const sent: ChatMessage[][] = []
-  const stream: ChatStreamer = async function* (_provider, request) {
+  const models: string[] = []
+  const stream: ChatStreamer = async function* (provider, request) {
     sent.push(request.messages)
+    models.push(provider.model)
     const reply = replies[sent.length - 1] ?? { text: 'Again.' }
     yield { type: 'text', text: reply.text }
     if (reply.fail) throw new LlmError('network', 'The connection dropped.', true)
     yield { type: 'finish', reason: 'stop' }
   }
-  return { stream, sent }
+  return { stream, sent, models }
 }
 
 let dir: string
@@ -41,10 +43,39 @@ function setup(replies: Array<{ text: string; fail?: boolean }>) {
     createSegmenter: naiveSegmenter,
     publish: () => {}
   })
-  return { turns, history, sent: model.sent }
+  return { turns, history, sent: model.sent, models: model.models }
 }
 
 describe('turn actions on a saved conversation', () => {
+  it('answers with the model picked for the conversation, and records on each answer the model that wrote it', async () => {
+    const { turns, history, models } = setup([{ text: 'A.' }, { text: 'B.' }, { text: 'C.' }])
+    const first = turns.ask({ prompt: 'Q1' })
+    await first.done
+    const id = first.conversationId
+    history.setModel(id, 'picked-model')
+    await turns.ask({ prompt: 'Q2', conversationId: id }).done
+    await turns.ask({ prompt: 'Q3', model: 'asked-with' }).done
+    expect(models).toEqual(['fake-model', 'picked-model', 'asked-with'])
+    expect(
+      history
+        .get(id)
+        .messages.filter((m) => m.role === 'assistant')
+        .map((m) => m.model)
+    ).toEqual(['fake-model', 'picked-model'])
+  })
+
+  it('Edit and resend answers the edited question and keeps the old branch as a version', async () => {
+    const { turns, history, sent } = setup([{ text: 'Old answer.' }, { text: 'New answer.' }])
+    const first = turns.ask({ prompt: 'Old question' })
+    await first.done
+    const question = history.get(first.conversationId).messages[0]!.id
+    await turns.edit(first.conversationId, question, 'New question').done
+    expect(sent[1]!.map((m) => m.content)).toEqual(['New question'])
+    const [q, a] = history.get(first.conversationId).messages
+    expect([q!.content, a!.content]).toEqual(['New question', 'New answer.'])
+    expect(q!.versions?.others[0]!.map((m) => m.content)).toEqual(['Old question', 'Old answer.'])
+  })
+
   it('Continue sends the partial answer and an instruction, and appends to the same answer', async () => {
     const { turns, history, sent } = setup([{ text: 'The first half', fail: true }, { text: ' and the second half.' }])
     const first = turns.ask({ prompt: 'Tell me' })

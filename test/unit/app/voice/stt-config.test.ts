@@ -35,3 +35,13 @@ describe('sttConfig', () => {
     expect(sttConfig(s, keysFor({ 'https://api.openai.com': 'sk-chat' }), {}).apiKey).toBe('')
   })
 })
+
+describe('sttConfig and the environment key', () => {
+  it('sends OPENAI_API_KEY only to the origin of OPENAI_BASE_URL', () => {
+    const env = { OPENAI_BASE_URL: 'http://127.0.0.1:4000/v1', OPENAI_API_KEY: 'sk-env' }
+    const same = Settings.parse({ voiceInput: { sttBaseUrl: 'http://127.0.0.1:4000/stt' } })
+    const other = Settings.parse({ voiceInput: { sttBaseUrl: 'http://127.0.0.1:4001/v1' } })
+    expect(sttConfig(same, keysFor({}), env).apiKey).toBe('sk-env')
+    expect(sttConfig(other, keysFor({}), env).apiKey).toBe('')
+  })
+})

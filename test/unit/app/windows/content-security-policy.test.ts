@@ -28,8 +28,9 @@ describe('the content security policy', () => {
     expect(policyFor('not a url', 'http://localhost:5173')).toBe(productionPolicy)
   })
 
-  it('never allows inline scripts in production', () => {
+  it('never allows inline scripts or styles in production', () => {
     expect(directive(productionPolicy, 'script-src')).not.toContain('unsafe-inline')
+    expect(directive(productionPolicy, 'style-src')).toBe("style-src 'self'")
     expect(devServerPolicy('http://127.0.0.1:5173')).toContain('ws://127.0.0.1:5173')
   })
 })

@@ -12,6 +12,10 @@ vi.mock('node:child_process', () => ({
 }))
 
 const { ProgramMissingError, spawnProgram } = await import('../../../../src/main/engine/platform/spawn-program')
+const { SUPERVISED_ENV } = await import('../../../../src/main/engine/platform/child-supervisor')
+
+/** What spawnProgram started, without the supervisor shell it starts on first use. */
+const programs = (): typeof spawned => spawned.filter((s) => s.cmd !== '/bin/sh')
 
 const dir = mkdtempSync(join(tmpdir(), 'hark-spawn-'))
 writeFileSync(join(dir, 'sox'), '#!/bin/sh\n')
@@ -22,14 +26,19 @@ beforeEach(() => void spawned.splice(0))
 describe('spawnProgram', () => {
   it('spawns the absolute path it found, not the bare name a different PATH would resolve', () => {
     spawnProgram('sox', ['-q'], { env: { PATH: `/nonexistent:${dir}` }, platform: 'linux' })
-    expect(spawned).toEqual([expect.objectContaining({ cmd: join(dir, 'sox'), args: ['-q'] })])
+    expect(programs()).toEqual([expect.objectContaining({ cmd: join(dir, 'sox'), args: ['-q'] })])
+  })
+
+  it('starts the program supervised: in a process group of its own, its environment marked for the supervisor', () => {
+    spawnProgram('sox', [], { env: { PATH: dir }, platform: 'linux' })
+    expect(programs()[0]!.opts).toMatchObject({ detached: true, env: { [SUPERVISED_ENV]: expect.any(String) } })
   })
 
   it('never opens a console window and never uses a shell, whatever the caller asked', () => {
     const opts = { env: { PATH: dir }, platform: 'linux' as const, windowsHide: false, shell: true }
     spawnProgram('sox', [], opts as Parameters<typeof spawnProgram>[2])
-    expect(spawned[0]!.opts).toMatchObject({ windowsHide: true, shell: false, env: { PATH: dir } })
-    expect(spawned[0]!.opts).not.toHaveProperty('platform')
+    expect(programs()[0]!.opts).toMatchObject({ windowsHide: true, shell: false, env: { PATH: dir } })
+    expect(programs()[0]!.opts).not.toHaveProperty('platform')
   })
 
   it('throws ProgramMissingError without spawning when the program is nowhere', () => {

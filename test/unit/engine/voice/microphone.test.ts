@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { waitUntil } from '../../../support/e2e-actions'
 import { tone } from './pcm-fixtures'
 
 /**
- * The recorder is whatever `arecord` is first on PATH, so these
+ * The microphone spawns whatever `arecord` is first on PATH, so these
  * tests put scripted fakes there: one that streams audio and exits 1 when
  * stopped (as arecord does), ones that fail the usual ways.
  */
@@ -143,3 +143,15 @@ function catchSync(fn: () => unknown): unknown {
   }
   return null
 }
+
+describe('startCapture and the device', () => {
+  it('refuses a device with plugin syntax without spawning anything (defence in depth)', () => {
+    const marker = join(dir, 'pwned')
+    const bin = fakeRecorder('never', `touch "${marker}"`)
+    const err = withPath(bin, () =>
+      catchSync(() => startCapture({ recorder: 'arecord', device: `file:'|touch ${marker}'` }, () => {}))
+    )
+    expect(err).toMatchObject({ code: 'no-device', message: expect.stringMatching(/not a name the recorder lists/) })
+    expect(existsSync(marker)).toBe(false)
+  })
+})

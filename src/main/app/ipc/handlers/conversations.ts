@@ -22,6 +22,8 @@ export function conversationHandlers({
       if (turns.activeTurn?.conversationId === id) turns.stop()
       history.delete(id)
     },
+    'conversations.setModel': ({ id, model }) => history.setModel(id, model),
+    'conversations.showVersion': ({ id, messageId, index }) => history.showVersion(id, messageId, index),
     'conversations.search': ({ query }) => history.search(query),
     'conversations.export': ({ id }) => {
       const c = history.get(id)

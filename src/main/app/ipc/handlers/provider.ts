@@ -40,12 +40,15 @@ export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = stream
       })),
     'setup.status': async () => {
       const preset = deps.settings.get().provider.preset
-      // An OPENAI_BASE_URL alone still needs a key; OPENAI_API_KEY is one.
+      // An OPENAI_BASE_URL alone still needs a key; OPENAI_API_KEY is one where it is used.
       const configured =
-        Boolean(process.env['OPENAI_API_KEY']) || !PROVIDER_PRESETS[preset].needsKey || deps.keys.status(preset).stored
+        Boolean(providerFor(deps, {}).apiKey) ||
+        !PROVIDER_PRESETS[preset].needsKey ||
+        (await deps.keys.status(preset)).stored
       return { needsSetup: !configured, servers: configured ? [] : await detectLocalServers() }
     },
     'models.list': async (target) => {
+      await deps.keys.unlock()
       try {
         return { models: await listModels(providerFor(deps, target)) }
       } catch (err) {
@@ -55,7 +58,13 @@ export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = stream
         )
       }
     },
-    'provider.test': (target) => probeProvider(chat, providerFor(deps, target)),
-    'provider.warm': () => deps.warmEndpoints()
+    'provider.test': async (target) => {
+      await deps.keys.unlock()
+      return probeProvider(chat, providerFor(deps, target))
+    },
+    'provider.warm': async () => {
+      await deps.keys.unlock()
+      return deps.warmEndpoints()
+    }
   }
 }

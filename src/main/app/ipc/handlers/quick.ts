@@ -3,7 +3,7 @@ import type { Caller, SubjectHandlers } from '../ipc-router'
 import { navigateMainWindow } from '../../windows/main-window-navigation'
 import { QuickConversation } from '../../quick-prompt/quick-conversation'
 
-type QuickDeps = Pick<AppContext, 'turns' | 'settings' | 'userData' | 'history' | 'showMainWindow'>
+type QuickDeps = Pick<AppContext, 'turns' | 'settings' | 'userData' | 'history' | 'showMainWindow' | 'keys'>
 
 /** The popup's routes; hiding acts only on the popup itself. */
 export function quickHandlers(deps: QuickDeps): SubjectHandlers<'quick'> {
@@ -12,7 +12,8 @@ export function quickHandlers(deps: QuickDeps): SubjectHandlers<'quick'> {
     if (page === 'quick') window.hide()
   }
   return {
-    'quick.ask': ({ prompt }) => {
+    'quick.ask': async ({ prompt }) => {
+      await deps.keys.unlock()
       const saveTo = deps.settings.get().quickPrompt.saveTo
       const { turnId, conversationId } = deps.turns.ask({ prompt, conversationId: conversation.target(saveTo) })
       conversation.remember(saveTo, conversationId)

@@ -5,8 +5,10 @@ import { copyText } from '../../shared/copy-text'
 import { speakingRange, type LiveTurn } from '@renderer/shared/live-turn'
 import { useChatStore } from '../use-chat'
 import { Metrics } from './Metrics'
-import { describeError } from './describe-error'
+import { describeError, type ErrorAction } from './describe-error'
 import { MessageBoundary } from './MessageBoundary'
+import { VersionSwitcher } from './VersionSwitcher'
+import { useNavigation } from '../navigation'
 
 interface Props {
   message: StoredMessage
@@ -18,12 +20,12 @@ interface Props {
 type Shown = 'streaming' | StoredMessage['status']
 
 export const AssistantMessage = memo(function AssistantMessage({ message, live, latest }: Props): React.JSX.Element {
-  const store = useChatStore()
   const text = live ? live.base + live.text : message.content
   const reasoning = live?.reasoning || message.reasoning || ''
   const status: Shown = live ? liveStatus(live) : message.status
   const error = live?.error ?? message.error ?? null
   const streaming = status === 'streaming'
+  const model = message.model ?? live?.model ?? null
 
   return (
     <div className={`message assistant ${status}`} data-status={status}>
@@ -44,18 +46,20 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
         <MarkdownView text={text} speaking={live ? speakingRange(live) : null} testId={latest ? 'answer' : undefined} />
       </MessageBoundary>
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
-      <StatusLine status={status} error={error} latest={latest} hasText={text.trim() !== ''} />
+      <StatusLine status={status} error={error} latest={latest} />
       {!streaming && (
-        <div className="row-actions">
+        <div className="row-actions answer-actions">
+          <VersionSwitcher message={message} />
+          {latest && <AnswerActions status={status} hasText={text.trim() !== ''} />}
           {text && (
             <button type="button" data-testid="copy-answer" onClick={() => void copyText(text)}>
               Copy
             </button>
           )}
-          {latest && status === 'complete' && (
-            <button type="button" data-testid="regenerate-button" onClick={() => void store.regenerate()}>
-              Regenerate
-            </button>
+          {model && (
+            <span className="answer-model" data-testid="answer-model" title="The model that wrote this answer">
+              {model}
+            </span>
           )}
         </div>
       )}
@@ -71,48 +75,66 @@ function liveStatus(live: LiveTurn): Shown {
   return 'error'
 }
 
+/** Retry after a failure, Continue an unfinished answer, Regenerate any other: on the answer's one row. */
+function AnswerActions({ status, hasText }: { status: Shown; hasText: boolean }): React.JSX.Element {
+  const store = useChatStore()
+  return (
+    <>
+      {status === 'error' && (
+        <button type="button" data-testid="retry-button" onClick={() => void store.regenerate()}>
+          Retry
+        </button>
+      )}
+      {status !== 'complete' && hasText && (
+        <button type="button" data-testid="continue-button" onClick={() => void store.continueAnswer()}>
+          Continue
+        </button>
+      )}
+      {status !== 'error' && (
+        <button type="button" data-testid="regenerate-button" onClick={() => void store.regenerate()}>
+          Regenerate
+        </button>
+      )}
+    </>
+  )
+}
+
+/** What happened to an answer that did not finish, in one sentence, with the one button that fixes it. */
 function StatusLine(props: {
   status: Shown
   error: StoredMessage['error'] | null
   latest: boolean
-  hasText: boolean
 }): React.JSX.Element | null {
-  const store = useChatStore()
-  const { status, error, latest, hasText } = props
+  const { status, error, latest } = props
   if (status === 'complete' || status === 'streaming') return null
-  const note =
+  const copy =
     status === 'error'
       ? describeError(error?.kind, error?.message)
-      : status === 'interrupted'
-        ? 'This answer was interrupted when Hark closed.'
-        : 'Stopped.'
+      : {
+          sentence:
+            status === 'interrupted' ? (error?.message ?? 'This answer was interrupted when Hark closed.') : 'Stopped.',
+          action: null
+        }
   return (
     <div className={`status-line ${status}`}>
       <p
         role={status === 'error' ? 'alert' : undefined}
         data-testid={status === 'error' && latest ? 'error-message' : undefined}
       >
-        {note}
+        {copy.sentence}
       </p>
-      {latest && (
-        <div className="row-actions">
-          {status === 'error' && (
-            <button type="button" data-testid="retry-button" onClick={() => void store.regenerate()}>
-              Retry
-            </button>
-          )}
-          {hasText && (
-            <button type="button" data-testid="continue-button" onClick={() => void store.continueAnswer()}>
-              Continue
-            </button>
-          )}
-          {status !== 'error' && (
-            <button type="button" data-testid="regenerate-button" onClick={() => void store.regenerate()}>
-              Regenerate
-            </button>
-          )}
-        </div>
-      )}
+      {latest && copy.action && <ErrorActionButton action={copy.action} />}
     </div>
+  )
+}
+
+function ErrorActionButton({ action }: { action: ErrorAction }): React.JSX.Element {
+  const store = useChatStore()
+  const { openSettings } = useNavigation()
+  const run = (): void => (action.type === 'open-settings' ? openSettings(action.section) : void store.select(null))
+  return (
+    <button type="button" className="primary" data-testid="error-action" onClick={run}>
+      {action.label}
+    </button>
   )
 }

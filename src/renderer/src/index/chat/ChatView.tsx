@@ -2,11 +2,14 @@ import { useChat, useChatStore } from '../use-chat'
 import { copyText } from '../../shared/copy-text'
 import { Composer } from './Composer'
 import { MessageList } from './MessageList'
+import { EmptyChat } from './EmptyChat'
+import { ModelPicker } from './ModelPicker'
 
-/** The open conversation: header with export, the messages, the composer. */
+/** The open conversation: header with its model and export, the messages (or a greeting), the composer. */
 export function ChatView(): React.JSX.Element {
   const store = useChatStore()
   const current = useChat((s) => s.current)
+  const empty = useChat((s) => s.currentId === null || s.current?.messages.length === 0)
 
   const exportAs = async (how: 'copy' | 'save'): Promise<void> => {
     if (!current) return
@@ -25,6 +28,7 @@ export function ChatView(): React.JSX.Element {
     <section className="chat">
       <header className="chat-header">
         <h1 data-testid="conversation-title">{current?.title ?? 'New conversation'}</h1>
+        <ModelPicker />
         {current && current.messages.length > 0 && (
           <div className="row-actions">
             <button type="button" data-testid="export-copy" onClick={() => void exportAs('copy')}>
@@ -36,7 +40,7 @@ export function ChatView(): React.JSX.Element {
           </div>
         )}
       </header>
-      <MessageList />
+      {empty ? <EmptyChat /> : <MessageList />}
       <Composer />
     </section>
   )

@@ -1,11 +1,14 @@
 import { memo, useState } from 'react'
 import type { StoredMessage } from '@shared/conversation'
-import { useChatStore } from '../use-chat'
+import { useChat, useChatStore } from '../use-chat'
+import { runningTurnOf } from '../state/chat-store'
+import { VersionSwitcher } from './VersionSwitcher'
 
 /** A question; Edit opens it in place, and saving resends from there. */
 export const UserMessage = memo(function UserMessage({ message }: { message: StoredMessage }): React.JSX.Element {
   const store = useChatStore()
   const [draft, setDraft] = useState<string | null>(null)
+  const busy = useChat((s) => runningTurnOf(s) !== undefined)
 
   if (draft !== null) {
     const save = async (): Promise<void> => {
@@ -47,9 +50,11 @@ export const UserMessage = memo(function UserMessage({ message }: { message: Sto
   return (
     <div className="message user" data-testid="user-message">
       <div className="bubble">{message.content}</div>
-      <div className="row-actions on-hover">
+      <div className="row-actions">
+        <VersionSwitcher message={message} disabled={busy} />
         <button
           type="button"
+          className="on-hover"
           data-testid="edit-button"
           onClick={() => setDraft(message.content)}
           title="Edit and resend"

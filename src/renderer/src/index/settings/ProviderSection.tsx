@@ -66,7 +66,7 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
   }
 
   return (
-    <section className="settings-section">
+    <section className="settings-section" id="settings-provider">
       <h2>Provider</h2>
       <label className="field">
         <span className="label">Preset</span>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { SettingsSection } from '../navigation'
 import type { HotkeyStatus } from '@shared/ipc/settings'
 import { DesktopHotkeyHelp } from './DesktopHotkeyHelp'
 import { HotkeyRecorder } from './HotkeyRecorder'
@@ -6,6 +7,17 @@ import { ProviderSection } from './ProviderSection'
 import { SpeechSection } from './SpeechSection'
 import { VoiceInputSection } from './VoiceInputSection'
 import { useSettings } from './use-settings'
+
+function usePlatform(): string | null {
+  const [platform, setPlatform] = useState<string | null>(null)
+  useEffect(() => {
+    void window.hark.invoke('app.info', {}).then(
+      (info) => setPlatform(info.platform),
+      () => setPlatform(null)
+    )
+  }, [])
+  return platform
+}
 
 function useHotkeyStatus(): HotkeyStatus[] {
   const [status, setStatus] = useState<HotkeyStatus[]>([])
@@ -16,11 +28,32 @@ function useHotkeyStatus(): HotkeyStatus[] {
   return status
 }
 
+/** Brings `section` into view and focuses its first field, once the settings have loaded. */
+function useScrollToSection(section: SettingsSection | undefined, ready: boolean): void {
+  const done = useRef(false)
+  useEffect(() => {
+    if (!section || !ready || done.current) return
+    done.current = true
+    const el = document.getElementById(`settings-${section}`)
+    el?.scrollIntoView({ block: 'start' })
+    el?.querySelector<HTMLElement>('input, select, textarea')?.focus()
+  }, [section, ready])
+}
+
 /** Every setting, applied the moment it changes. */
-export default function SettingsView({ onClose }: { onClose: () => void }): React.JSX.Element {
+export default function SettingsView({
+  onClose,
+  section
+}: {
+  onClose: () => void
+  /** opened to fix something there (an error's "Open Settings") */
+  section?: SettingsSection
+}): React.JSX.Element {
   const { settings, error, savedAt, save } = useSettings()
   const hotkeys = useHotkeyStatus()
+  const platform = usePlatform()
   const [prompt, setPrompt] = useState<string | null>(null)
+  useScrollToSection(section, settings !== null)
 
   if (!settings) return <div className="settings loading">{error ?? 'Loading settings…'}</div>
   const statusOf = (action: HotkeyStatus['action']) => hotkeys.find((h) => h.action === action)
@@ -57,9 +90,38 @@ export default function SettingsView({ onClose }: { onClose: () => void }): Reac
             </select>
           </label>
         </section>
+        {platform === 'linux' && (
+          <section className="settings-section">
+            <h2>Tray</h2>
+            <label className="field check">
+              <input
+                type="checkbox"
+                checked={settings.keepRunningInTray}
+                data-testid="keep-running-in-tray"
+                onChange={(e) => void save({ keepRunningInTray: e.target.checked })}
+              />
+              <span>
+                Keep Hark running in the tray when its window closes. Turn this on only if you see Hark&apos;s icon in
+                your panel: stock GNOME shows none without the AppIndicator extension.
+              </span>
+            </label>
+          </section>
+        )}
         <ProviderSection settings={settings} save={save} />
         <SpeechSection settings={settings} save={save} />
         <VoiceInputSection settings={settings} save={save} />
+        <section className="settings-section" id="settings-conversations">
+          <h2>Conversations</h2>
+          <label className="field check">
+            <input
+              type="checkbox"
+              checked={settings.autoTitle}
+              data-testid="auto-title"
+              onChange={(e) => void save({ autoTitle: e.target.checked })}
+            />
+            <span>Name conversations with a short title written by the model</span>
+          </label>
+        </section>
         <section className="settings-section">
           <h2>System prompt</h2>
           <textarea

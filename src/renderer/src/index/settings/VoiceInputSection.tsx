@@ -35,6 +35,47 @@ function TextSetting({
   )
 }
 
+/** The input devices the recorder lists: the only ones main accepts, so a select rather than free text. */
+function DeviceSetting({
+  recorder,
+  device,
+  onSave
+}: {
+  recorder: VoiceInput['recorder']
+  device: string
+  onSave: (device: string) => void
+}): React.JSX.Element {
+  const [devices, setDevices] = useState<string[]>(['default'])
+  useEffect(() => {
+    let live = true
+    window.hark.invoke('voiceInput.devices', { recorder }).then(
+      (r) => live && setDevices(r.devices),
+      () => live && setDevices(['default'])
+    )
+    return () => {
+      live = false
+    }
+  }, [recorder])
+  const shown = device === '' ? 'default' : device
+  return (
+    <label className="field">
+      <span className="label">Input device</span>
+      <select
+        value={shown}
+        data-testid="voice-device"
+        onChange={(e) => onSave(e.target.value === 'default' ? '' : e.target.value)}
+      >
+        {devices.map((d) => (
+          <option key={d} value={d}>
+            {d === 'default' ? 'System default' : d}
+          </option>
+        ))}
+        {!devices.includes(shown) && <option value={shown}>{shown} (not listed now)</option>}
+      </select>
+    </label>
+  )
+}
+
 /** Push-to-talk: where speech is transcribed, how recording ends, and where the question goes. */
 export function VoiceInputSection({ settings, save }: { settings: Settings; save: Save }): React.JSX.Element {
   const v = settings.voiceInput
@@ -76,13 +117,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
           <option value="rec">rec</option>
         </select>
       </label>
-      <TextSetting
-        label="Input device"
-        value={v.device}
-        placeholder="System default"
-        testId="voice-device"
-        onSave={(device) => set({ device })}
-      />
+      <DeviceSetting recorder={v.recorder} device={v.device} onSave={(device) => set({ device })} />
       <label className="field">
         <span className="label">Stop after {(v.silenceMs / 1000).toFixed(1)} s of silence</span>
         <input

@@ -52,3 +52,44 @@ function keyName(e: Pick<KeyboardEvent, 'code'>): string | null {
   if (/^F\d{1,2}$/.test(code)) return code
   return NAMED[code] ?? null
 }
+
+const MAC_MODIFIERS: Record<string, string> = {
+  CommandOrControl: '⌘',
+  CmdOrCtrl: '⌘',
+  Command: '⌘',
+  Cmd: '⌘',
+  Super: '⌘',
+  Meta: '⌘',
+  Control: '⌃',
+  Ctrl: '⌃',
+  Alt: '⌥',
+  Option: '⌥',
+  Shift: '⇧'
+}
+const OTHER_MODIFIERS: Record<string, string> = {
+  CommandOrControl: 'Ctrl',
+  CmdOrCtrl: 'Ctrl',
+  Control: 'Ctrl',
+  Ctrl: 'Ctrl',
+  Command: 'Super',
+  Cmd: 'Super',
+  Super: 'Super',
+  Meta: 'Super',
+  Alt: 'Alt',
+  Option: 'Alt',
+  Shift: 'Shift'
+}
+const ARROWS: Record<string, string> = { Up: '↑', Down: '↓', Left: '←', Right: '→' }
+
+/** An accelerator as the platform writes it: "Ctrl+Shift+Space" on Windows and Linux, "⌘⇧Space" on macOS. */
+export function acceleratorLabel(accelerator: string, mac: boolean): string {
+  const parts = accelerator.split(/\+(?!$)/).filter(Boolean)
+  const names = mac ? MAC_MODIFIERS : OTHER_MODIFIERS
+  const label = parts.map((p) => names[p] ?? ARROWS[p] ?? p)
+  return label.join(mac ? '' : '+')
+}
+
+/** Whether this window runs on macOS (for labels only: nothing security-relevant depends on it). */
+export function isMac(): boolean {
+  return /Macintosh|Mac OS X/.test(navigator.userAgent)
+}

@@ -29,6 +29,8 @@ export interface ChatState {
   /** the last failed action, shown under the composer */
   actionError: string | null
   searchHits: SearchHit[] | null
+  /** the model picked for the next new conversation (before it exists); null: the provider's default */
+  draftModel: string | null
 }
 
 const KEEP_TURNS = 4
@@ -50,7 +52,8 @@ export class ChatStore extends ExternalStore<ChatState> {
       live: {},
       notices: [],
       actionError: null,
-      searchHits: null
+      searchHits: null,
+      draftModel: null
     })
   }
 
@@ -92,6 +95,19 @@ export class ChatStore extends ExternalStore<ChatState> {
     if (hits) this.set({ searchHits: hits })
   }
 
+  /** The model for the open conversation's next answers; before it exists, for the one the next question starts. */
+  async pickModel(model: string | null): Promise<void> {
+    const id = this.state.currentId
+    if (!id) return this.set({ draftModel: model })
+    const summary = await this.attempt(() => this.hark.invoke('conversations.setModel', { id, model }))
+    if (summary && this.state.current?.id === id) this.set({ current: { ...this.state.current, model: summary.model } })
+  }
+
+  async showVersion(messageId: string, index: number): Promise<void> {
+    const id = this.state.currentId
+    if (id) await this.attempt(() => this.hark.invoke('conversations.showVersion', { id, messageId, index }))
+  }
+
   async exportMarkdown(id: string): Promise<{ markdown: string; fileName: string } | null> {
     return this.attempt(() => this.hark.invoke('conversations.export', { id }))
   }
@@ -100,10 +116,18 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   async ask(prompt: string): Promise<boolean> {
     const conversationId = this.state.currentId ?? undefined
+    const model = conversationId ? null : this.state.draftModel
     const started = await this.attempt(() =>
-      this.hark.invoke('turn.ask', { prompt, ...(conversationId ? { conversationId } : {}) })
+      this.hark.invoke('turn.ask', {
+        prompt,
+        ...(conversationId ? { conversationId } : {}),
+        ...(model ? { model } : {})
+      })
     )
-    if (started && !this.state.currentId) await this.select(started.conversationId)
+    if (started && !this.state.currentId) {
+      this.set({ draftModel: null })
+      await this.select(started.conversationId)
+    }
     return started !== null
   }
 

@@ -22,19 +22,29 @@ const marked = new WeakMap<HTMLElement, HTMLElement[]>()
 
 export function highlightSpoken(root: HTMLElement | null, range: [number, number] | null): void {
   if (!root) return
-  marked.get(root)?.forEach((el) => el.classList.remove('speaking'))
-  marked.delete(root)
+  const blocks = range ? overlapping(root.querySelectorAll<HTMLElement>('.md-block'), range) : []
+  markBlocks(root, blocks)
   const highlights = registry()
-  if (!range) return void highlights?.delete(HIGHLIGHT)
-  const blocks = overlapping(root.querySelectorAll<HTMLElement>('.md-block'), range)
-  blocks.forEach((el) => el.classList.add('speaking'))
-  marked.set(root, blocks)
-  if (!highlights || blocks.length === 0) return
-  const first = blocks[0]!
-  const offsetInBlock = Math.max(0, range[0] - Number(first.dataset['start']))
-  const domRange = rangeNear(first, offsetInBlock, range[1] - range[0])
+  if (!highlights) return
+  const first = blocks[0]
+  const domRange =
+    first && range
+      ? rangeNear(first, Math.max(0, range[0] - Number(first.dataset['start'])), range[1] - range[0])
+      : null
   if (domRange) highlights.set(HIGHLIGHT, new Highlight(domRange))
   else highlights.delete(HIGHLIGHT)
+}
+
+/**
+ * Moves the `speaking` class to `blocks`, touching only blocks that gain or
+ * lose it: the next sentence of the same paragraph changes no class, so the
+ * browser does not restyle a long paragraph once per sentence.
+ */
+function markBlocks(root: HTMLElement, blocks: HTMLElement[]): void {
+  const before = marked.get(root) ?? []
+  before.filter((el) => !blocks.includes(el)).forEach((el) => el.classList.remove('speaking'))
+  blocks.filter((el) => !before.includes(el)).forEach((el) => el.classList.add('speaking'))
+  marked.set(root, blocks)
 }
 
 /** Blocks are in source order: binary-search the first one the range reaches, so a long answer costs O(log n). */
