@@ -20,7 +20,7 @@ export function forwardToApp(flag: AppFlag, appRoot: string = resolve(__dirname,
     )
     return 1
   }
-  const child = spawn(electron, [appRoot, flag], { detached: true, stdio: 'ignore' })
+  const child = spawn(electron, [appRoot, flag], { detached: true, stdio: 'ignore', windowsHide: true })
   child.on('error', (err) => process.stderr.write(`hark: could not start Electron: ${err.message}\n`))
   child.unref()
   return 0

@@ -88,7 +88,10 @@ export async function launchElectronApp(opts: LaunchOptions = {}): Promise<Launc
     applicationMenu: () => app.evaluate(({ Menu }) => (Menu.getApplicationMenu() ? [] : null)),
     calls: unsupported('recorded calls'),
     permission: unsupported('asking permission handlers'),
-    configure: unsupported('configuring the harness')
+    configure: unsupported('configuring the harness'),
+    loginItem: unsupported('reading what starts at login'),
+    macDesktop: unsupported("reading macOS's activation state"),
+    switchToOtherApp: unsupported('switching to another application')
   }
 
   const window = async (match: WindowMatch = 'index', timeoutMs = 30_000): Promise<Page> => {

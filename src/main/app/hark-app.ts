@@ -15,6 +15,7 @@ import { installAutoTitles } from './conversations/install-auto-titles'
 import { createSpeechControl } from './speech/create-speech-control'
 import { createMainWindow } from './windows/main-window'
 import { applySecurityPolicy } from './windows/security'
+import { installApplicationMenu } from './menu/application-menu'
 import type { AppContext } from './app-context'
 import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
 import { installTray, trayCanBringHarkBack } from './tray/install-tray'
@@ -27,6 +28,7 @@ import { VoiceHub } from './voice/voice-hub'
 /** Builds Hark's main-process object graph once the app is ready. */
 export function startHark(): AppContext {
   applySecurityPolicy()
+  installApplicationMenu()
   const ctx = buildContext()
   registerRoutes(ipcMain, createHandlers(ctx), ctx.registry.callerOf)
   installConversations(ctx)

@@ -1,9 +1,11 @@
 import type { WindowState } from './electron/browser-window'
+import type { LoginLaunch } from './electron/login-items'
+import type { MacDesktopState } from './electron/mac-desktop'
 import type { MenuItemState } from './electron/menu'
 import type { RecordedCall } from './electron/recorder'
 import type { TrayState } from './electron/tray'
 
-export type { WindowState, MenuItemState, RecordedCall, TrayState }
+export type { WindowState, MenuItemState, RecordedCall, TrayState, MacDesktopState }
 
 /** Harness settings a test may change while the app runs. */
 export interface HarnessConfig {
@@ -13,6 +15,8 @@ export interface HarnessConfig {
   /** accelerators another program "owns": register() returns false for them */
   takeShortcuts?: string[]
   cursor?: { x: number; y: number }
+  /** darwin: what the user answers the microphone/camera prompt */
+  mediaAccessAnswer?: boolean
 }
 
 /**
@@ -36,6 +40,12 @@ export interface ControlApi {
   permission(permission: string, origin: string): Promise<{ check: boolean | null; request: boolean | null }>
   configure(config: HarnessConfig): void
   quit(): void
+  /** darwin profile: the activation policy, the active app, Hark's windows in front */
+  macDesktop(): MacDesktopState
+  /** darwin and win32: what the system will start at login */
+  loginItem(): LoginLaunch
+  /** darwin profile: the user clicks into another application */
+  switchToOtherApp(): void
 }
 
 export type ControlRequest = { id: number; method: keyof ControlApi; args: unknown[] }

@@ -9,7 +9,16 @@ import { autostartEntry, autostartFile } from './autostart-entry'
  * Start at login, following settings.startAtLogin. macOS and Windows have
  * app.setLoginItemSettings; Linux has none, so Hark writes (or removes) an
  * XDG autostart entry. Started at login, Hark stays in the tray.
+ *
+ * Windows runs the `path` and `args` registered, by default the bare
+ * executable, which from a checkout is Electron's default app: Hark passes
+ * its own command. macOS starts the app bundle, and ignores path and args:
+ * from a checkout that bundle is Electron.app, so there Hark registers
+ * nothing and says why instead.
  */
+
+export const UNPACKAGED_MAC_LOGIN =
+  "Start at login needs the installed Hark on macOS: from a checkout, macOS would start Electron's own app instead. Build one with npm run dist."
 
 export const HIDDEN_FLAG = '--hidden'
 
@@ -32,18 +41,29 @@ export function setStartAtLogin(enabled: boolean): void {
     } else rmSync(file, { force: true })
     return
   }
-  app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_FLAG] })
+  if (process.platform === 'darwin') {
+    if (!app.isPackaged) throw new Error(UNPACKAGED_MAC_LOGIN)
+    app.setLoginItemSettings({ openAtLogin: enabled })
+    return
+  }
+  const [path, ...args] = launchCommand()
+  app.setLoginItemSettings({ openAtLogin: enabled, path, args })
 }
 
-export function installLoginItem(ctx: Pick<AppContext, 'settings'>): void {
+export function installLoginItem(ctx: Pick<AppContext, 'settings' | 'registry'>): void {
   let applied: boolean | null = null
   const apply = (enabled: boolean): void => {
     if (enabled === applied) return
     applied = enabled
+    // Turning it off on an unpackaged Mac has nothing to undo: nothing was registered.
+    if (!enabled && process.platform === 'darwin' && !app.isPackaged) return
     try {
       setStartAtLogin(enabled)
     } catch (err) {
-      console.warn('[hark] could not change start at login:', err)
+      const message = `Could not change start at login. ${err instanceof Error ? err.message : String(err)}`
+      console.warn(`[hark] ${message}`)
+      ctx.settings.notices.push(message)
+      ctx.registry.broadcast('app.notice', { level: 'warning', message })
     }
   }
   apply(ctx.settings.get().startAtLogin)

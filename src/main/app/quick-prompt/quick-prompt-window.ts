@@ -14,11 +14,20 @@ import { placeQuickPrompt, type Rect } from './quick-prompt-placement'
  * positions it nor relies on focus. The hotkey (or `hark --quick-prompt`)
  * toggles it by visibility there, and Esc puts it away, since a window that
  * was never focused never loses focus.
+ *
+ * On macOS it is a non-activating panel (`type: 'panel'`): it takes the keys
+ * without activating Hark, so the main window stays behind the user's work
+ * and, once it hides, the app they were in still has focus. A panel appears
+ * on every space and over full-screen apps by itself; setVisibleOnAllWorkspaces
+ * would instead turn Hark into an accessory app without Dock icon, Cmd+Tab
+ * entry or menu bar (electron#26350).
  */
 
 export const QUICK_PROMPT_SIZE = { width: 560, height: 340 }
 
 const BLUR_GRACE_MS = 250
+
+const onMac = (): boolean => process.platform === 'darwin'
 
 export class QuickPromptWindow {
   private win: BrowserWindow | null = null
@@ -33,10 +42,10 @@ export class QuickPromptWindow {
   /** Creates the hidden window now, so the first show is fast too. */
   warm(): BrowserWindow {
     if (this.win && !this.win.isDestroyed()) return this.win
-    const win = createKeptWindow(this.ctx, 'quick', { ...QUICK_PROMPT_SIZE, title: 'Hark quick prompt' }, () => {
+    const options = { ...QUICK_PROMPT_SIZE, title: 'Hark quick prompt', ...(onMac() ? { type: 'panel' } : {}) }
+    const win = createKeptWindow(this.ctx, 'quick', options, () => {
       if (this.win === win) this.win = null
     })
-    if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
     win.on('blur', () => {
       // Some window managers blur a window as it appears from a tray menu: give focus a moment to
       // come back, then hide only if it really went elsewhere.
@@ -62,7 +71,9 @@ export class QuickPromptWindow {
     const win = this.warm()
     if (this.session.managesWindows) win.setBounds(this.placement())
     this.shownAt = Date.now()
-    win.show()
+    // show() activates the whole app on macOS, panel or not; focus() of a panel does not.
+    if (onMac()) win.showInactive()
+    else win.show()
     if (this.session.managesWindows) win.focus()
     // Shown during start-up, the page may not listen yet: tell it once loaded.
     const tell = (): void => {

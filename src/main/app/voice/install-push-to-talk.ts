@@ -10,6 +10,7 @@ import { createChimePlayer } from '../../engine/voice/chime-player'
 import type { AppContext } from '../app-context'
 import { GlobalHotkey, followHotkeySetting } from '../hotkeys/global-hotkey'
 import { IndicatorWindow } from './indicator-window'
+import { MICROPHONE_DENIED, microphoneAllowed } from './microphone-access'
 import { sttConfig } from './stt-config'
 import { voiceConversation } from './voice-target'
 import { hotkeyStatus } from '../hotkeys/hotkey-status'
@@ -41,15 +42,25 @@ export function installPushToTalk(ctx: AppContext): void {
       ctx.voice.publish(status)
     })
   ]
-  ctx.voice.attach({ toggle: () => ptt.toggle(), talk: () => talk.press(), endTalk: () => talk.end() })
+  const toggle = withMicrophoneAccess(
+    () => ptt.toggle(),
+    () => ptt.status.state === 'listening',
+    notify
+  )
+  const pressTalk = withMicrophoneAccess(
+    () => talk.press(),
+    () => talk.active,
+    notify
+  )
+  ctx.voice.attach({ toggle, talk: pressTalk, endTalk: () => talk.end() })
 
-  const offHotkey = bindHotkey(ctx, 'pushToTalk', () => ptt.toggle(), notify)
-  const offTalkHotkey = bindHotkey(ctx, 'talk', () => talk.press(), notify)
+  const offHotkey = bindHotkey(ctx, 'pushToTalk', toggle, notify)
+  const offTalkHotkey = bindHotkey(ctx, 'talk', pressTalk, notify)
   const onSecondInstance = (_e: unknown, argv: string[]): void => {
-    if (argv.includes(TOGGLE_TALK_FLAG)) ptt.toggle()
+    if (argv.includes(TOGGLE_TALK_FLAG)) toggle()
   }
   app.on('second-instance', onSecondInstance)
-  if (process.argv.includes(TOGGLE_TALK_FLAG)) setImmediate(() => ptt.toggle())
+  if (process.argv.includes(TOGGLE_TALK_FLAG)) setImmediate(toggle)
 
   ctx.onQuit(() => {
     app.off('second-instance', onSecondInstance)
@@ -64,6 +75,21 @@ export function installPushToTalk(ctx: AppContext): void {
 }
 
 type Notify = (level: 'info' | 'warning' | 'error', message: string) => void
+
+/**
+ * Starting to listen waits for the system's permission (microphone-access.ts);
+ * ending, or pressing while already listening, never does.
+ */
+function withMicrophoneAccess(start: () => void, listening: () => boolean, notify: Notify): () => void {
+  return () => {
+    if (listening()) return start()
+    microphoneAllowed().then(
+      (allowed) => (allowed ? start() : notify('error', MICROPHONE_DENIED)),
+      (err: unknown) =>
+        notify('error', `Could not ask for the microphone: ${err instanceof Error ? err.message : String(err)}`)
+    )
+  }
+}
 
 function createPushToTalk(ctx: AppContext, notify: Notify, talking: { active: boolean }): PushToTalk {
   const voice = (): Settings['voiceInput'] => ctx.settings.get().voiceInput

@@ -1,4 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { join } from 'node:path'
+import { resourceDir } from '../platform/resource-dir'
 import { preloadPath, type PageName } from './renderer-location'
 import type { WindowRegistry } from './window-registry'
 
@@ -12,6 +14,8 @@ export function createSecureWindow(
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>
 ): BrowserWindow {
   const win = new BrowserWindow({
+    // Windows and Linux show it in the title bar and task switcher; macOS takes the bundle's.
+    ...(process.platform === 'darwin' ? {} : { icon: join(resourceDir(), 'icon.png') }),
     ...options,
     webPreferences: {
       preload: preloadPath(),

@@ -9,6 +9,11 @@ import { externalUrl } from './external-url'
  * response (content-security-policy.ts), and a session that refuses every permission.
  */
 
+const reportOpenFailure =
+  (url: string) =>
+  (err: unknown): void =>
+    console.warn(`[hark] could not open ${url} outside Hark:`, err)
+
 function lockContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isOwnPageUrl(url)) event.preventDefault()
@@ -20,9 +25,10 @@ function lockContents(contents: WebContents): void {
   // Links in answers open in the user's browser, never in a Hark window.
   contents.setWindowOpenHandler(({ url }) => {
     // Reviewed (security/reviewed-findings.json): only http(s) and mailto URLs rebuilt from their parsed parts reach the OS.
+    // A refusal (no browser, no mail client) is logged, never an unhandled rejection.
     const target = externalUrl(url)
     // eslint-disable-next-line electron-security/no-open-external-with-dynamic-url
-    if (target) void shell.openExternal(target)
+    if (target) shell.openExternal(target).catch(reportOpenFailure(target))
     return { action: 'deny' }
   })
 }

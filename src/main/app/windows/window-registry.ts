@@ -3,7 +3,7 @@ import type { EventName, Events } from '@shared/ipc/contract'
 import type { TurnEvent } from '@shared/turn-events'
 import { mayHear } from '@shared/ipc/page-access'
 import type { Caller } from '../ipc/ipc-router'
-import { isOwnPageUrl, type PageName } from './renderer-location'
+import { isPageUrl, pageUrl, type PageName } from './renderer-location'
 
 /** The app's own windows: who may call main, and who hears its events. */
 export class WindowRegistry {
@@ -26,11 +26,11 @@ export class WindowRegistry {
     return win
   }
 
-  /** The window behind an IPC call, or null unless it is ours and shows one of our pages. */
+  /** The window behind an IPC call, or null unless it is ours and shows the page it was made for. */
   callerOf = (event: IpcMainInvokeEvent): Caller | null => {
-    if (!isOwnPageUrl(event.senderFrame?.url)) return null
     for (const [window, page] of this.windows) {
-      if (!window.isDestroyed() && window.webContents.id === event.sender.id) return { window, page }
+      if (window.isDestroyed() || window.webContents.id !== event.sender.id) continue
+      return isPageUrl(event.senderFrame?.url, pageUrl(page)) ? { window, page } : null
     }
     return null
   }

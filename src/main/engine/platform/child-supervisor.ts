@@ -13,6 +13,9 @@ import type { Writable } from 'node:stream'
  * token, which catches a `setsid` grandchild that left its group.
  *
  * Windows has no groups or sh: there children are spawned plainly.
+ *
+ * Callers go through spawnProgram (spawn-program.ts), which resolves the
+ * program's absolute path first; this file only starts and supervises it.
  */
 
 export const SUPERVISED_ENV = 'HARK_SUPERVISED_BY'
@@ -81,13 +84,15 @@ let supervisor: ChildSupervisor | null = null
 
 /**
  * `spawn`, for any child that must not outlive the app: its own process group
- * (so `killTree` reaches what it starts), and watched by the supervisor.
+ * (so `killTree` reaches what it starts), and watched by the supervisor. Never
+ * a shell, never a console window on Windows, whatever the caller passed.
  */
-export function spawnSupervised(cmd: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
-  if (process.platform === 'win32') return spawn(cmd, args, { ...opts, windowsHide: true })
+export function spawnSupervised(path: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
+  const safe = { ...opts, windowsHide: true, shell: false }
+  if (process.platform === 'win32') return spawn(path, args, safe)
   supervisor ??= new ChildSupervisor()
   const env = { ...(opts.env ?? process.env), [SUPERVISED_ENV]: supervisor.token }
-  const child = spawn(cmd, args, { ...opts, env, detached: true })
+  const child = spawn(path, args, { ...safe, env, detached: true })
   supervisor.watch(child)
   return child
 }

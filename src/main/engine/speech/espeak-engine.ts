@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { runProcess } from './run-process'
 import { checkedRate } from './speech-rate'
 import { hasWord } from './speech-text'
 import { TtsError, type VoiceOptions } from './speech-types'
@@ -31,11 +31,10 @@ export function parseEspeakVoices(listing: string): string[] {
 }
 
 function listVoices(): Promise<string[]> {
-  return new Promise((resolve) => {
-    execFile('espeak-ng', ['--voices'], { timeout: 5000 }, (err, stdout) =>
-      resolve(err ? [] : parseEspeakVoices(stdout))
-    )
-  })
+  return runProcess('espeak-ng', ['--voices'], { timeoutMs: 5000, missingHint: ESPEAK_HINT }).then(
+    ({ stdout }) => parseEspeakVoices(stdout.toString('utf8')),
+    () => []
+  )
 }
 
 export const espeakSynth: WavSynth = {

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
-import { startProcess } from './run-process'
 import { killTree } from '../platform/child-supervisor'
+import { ProgramMissingError } from '../platform/spawn-program'
+import { startProcess } from './run-process'
 import { TtsError } from './speech-types'
 import { PLAYER_HINT, rawPlayerArgs, type PcmFormat, type WavPlayer } from './wav-player'
 
@@ -26,6 +27,8 @@ export async function playPcmStream(
   try {
     child = startProcess(player.cmd, rawPlayerArgs(player, format))
   } catch (err) {
+    if (err instanceof ProgramMissingError)
+      throw new TtsError(`${player.cmd} is not installed. ${PLAYER_HINT}`, 'missing')
     throw new TtsError(`cannot start ${player.cmd}: ${(err as Error).message}`, 'failed')
   }
   const exit = exited(child, player.cmd)

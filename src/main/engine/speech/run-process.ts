@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
-import { killTree, spawnSupervised } from '../platform/child-supervisor'
+import { killTree } from '../platform/child-supervisor'
+import { ProgramMissingError, spawnProgram } from '../platform/spawn-program'
 import { TtsError } from './speech-types'
 
 export interface RunOptions {
@@ -29,11 +30,11 @@ const GIVE_UP_MS = 1500
 
 /**
  * Spawn in a process group of its own, supervised so it dies with the app
- * however the app ends. Throws synchronously only for invalid arguments; a
- * missing binary is an 'error' event.
+ * however the app ends. Throws ProgramMissingError when the binary is on no
+ * search path (spawnProgram), otherwise synchronously only for invalid arguments.
  */
 export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
-  return spawnSupervised(cmd, args, { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env })
+  return spawnProgram(cmd, args, { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env })
 }
 
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
@@ -55,6 +56,7 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
   try {
     child = startProcess(cmd, args, opts.env)
   } catch (err) {
+    if (err instanceof ProgramMissingError) return Promise.reject(missing(cmd, opts.missingHint))
     return Promise.reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
   }
   return runChild(child, cmd, opts)
@@ -105,7 +107,7 @@ export function runChild(child: ChildProcess, cmd: string, opts: RunOptions): Pr
     if (child.pid !== undefined) feed(child, opts.input ?? '', () => !settled && opts.onStarted?.())
 
     child.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') finish(new TtsError(`${cmd} is not installed. ${opts.missingHint}`, 'missing'))
+      if (err.code === 'ENOENT') finish(missing(cmd, opts.missingHint))
       else finish(new TtsError(`cannot run ${cmd}: ${err.message}`, 'failed'))
     })
     child.once('close', (code, signal) => {
@@ -123,6 +125,10 @@ function feed(child: ChildProcess, input: string | Buffer, started: () => void):
   const data = typeof input === 'string' ? Buffer.from(input) : input
   child.stdin?.write(data.subarray(0, FIRST_PIECE), (err) => !err && started())
   child.stdin?.end(data.subarray(FIRST_PIECE))
+}
+
+function missing(cmd: string, hint: string): TtsError {
+  return new TtsError(`${cmd} is not installed. ${hint}`, 'missing')
 }
 
 type EndReason = 'aborted' | 'timeout' | 'overflow'

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { findOnPath } from '../platform/find-on-path'
 import { runProcess, timeoutForText } from './run-process'
 import { checkedRate } from './speech-rate'
@@ -40,7 +39,7 @@ export class SpdSayEngine implements TtsEngine {
     const clean = cleanSpeechText(text)
     if (!hasWord(clean)) return
     const onAbort = (): void => {
-      execFile('spd-say', ['--stop'], { timeout: 2000 }, () => {})
+      runProcess('spd-say', ['--stop'], { timeoutMs: 2000, missingHint: SPD_HINT }).catch(() => {})
     }
     opts.signal.addEventListener('abort', onAbort, { once: true })
     try {

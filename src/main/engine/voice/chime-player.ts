@@ -1,6 +1,6 @@
-import type { ChildProcess, SpawnOptions } from 'node:child_process'
-import { spawnSupervised } from '../platform/child-supervisor'
+import type { ChildProcess } from 'node:child_process'
 import { findOnPath } from '../platform/find-on-path'
+import { spawnProgram, type ProgramOptions } from '../platform/spawn-program'
 
 /**
  * Plays a short sound file and forgets about it. Every player is killed after
@@ -42,12 +42,12 @@ export interface ChimePlayer {
 }
 
 export interface ChimeSystem {
-  spawn: (cmd: string, args: string[], opts: SpawnOptions) => ChildProcess
+  spawn: (cmd: string, args: string[], opts: ProgramOptions) => ChildProcess
   onPath: (cmd: string, platform: NodeJS.Platform) => boolean
 }
 
 const realSystem: ChimeSystem = {
-  spawn: spawnSupervised,
+  spawn: spawnProgram,
   onPath: (cmd, platform) => findOnPath(cmd, process.env, platform) !== null
 }
 
@@ -63,13 +63,7 @@ export function createChimePlayer(
       if (!player) return
       try {
         const env = player.env ? { ...process.env, ...player.env(file) } : process.env
-        const opts: SpawnOptions = {
-          stdio: 'ignore',
-          timeout: timeoutMs,
-          killSignal: 'SIGKILL',
-          windowsHide: true,
-          env
-        }
+        const opts: ProgramOptions = { stdio: 'ignore', timeout: timeoutMs, killSignal: 'SIGKILL', env, platform }
         const child = system.spawn(player.cmd, player.args(file), opts)
         child.on('error', (err) => log(`[hark] chime: ${err.message}`))
       } catch (err) {

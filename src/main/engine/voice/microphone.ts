@@ -1,17 +1,17 @@
 import type { ChildProcess } from 'node:child_process'
 import { SPEECH_PCM } from './pcm-format'
 import { classifyRecorderFailure, MicrophoneError } from './microphone-error'
-import { findOnPath } from '../platform/find-on-path'
+import { killTree } from '../platform/child-supervisor'
+import { ProgramMissingError, spawnProgram } from '../platform/spawn-program'
 import { installHint, recorderCommand, type RecorderName } from './recorder-binary'
-import { killTree, spawnSupervised } from '../platform/child-supervisor'
 import { isPlainDeviceName } from './recorder-devices'
 
 /**
- * The microphone: arecord, sox or rec, checked on PATH before spawning and
- * supervised (it dies with the app), with 'error' listeners (a missing binary
- * would otherwise crash the process). It records raw PCM (the WAV header is
- * written by wav.ts), and a recorder that produces nothing or will not die is
- * dealt with by timers.
+ * The microphone: arecord, sox or rec, spawned through spawnProgram (resolved
+ * on PATH before spawning, supervised so it dies with the app), with 'error'
+ * listeners (a missing binary would otherwise crash the process). It records
+ * raw PCM (the WAV header is written by wav.ts), and a recorder that produces
+ * nothing or will not die is dealt with by timers.
  */
 
 export interface CaptureOptions {
@@ -42,12 +42,6 @@ const STDERR_KEEP = 4000
  */
 export const startCapture: StartCapture = (opts, onChunk) => {
   const { recorder, env = process.env, platform = process.platform } = opts
-  if (!findOnPath(recorder, env, platform)) {
-    throw new MicrophoneError(
-      'missing-recorder',
-      `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
-    )
-  }
   if (opts.device && !isPlainDeviceName(opts.device)) {
     throw new MicrophoneError(
       'no-device',
@@ -58,14 +52,22 @@ export const startCapture: StartCapture = (opts, onChunk) => {
   if (recorder !== 'arecord' && platform === 'linux') process.env['PULSE_LATENCY_MSEC'] ??= '30'
   try {
     const { cmd, args, env: extra } = recorderCommand(recorder, SPEECH_PCM, opts.device ?? '')
-    const child = spawnSupervised(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...extra } })
+    const child = spawnProgram(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, ...extra }, platform })
     return watch(child, opts, onChunk)
   } catch (err) {
+    if (err instanceof ProgramMissingError) throw missingRecorder(opts)
     throw new MicrophoneError(
       'failed',
       `Could not start ${recorder}: ${err instanceof Error ? err.message : String(err)}`
     )
   }
+}
+
+function missingRecorder({ recorder, platform }: CaptureOptions): MicrophoneError {
+  return new MicrophoneError(
+    'missing-recorder',
+    `Voice input needs the "${recorder}" program, which is not installed. ${installHint(recorder, platform)}`
+  )
 }
 
 function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer) => void): Capture {
@@ -96,6 +98,7 @@ function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer)
     kill()
   }, opts.noAudioTimeoutMs ?? 4000)
 
+  // A read error ends in 'close' too, which says more.
   child.stdout?.on('error', () => {})
   child.stdout?.on('data', (chunk: Buffer) => {
     gotAudio = true
@@ -105,14 +108,10 @@ function watch(child: ChildProcess, opts: CaptureOptions, onChunk: (pcm: Buffer)
     stderr = (stderr + c.toString('utf8')).slice(-STDERR_KEEP)
   })
   child.on('error', (err: NodeJS.ErrnoException) => {
-    const missing = err.code === 'ENOENT'
     settle(
-      new MicrophoneError(
-        missing ? 'missing-recorder' : 'failed',
-        missing
-          ? `Voice input needs the "${opts.recorder}" program, which is not installed. ${installHint(opts.recorder, opts.platform)}`
-          : `Could not start ${opts.recorder}: ${err.message}`
-      )
+      err.code === 'ENOENT'
+        ? missingRecorder(opts)
+        : new MicrophoneError('failed', `Could not start ${opts.recorder}: ${err.message}`)
     )
   })
   child.on('close', (code) => {

@@ -3,8 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { defaultDesktopName, setDesktopName } from './desktop-identity'
+import { isMac, macDesktop, type ActivationPolicy } from './mac-desktop'
+import { loginLaunch, type LoginItemSettings, type LoginLaunch } from './login-items'
 import { appLocation } from './packaged'
 import { record } from './recorder'
+import { NotEmulatedError } from './strict'
 import { browserHost, liveWindows } from './runtime'
 import { handoff, requestLock } from './single-instance'
 
@@ -58,7 +61,15 @@ function initialPaths(): Record<string, string> {
 class FakeApp extends EventEmitter {
   private readonly location = appLocation()
   readonly isPackaged = this.location.isPackaged
-  readonly dock = undefined
+  /** macOS only, as in Electron */
+  get dock(): typeof macDesktop.dock | undefined {
+    return isMac() ? macDesktop.dock : undefined
+  }
+
+  setActivationPolicy(policy: ActivationPolicy): void {
+    if (!isMac()) throw new NotEmulatedError('app.setActivationPolicy outside macOS')
+    macDesktop.setPolicy(policy)
+  }
   readonly commandLine = {
     switches: new Map<string, string>(),
     appendSwitch: (name: string, value = ''): void => {
@@ -75,6 +86,8 @@ class FakeApp extends EventEmitter {
   private isReadyNow = false
   private quitting = false
   private loginItem = { openAtLogin: false, openAsHidden: false }
+  /** what the system would start at login (control: loginItem) */
+  loginLaunch: LoginLaunch = null
   name = this.pkg.name
 
   constructor() {
@@ -151,9 +164,10 @@ class FakeApp extends EventEmitter {
     return existsSync(join(this.paths['userData']!, 'harness-instance.lock'))
   }
 
-  setLoginItemSettings(settings: { openAtLogin?: boolean; openAsHidden?: boolean }): void {
+  setLoginItemSettings(settings: LoginItemSettings): void {
     record('app.setLoginItemSettings', settings)
-    this.loginItem = { ...this.loginItem, ...settings }
+    this.loginLaunch = loginLaunch(settings, this.isPackaged)
+    this.loginItem = { ...this.loginItem, openAtLogin: !!settings.openAtLogin }
   }
 
   getLoginItemSettings(): { openAtLogin: boolean; openAsHidden: boolean } {

@@ -3,6 +3,7 @@ import { ipcMain } from './ipc-main'
 import { record } from './recorder'
 import { browserHost, liveWindows } from './runtime'
 import { FakeWebContents } from './web-contents'
+import { isMac, macDesktop } from './mac-desktop'
 import { currentProfile } from './profile'
 import { NotEmulatedError, strict } from './strict'
 import { WindowBase, type Bounds } from './window-base'
@@ -73,6 +74,8 @@ function checkPreferences(prefs: WindowOptions['webPreferences'] = {}): void {
 export class FakeBrowserWindow extends WindowBase {
   readonly id = nextId++
   readonly webContents: FakeWebContents
+  /** macOS's non-activating panel (`type: 'panel'`); the option means other things elsewhere */
+  readonly isPanel: boolean
   private destroyed = false
   private visible: boolean
   private bounds: Bounds
@@ -103,6 +106,7 @@ export class FakeBrowserWindow extends WindowBase {
     this.state.alwaysOnTop = (options.alwaysOnTop ?? false) && behaviour().alwaysOnTop
     this.state.skipTaskbar = options.skipTaskbar ?? false
     this.state.focusable = options.focusable ?? true
+    this.isPanel = isMac() && options.type === 'panel'
     this.visible = options.show !== false
     this.webContents = new FakeWebContents({
       host: browserHost(),
@@ -116,6 +120,7 @@ export class FakeBrowserWindow extends WindowBase {
     const self = strict('BrowserWindow', this)
     this.webContents.on('destroyed', () => self.destroy())
     liveWindows.add(self)
+    if (isMac()) macDesktop.add(self)
     if (this.visible && this.state.focusable) self.focus()
     queueMicrotask(() => fakeApp.emit('browser-window-created', {}, self))
     return self
@@ -146,6 +151,7 @@ export class FakeBrowserWindow extends WindowBase {
   }
 
   show(): void {
+    if (isMac()) macDesktop.show(this)
     const wasVisible = this.visible
     this.visible = true
     this.state.minimized = false
@@ -155,6 +161,7 @@ export class FakeBrowserWindow extends WindowBase {
 
   showInactive(): void {
     if (!behaviour().programmaticFocus) throw cannotKnow('BrowserWindow.showInactive')
+    if (isMac()) macDesktop.showInactive(this)
     if (this.visible) return
     this.visible = true
     this.emit('show')
@@ -165,11 +172,14 @@ export class FakeBrowserWindow extends WindowBase {
     this.visible = false
     if (focused === this) this.loseFocus()
     this.emit('hide')
+    if (isMac()) macDesktop.hidden(this)
   }
 
   /** Without user input the compositor may only flash the app's icon (Wayland): no focus. */
   focus(): void {
     if (!behaviour().programmaticFocus) return record('BrowserWindow.focus.refused', this.id)
+    if (this.destroyed || !this.visible) return
+    if (isMac()) macDesktop.focus(this)
     this.focusByUser()
   }
 
@@ -220,6 +230,7 @@ export class FakeBrowserWindow extends WindowBase {
     this.destroyed = true
     if (focused === this) focused = null
     liveWindows.delete(this)
+    macDesktop.remove(this)
     this.webContents.destroy()
     this.emit('closed')
     fakeApp.windowClosed()

@@ -1,8 +1,9 @@
 import type { ControlApi, ControlReply, ControlRequest } from '../control-api'
+import { isMac, macDesktop } from './mac-desktop'
 import { CONTROL_TAG } from '../control-api'
 import { fakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
-import { dialogAnswers } from './desktop'
+import { dialogAnswers, mediaAccess } from './desktop'
 import { shortcutControl } from './global-shortcut'
 import { FakeMenu } from './menu'
 import { recordedCalls } from './recorder'
@@ -41,8 +42,17 @@ const api: ControlApi = {
     if (config.dialogResponse !== undefined) dialogAnswers.response = config.dialogResponse
     for (const a of config.takeShortcuts ?? []) shortcutControl.take(a)
     if (config.cursor) setCursor(config.cursor)
+    if (config.mediaAccessAnswer !== undefined) mediaAccess.answer = config.mediaAccessAnswer
   },
-  quit: () => fakeApp.quit()
+  quit: () => fakeApp.quit(),
+  loginItem: () => fakeApp.loginLaunch,
+  macDesktop: () => macOnly().state(),
+  switchToOtherApp: () => macOnly().switchToOtherApp()
+}
+
+function macOnly(): typeof macDesktop {
+  if (!isMac()) throw new Error('macDesktop controls need the darwin profile')
+  return macDesktop
 }
 
 async function answer(req: ControlRequest): Promise<unknown> {

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events'
+import { currentProfile } from './profile'
 import { record } from './recorder'
+import { NotEmulatedError } from './strict'
 
 /** The small desktop services: recorded, with the answers a desktop would give. */
 
@@ -61,9 +63,31 @@ class FakeNativeTheme extends EventEmitter {
 }
 export const nativeTheme = new FakeNativeTheme()
 
+/**
+ * macOS's privacy consent for the microphone and camera: 'not-determined'
+ * until askForMediaAccess shows the system prompt, then whatever the user
+ * answered (control: configure({ mediaAccessAnswer })), remembered. Windows
+ * and Linux never prompt; askForMediaAccess is macOS only.
+ */
+export const mediaAccess = { answer: true, status: new Map<string, 'not-determined' | 'granted' | 'denied'>() }
+
 class FakeSystemPreferences extends EventEmitter {
-  getMediaAccessStatus = (): string => 'granted'
-  askForMediaAccess = async (): Promise<boolean> => true
+  getMediaAccessStatus = (type: string): string => {
+    record('systemPreferences.getMediaAccessStatus', type)
+    if (currentProfile().platform === 'linux')
+      throw new NotEmulatedError('systemPreferences.getMediaAccessStatus on Linux (Windows and macOS only)')
+    if (currentProfile().platform !== 'darwin') return 'granted'
+    return mediaAccess.status.get(type) ?? 'not-determined'
+  }
+  askForMediaAccess = async (type: 'microphone' | 'camera'): Promise<boolean> => {
+    record('systemPreferences.askForMediaAccess', type)
+    if (currentProfile().platform !== 'darwin')
+      throw new NotEmulatedError('systemPreferences.askForMediaAccess outside macOS')
+    const known = mediaAccess.status.get(type)
+    if (known && known !== 'not-determined') return known === 'granted'
+    mediaAccess.status.set(type, mediaAccess.answer ? 'granted' : 'denied')
+    return mediaAccess.answer
+  }
   isTrustedAccessibilityClient = (): boolean => true
   getAnimationSettings = (): object => ({
     shouldRenderRichAnimation: true,

@@ -1,5 +1,6 @@
 import { fakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
+import { currentProfile } from './profile'
 import { record } from './recorder'
 import { asUserEvent } from './user-event'
 
@@ -163,3 +164,16 @@ export class FakeMenu {
 }
 
 let applicationMenu: FakeMenu | null = null
+
+/**
+ * Electron's default application menu (lib/browser/default-menu.ts), set on
+ * 'ready' before the app's own handlers run unless the app set one already:
+ * File, Edit, View (Reload, Force Reload, Toggle Developer Tools…), Window,
+ * Help, and on macOS the app menu first.
+ */
+fakeApp.prependOnceListener('ready', () => {
+  if (applicationMenu) return
+  const mac = currentProfile().platform === 'darwin'
+  const roles = [...(mac ? ['appMenu'] : []), 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']
+  applicationMenu = FakeMenu.buildFromTemplate(roles.map((role) => ({ role })))
+})

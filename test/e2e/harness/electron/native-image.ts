@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { isMac } from './mac-desktop'
 
 interface Size {
   width: number
@@ -60,8 +61,13 @@ export class FakeNativeImage {
   }
 }
 
+/** macOS: a file whose base name ends in "Template" (before @2x and the extension) is a template image. */
+const isTemplateName = (path: string): boolean => /Template(@\d+(\.\d+)?x)?\.[^./\\]+$/.test(path)
+
 export function createFromPath(path: string): FakeNativeImage {
-  return new FakeNativeImage(path, existsSync(path) ? readFileSync(path) : Buffer.alloc(0))
+  const image = new FakeNativeImage(path, existsSync(path) ? readFileSync(path) : Buffer.alloc(0))
+  if (isMac() && !image.isEmpty() && isTemplateName(path)) image.setTemplateImage(true)
+  return image
 }
 
 export function createFromBuffer(data: Buffer): FakeNativeImage {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
+import { chromiumFileUrl } from './windows-file-urls'
 import type { Page, Route } from 'playwright-core'
 import type { BrowserHost } from '../page/browser-host'
 import { serveFile } from '../page/file-server'
@@ -100,7 +101,8 @@ export class FakeWebContents extends EventEmitter {
     ).catch(() => undefined)
   }
 
-  loadURL(url: string): Promise<void> {
+  loadURL(requested: string): Promise<void> {
+    const url = chromiumFileUrl(requested)
     this.loading = true // at once, as in Electron: isLoading() is true from the call on
     return this.run('loadURL', async (page) => {
       this.programmaticUrl = url

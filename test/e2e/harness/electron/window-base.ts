@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { isMac, macDesktop } from './mac-desktop'
 import { currentProfile } from './profile'
 import { record } from './recorder'
 
@@ -57,8 +58,12 @@ export abstract class WindowBase extends EventEmitter {
     this.setBounds({ x: Math.round((1920 - width) / 2), y: Math.round((1080 - height) / 2) })
   }
 
-  setVisibleOnAllWorkspaces(...args: unknown[]): void {
-    record('BrowserWindow.setVisibleOnAllWorkspaces', this.id, ...args)
+  setVisibleOnAllWorkspaces(
+    visible: boolean,
+    options?: { visibleOnFullScreen?: boolean; skipTransformProcessType?: boolean }
+  ): void {
+    record('BrowserWindow.setVisibleOnAllWorkspaces', this.id, visible, options)
+    if (isMac()) macDesktop.visibleOnAllWorkspaces(visible, options)
   }
 
   setIgnoreMouseEvents(...args: unknown[]): void {

@@ -1,16 +1,20 @@
-import { noSession, notEmulated, type PlatformProfile } from './platform-profile'
+import { noSession, type PlatformProfile } from './platform-profile'
 
 /**
- * macOS. Not emulated yet: every behaviour throws until someone writes it
- * from Electron's documentation (activation policy and Dock, panel windows,
- * template images, a GUI launch's minimal PATH…).
+ * macOS, started from Finder or at login. The app may focus, place and raise
+ * its windows, but focusing an ordinary window activates the whole app
+ * (electron/mac-desktop.ts: activation policy, Dock, panel windows); global
+ * shortcuts are registered directly (a taken combination fails register());
+ * the tray is a menu-bar item; safeStorage is the Keychain. The session
+ * environment is launchd's: PATH is /usr/bin:/bin:/usr/sbin:/sbin, without
+ * Homebrew's folders.
  */
 export const darwin: PlatformProfile = {
   name: 'darwin',
   platform: 'darwin',
-  env: { ...noSession },
-  windows: notEmulated('darwin', 'windows'),
-  shortcuts: notEmulated('darwin', 'shortcuts'),
-  tray: notEmulated('darwin', 'tray'),
-  safeStorage: notEmulated('darwin', 'safeStorage')
+  env: { ...noSession, PATH: '/usr/bin:/bin:/usr/sbin:/sbin' },
+  windows: { programmaticFocus: true, placement: true, alwaysOnTop: true },
+  shortcuts: { mechanism: 'grab' },
+  tray: { shown: true },
+  safeStorage: { backend: 'keychain' }
 }

@@ -17,7 +17,14 @@ export const profileNames = [
 ] as const
 export type ProfileName = (typeof profileNames)[number]
 
-export type StorageBackend = 'gnome_libsecret' | 'kwallet5' | 'basic_text' | 'unavailable'
+export type StorageBackend =
+  | 'gnome_libsecret'
+  | 'kwallet5'
+  | 'basic_text'
+  | 'unavailable'
+  /** macOS and Windows: always available (Keychain, DPAPI) */
+  | 'keychain'
+  | 'dpapi'
 
 export interface WindowBehaviour {
   /** focus(), and show() of a focusable window, give it keyboard focus without user input */

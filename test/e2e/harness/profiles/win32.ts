@@ -1,16 +1,18 @@
-import { noSession, notEmulated, type PlatformProfile } from './platform-profile'
+import { noSession, type PlatformProfile } from './platform-profile'
 
 /**
- * Windows. Not emulated yet: every behaviour throws until someone writes it
- * from Electron's documentation (drive-letter case in file: URLs,
- * windowsHide, login items…).
+ * Windows 10/11. Windows may be focused, placed and kept on top; global
+ * shortcuts are registered directly (RegisterHotKey: a taken combination fails
+ * register()); the notification area shows the tray icon; safeStorage is DPAPI.
+ * Chromium writes a file URL's drive letter in capitals
+ * (electron/windows-file-urls.ts).
  */
 export const win32: PlatformProfile = {
   name: 'win32',
   platform: 'win32',
   env: { ...noSession },
-  windows: notEmulated('win32', 'windows'),
-  shortcuts: notEmulated('win32', 'shortcuts'),
-  tray: notEmulated('win32', 'tray'),
-  safeStorage: notEmulated('win32', 'safeStorage')
+  windows: { programmaticFocus: true, placement: true, alwaysOnTop: true },
+  shortcuts: { mechanism: 'grab' },
+  tray: { shown: true },
+  safeStorage: { backend: 'dpapi' }
 }

@@ -29,7 +29,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-describe('spawnSupervised', () => {
+describe('a child started by spawnProgram', () => {
   it('stops every child within 1 s of the app being SIGKILLed, a setsid grandchild included', async () => {
     dir = mkdtempSync(join(tmpdir(), 'hark-supervisor-'))
     const proc = spawn(tsx, [app, dir], { stdio: 'inherit' })

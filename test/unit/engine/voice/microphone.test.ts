@@ -57,18 +57,24 @@ describe('startCapture', () => {
   })
 
   it('turns a spawn ENOENT into a clear error instead of crashing', async () => {
-    // the PATH check passes (env says it exists) but the real spawn cannot find it
+    // the PATH check passes but exec fails with ENOENT: the script's interpreter does not exist
     const bin = fakeRecorder('ghost', 'exit 0')
-    const capture = withPath('/nonexistent', () => startCapture({ recorder: 'arecord', env: { PATH: bin } }, () => {}))
-    process.env['PATH'] = '/nonexistent'
-    try {
-      await expect(capture.ended).rejects.toMatchObject({
-        code: 'missing-recorder',
-        message: expect.stringMatching(/alsa-utils/)
-      })
-    } finally {
-      process.env['PATH'] = savedPath
-    }
+    writeFileSync(join(bin, 'arecord'), '#!/nonexistent/sh\nexit 0\n')
+    const capture = withPath(bin, () => startCapture({ recorder: 'arecord' }, () => {}))
+    await expect(capture.ended).rejects.toMatchObject({
+      code: 'missing-recorder',
+      message: expect.stringMatching(/alsa-utils/)
+    })
+  })
+
+  it('runs the recorder by the absolute path it found, so a PATH the spawn does not see still works', async () => {
+    const bin = fakeRecorder('absolute', `/bin/cat "${dir}/tone.raw"`)
+    const got: Buffer[] = []
+    const capture = withPath('/nonexistent', () =>
+      startCapture({ recorder: 'arecord', env: { PATH: bin } }, (c) => got.push(c))
+    )
+    await expect(capture.ended).resolves.toBeUndefined()
+    expect(Buffer.concat(got).equals(tone(200))).toBe(true)
   })
 
   it('delivers the audio and ends cleanly when stopped, although arecord exits 1', async () => {
