@@ -1,5 +1,5 @@
 import './settings.css'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FieldErrorsContext } from './FieldError'
 import { GeneralSection } from './GeneralSection'
 import { HotkeysSection } from './HotkeysSection'
@@ -32,6 +32,19 @@ function useEscapeCloses(onClose: () => void): void {
   }, [onClose])
 }
 
+/** Opened to fix something there: the first field of the section shown takes focus, once loaded. */
+function useFocusOpenedSection(openAt: SettingsSection | undefined, ready: boolean): void {
+  const done = useRef(false)
+  useEffect(() => {
+    if (!openAt || !ready || done.current) return
+    done.current = true
+    document
+      .querySelector<HTMLElement>('[data-testid=settings-view] .settings-section')
+      ?.querySelector<HTMLElement>('input, select, textarea')
+      ?.focus()
+  }, [openAt, ready])
+}
+
 /** Every setting, one section at a time, applied the moment it changes. */
 export default function SettingsView({
   onClose,
@@ -44,6 +57,7 @@ export default function SettingsView({
   const { settings, error, fieldErrors, saved, save } = useSettings()
   const [section, setSection] = useState<SectionId>(openAt === 'provider' ? 'provider' : 'general')
   useEscapeCloses(onClose)
+  useFocusOpenedSection(openAt, settings !== null)
 
   if (!settings) return <div className="settings loading">{error ?? 'Loading settings…'}</div>
   const { View } = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]
