@@ -19,10 +19,7 @@ describe('layout and keyboard', () => {
   )
 
   const open = async (): Promise<Page> => {
-    const app = await appForTest({
-      env: fakeLlmEnv(llm),
-      userData
-    })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     return app.window('index')
   }
 

@@ -30,10 +30,7 @@ describe('the settings view', () => {
   )
 
   const open = async (): Promise<Page> => {
-    const app = await appForTest({
-      env: fakeLlmEnv(llm),
-      userData
-    })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await app.window('index')
     await page.getByTestId('open-settings').click()
     await page.getByTestId('settings-view').waitFor()
