@@ -1,36 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startFakeLlm, type FakeLlm } from '../fake-llm'
+import type { FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import { fakeLlmEnv, freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
 import { ask, waitUntil } from '../support/e2e-actions'
 
 /** The main window from 480 px wide, and by keyboard alone. */
-
-const made: string[] = []
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })))
 
 const box = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())!
 
 describe('layout and keyboard', () => {
   let llm: FakeLlm
   let userData: string
-  beforeEach(async () => {
-    llm = await startFakeLlm({ text: 'Short answer.', timing: { chunkSize: 50, delayMs: 5 } })
-    userData = mkdtempSync(join(tmpdir(), 'hark-layout-'))
-  })
-  afterEach(async () => {
-    await llm.close()
-    made.push(userData)
-  })
+  freshLlmAndUserData(
+    { text: 'Short answer.', timing: { chunkSize: 50, delayMs: 5 } },
+    'hark-layout-',
+    (fresh) => ({ llm, userData } = fresh)
+  )
 
   const open = async (): Promise<Page> => {
-    const app = await appForTest({
-      env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' },
-      userData
-    })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     return app.window('index')
   }
 

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startFakeLlm, DEFAULT_ANSWER, type FakeLlm } from '../fake-llm'
+import { DEFAULT_ANSWER, type FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import { fakeLlmEnv, freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
 import { ask, waitUntil } from '../support/e2e-actions'
 import { answerRequests } from '../support/answer-requests'
 
@@ -16,29 +16,20 @@ import { answerRequests } from '../support/answer-requests'
 
 const LONG = `${DEFAULT_ANSWER} ${DEFAULT_ANSWER} ${DEFAULT_ANSWER}`
 const answerText = (page: Page): Promise<string> => page.getByTestId('answer').innerText()
-const env = (llm: FakeLlm) => ({ OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' })
-
-// The app may still be writing while a test's afterEach runs; userData dirs go when the file is done.
-const made: string[] = []
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })))
 
 const answerStatus = (page: Page) => page.locator('.message.assistant').last().getAttribute('data-status')
 
 describe('the main window', () => {
   let llm: FakeLlm
   let userData: string
-
-  beforeEach(async () => {
-    llm = await startFakeLlm({ text: LONG, timing: { chunkSize: 8, delayMs: 40 } })
-    userData = mkdtempSync(join(tmpdir(), 'hark-main-window-'))
-  })
-  afterEach(async () => {
-    await llm.close()
-    made.push(userData)
-  })
+  freshLlmAndUserData(
+    { text: LONG, timing: { chunkSize: 8, delayMs: 40 } },
+    'hark-main-window-',
+    (fresh) => ({ llm, userData } = fresh)
+  )
 
   test('streams, stops with the partial kept, continues it, regenerates, and edits a question', async () => {
-    const app = await appForTest({ env: env(llm), userData })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await app.window('index')
     await ask(page, 'Tell me about the harbour town.')
     await waitUntil('the answer streams', async () => (await answerText(page)).length > 40)
@@ -84,7 +75,7 @@ describe('the main window', () => {
 
   test('keeps streaming into a conversation while the user looks at another, and shows it on return', async () => {
     writeFileSync(join(userData, 'settings.json'), JSON.stringify({ autoTitle: false })) // conversations found by their first line
-    const app = await appForTest({ env: env(llm), userData })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await app.window('index')
     llm.setTiming({ chunkSize: 200, delayMs: 5 })
     await ask(page, 'First conversation question')
@@ -108,7 +99,7 @@ describe('the main window', () => {
   })
 
   test('after a SIGKILL mid-answer, the next launch shows the saved part as interrupted, and Continue finishes it', async () => {
-    const first = await appForTest({ env: env(llm), userData })
+    const first = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await first.window('index')
     await ask(page, 'A long story, please.')
     await waitUntil('a good part of the answer has streamed', async () => (await answerText(page)).length > 300)
@@ -118,7 +109,7 @@ describe('the main window', () => {
     await first.exited
 
     llm.setTiming({ chunkSize: 200, delayMs: 5 })
-    const second = await appForTest({ env: env(llm), userData })
+    const second = await appForTest({ env: fakeLlmEnv(llm), userData })
     const again = await second.window('index')
     await again.getByTestId('conversation-item').first().click()
     await waitUntil('the interrupted answer shows', async () => (await answerStatus(again)) === 'interrupted')
@@ -133,7 +124,7 @@ describe('the main window', () => {
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(dir, '00000000-0000-0000-0000-000000000000.jsonl'), '{"t":"meta" garbage')
     llm.setTiming({ chunkSize: 200, delayMs: 5 })
-    const app = await appForTest({ env: env(llm), userData })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await app.window('index')
     await expect.poll(() => page.getByTestId('notice').first().innerText()).toMatch(/could not be read.*moved to/)
     await ask(page, 'Still works?')
@@ -144,18 +135,14 @@ describe('the main window', () => {
 describe('settings and keys', () => {
   let llm: FakeLlm
   let userData: string
-
-  beforeEach(async () => {
-    llm = await startFakeLlm({ text: 'Short answer. Done.', timing: { chunkSize: 50, delayMs: 5 } })
-    userData = mkdtempSync(join(tmpdir(), 'hark-settings-'))
-  })
-  afterEach(async () => {
-    await llm.close()
-    made.push(userData)
-  })
+  freshLlmAndUserData(
+    { text: 'Short answer. Done.', timing: { chunkSize: 50, delayMs: 5 } },
+    'hark-settings-',
+    (fresh) => ({ llm, userData } = fresh)
+  )
 
   test('settings round-trip: a change applies live, is saved, and the next request uses it', async () => {
-    const app = await appForTest({ env: env(llm), userData })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await app.window('index')
     await page.getByTestId('open-settings').click()
     await page.getByTestId('theme-select').selectOption('dark')

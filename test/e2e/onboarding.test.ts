@@ -1,26 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { startFakeLlm, type FakeLlm } from '../fake-llm'
+import { describe, expect, test } from 'vitest'
+import type { FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import { freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
 
 /** First run: every preset is on offer, local servers always, and any OpenAI-compatible server by address. */
-
-const made: string[] = []
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })))
 
 describe('onboarding', () => {
   let llm: FakeLlm
   let userData: string
-  beforeEach(async () => {
-    llm = await startFakeLlm({ text: 'Hello.', timing: { chunkSize: 50, delayMs: 5 } })
-    userData = mkdtempSync(join(tmpdir(), 'hark-onboarding-'))
-  })
-  afterEach(async () => {
-    await llm.close()
-    made.push(userData)
-  })
+  freshLlmAndUserData(
+    { text: 'Hello.', timing: { chunkSize: 50, delayMs: 5 } },
+    'hark-onboarding-',
+    (fresh) => ({ llm, userData } = fresh)
+  )
 
   test('lists every preset with local servers not detected, and a custom server is checked, chosen and tested', async () => {
     const app = await appForTest({ env: { HARK_MODEL: 'fake-model' }, userData })

@@ -1,12 +1,10 @@
 import { fork } from 'node:child_process'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startFakeLlm, type FakeLlm } from '../fake-llm'
-import { installTranscriptions, type FakeStt } from '../fake-llm/transcriptions'
-import { launchApp, type LaunchedApp } from '../support/app-launcher'
+import { voiceFixture } from '../support/voice-fixture'
 import { repoRoot } from '../support/harness-app'
-import { renderSpeech, requirePulse, speakIntoMic } from '../support/virtual-mic'
+import { renderSpeech, speakIntoMic } from '../support/virtual-mic'
 import { lastSoundBefore, lastSoundEnd, startCapture as listenToSink } from '../support/pulse'
 import type { VoiceState } from '../../src/shared/voice-state'
 import type {} from '../../src/preload/index.d'
@@ -23,20 +21,7 @@ const ANSWER =
   'It has many museums, old bridges and long streets. Millions of people visit it every year. ' +
   'The food is famous too.'
 
-let fake: FakeLlm
-let stt: FakeStt
-let app: LaunchedApp | null = null
-
-beforeAll(async () => {
-  requirePulse()
-  fake = await startFakeLlm({ text: ANSWER, timing: { tps: 8 } }) // slow enough to be still streaming at barge-in
-  stt = installTranscriptions(fake)
-})
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
-afterAll(() => fake?.close())
+const voice = voiceFixture({ text: ANSWER, timing: { tps: 8 } }) // slow enough to be still streaming at barge-in
 
 interface Seen {
   states: VoiceState[]
@@ -47,9 +32,7 @@ interface Seen {
 }
 
 async function launch(env: Record<string, string> = {}): Promise<{ main: Page; seen: () => Promise<Seen> }> {
-  app = await launchApp({
-    env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model', ...env }
-  })
+  const app = await voice.launch({ env })
   const main = await app.window('index')
   await main.evaluate(async () => {
     const seen: Seen = { states: [], transcripts: [], notices: [], speech: [], errors: [] }
@@ -81,7 +64,7 @@ async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boo
   while (!ok(last)) {
     if (Date.now() > deadline)
       throw new Error(
-        `timed out waiting for ${what}; last seen: ${JSON.stringify(last)}\n${app?.output().slice(-2000)}`
+        `timed out waiting for ${what}; last seen: ${JSON.stringify(last)}\n${voice.app?.output().slice(-2000)}`
       )
     await new Promise((r) => setTimeout(r, 25))
     last = await get()
@@ -93,11 +76,11 @@ describe('push-to-talk in the app', () => {
   it('hotkey → spoken question → transcript → answered aloud; barge-in stops the voice and listens again', async () => {
     const question = renderSpeech('what is the capital of france')
     const { main, seen } = await launch()
-    expect(await app!.control.shortcuts()).toContain(HOTKEY)
+    expect(await voice.app!.control.shortcuts()).toContain(HOTKEY)
 
-    await app!.control.triggerShortcut(HOTKEY)
+    await voice.app!.control.triggerShortcut(HOTKEY)
     await waitFor('listening', seen, (s) => s.states.includes('listening'))
-    const indicator = await app!.window('indicator')
+    const indicator = await voice.app!.window('indicator')
     await indicator.waitForSelector('[data-state="listening"]', { timeout: 10_000 })
     await new Promise((r) => setTimeout(r, 400)) // the recorder is up and the start chime has played
     await speakIntoMic(question.path)
@@ -106,9 +89,9 @@ describe('push-to-talk in the app', () => {
     // trailing silence ends listening: no second key press
     const said = await waitFor('the transcript', seen, (s) => s.transcripts.length > 0)
     expect(said.transcripts[0]).toMatch(/capital of france/)
-    expect(stt.calls.at(-1)!.wav).toMatchObject({ ok: true, sampleRate: 16_000, channels: 1 })
-    expect(stt.calls.at(-1)!.wav.rms).toBeGreaterThan(0.02)
-    const chat = fake.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)!
+    expect(voice.stt.calls.at(-1)!.wav).toMatchObject({ ok: true, sampleRate: 16_000, channels: 1 })
+    expect(voice.stt.calls.at(-1)!.wav.rms).toBeGreaterThan(0.02)
+    const chat = voice.fake.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)!
     expect(JSON.stringify(chat.body)).toMatch(/capital of france/)
 
     await main.evaluate(() => window.hark.invoke('settings.set', { voiceInput: { chimes: false } })) // only the voice may sound from now
@@ -120,7 +103,7 @@ describe('push-to-talk in the app', () => {
     // barge-in while the answer is being spoken
     const pressedAt = Date.now()
     const pressedPerf = performance.now()
-    await app!.control.triggerShortcut(HOTKEY)
+    await voice.app!.control.triggerShortcut(HOTKEY)
     const after = await waitFor('the voice to stop', seen, (s) => s.speech.some((e) => e.state === 'cancelled'), 10_000)
     const stoppedAt = after.speech.find((e) => e.state === 'cancelled')!.at
     expect(stoppedAt - pressedAt).toBeLessThan(1500) // 100 ms is the product target; wide for a loaded machine
@@ -142,25 +125,22 @@ describe('push-to-talk in the app', () => {
     // nobody speaks now: listening gives up by itself, with a gentle notice
     const quiet = await waitFor('idle after silence', seen, (s) => s.states.at(-1) === 'idle', 20_000)
     expect(quiet.notices.join(' ')).toMatch(/Heard nothing/)
-    expect(stt.calls.length).toBe(1)
+    expect(voice.stt.calls.length).toBe(1)
   })
 
   it('says which package to install when the recorder is missing, and keeps running', async () => {
     const { seen } = await launch({ PATH: '/nonexistent' })
-    await app!.control.triggerShortcut(HOTKEY)
+    await voice.app!.control.triggerShortcut(HOTKEY)
     const s = await waitFor('the notice', seen, (x) => x.notices.some((n) => /arecord/.test(n)), 20_000)
     expect(s.notices.join(' ')).toMatch(/alsa-utils/)
     expect(s.states).not.toContain('listening')
     // still alive and answering
-    await app!.control.triggerShortcut(HOTKEY)
+    await voice.app!.control.triggerShortcut(HOTKEY)
     await waitFor('a second notice', seen, (x) => x.notices.filter((n) => /arecord/.test(n)).length >= 2, 20_000)
   })
 
   it('tells the user when the hotkey is taken', async () => {
-    app = await launchApp({
-      env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'k' },
-      takenShortcuts: [HOTKEY]
-    })
+    const app = await voice.launch({ env: { OPENAI_API_KEY: 'k' }, takenShortcuts: [HOTKEY] })
     const main = await app.window('index')
     const info = await main.evaluate(() => window.hark.invoke('voice.status', {}))
     expect(info.hotkey.registered).toBe(false)
@@ -177,14 +157,14 @@ describe('hark --toggle-talk', () => {
     const second = fork(join(bundleDir, 'main/index.js'), ['--toggle-talk'], {
       cwd: repoRoot,
       execArgv: ['--require', join(repoRoot, 'test/e2e/harness/register.cjs')],
-      env: { ...process.env, HARK_USER_DATA: app!.userData },
+      env: { ...process.env, HARK_USER_DATA: voice.app!.userData },
       stdio: 'ignore'
     })
     const exit = new Promise<number | null>((resolve) => second.on('exit', (code) => resolve(code)))
     await waitFor('listening', seen, (s) => s.states.includes('listening'), 20_000)
     expect(await Promise.race([exit, new Promise((r) => setTimeout(() => r('still running'), 15_000))])).toBe(0)
     // the same toggle ends it: nothing was said, so nothing is sent
-    await app!.control.triggerShortcut(HOTKEY)
+    await voice.app!.control.triggerShortcut(HOTKEY)
     await waitFor('idle', seen, (s) => s.states.at(-1) === 'idle', 20_000)
   })
 })

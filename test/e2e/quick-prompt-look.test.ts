@@ -1,20 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  askInPopup,
-  expectPopupReady,
-  QUICK_HOTKEY,
-  startQuickSession,
-  waitForStatus,
-  type QuickSession
-} from './quick-prompt-driver'
+import { describe, expect, it } from 'vitest'
+import { askInPopup, expectPopupReady, QUICK_HOTKEY, waitForStatus, type QuickSession } from './quick-prompt-driver'
+import { quickSessionForTest } from '../support/quick-session-for-test'
 
 /** The popup as it looks and reads: Markdown, Hark's theme, its input font, its hints, what screen readers hear. */
-
-let session: QuickSession | undefined
-afterEach(async () => {
-  await session?.close()
-  session = undefined
-})
 
 const MARKDOWN_ANSWER = [
   '## Harbour facts',
@@ -35,7 +23,10 @@ async function openPopup(s: QuickSession) {
 
 describe('the quick-prompt popup', () => {
   it('renders the answer as Markdown, not raw marks, with its headings below the page', async () => {
-    session = await startQuickSession({ llm: { text: MARKDOWN_ANSWER }, settings: { speech: { enabled: false } } })
+    const session = await quickSessionForTest({
+      llm: { text: MARKDOWN_ANSWER },
+      settings: { speech: { enabled: false } }
+    })
     const page = await openPopup(session)
     await askInPopup(page, 'Tell me about the harbour')
     await waitForStatus(page, 'done')
@@ -48,7 +39,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it("follows Hark's theme setting, not the system's, and its changes", async () => {
-    session = await startQuickSession({ settings: { theme: 'dark' } })
+    const session = await quickSessionForTest({ settings: { theme: 'dark' } })
     const page = await openPopup(session)
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
     const main = await session.app.window('index')
@@ -59,7 +50,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('types in a 17 px proportional font, and before a question says that Esc closes', async () => {
-    session = await startQuickSession({ settings: { speech: { enabled: false } } })
+    const session = await quickSessionForTest({ settings: { speech: { enabled: false } } })
     const page = await openPopup(session)
     const font = await page.locator('#quick-input').evaluate((el) => {
       const s = getComputedStyle(el)
@@ -71,7 +62,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('while the voice still reads a finished answer, the hint says the first Esc silences it', async () => {
-    session = await startQuickSession({ llm: { timing: { chunkSize: 400, delayMs: 1 } } })
+    const session = await quickSessionForTest({ llm: { timing: { chunkSize: 400, delayMs: 1 } } })
     const page = await openPopup(session)
     await askInPopup(page, 'Describe the town')
     await waitForStatus(page, 'done')
@@ -81,7 +72,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('announces whole sentences in one polite live region, not every token', async () => {
-    session = await startQuickSession({
+    const session = await quickSessionForTest({
       llm: { timing: { chunkSize: 6, delayMs: 20 } },
       settings: { speech: { enabled: false } }
     })

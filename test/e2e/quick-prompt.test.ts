@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { DEFAULT_ANSWER } from '../fake-llm'
 import type { TurnEvent } from '../../src/shared/turn-events'
@@ -13,18 +13,12 @@ import {
   popupShown,
   QUICK_HOTKEY,
   recordTurnEvents,
-  startQuickSession,
   turnEvents,
   waitForStatus,
   windowState,
   type QuickSession
 } from './quick-prompt-driver'
-
-let session: QuickSession | undefined
-afterEach(async () => {
-  await session?.close()
-  session = undefined
-})
+import { quickSessionForTest } from '../support/quick-session-for-test'
 
 const slowly = { timing: { chunkSize: 6, delayMs: 25 } }
 
@@ -40,17 +34,17 @@ const ofType = <T extends TurnEvent['type']>(events: TurnEvent[], type: T) =>
 
 describe('the quick-prompt popup', () => {
   it('opens on its global hotkey, and a second press puts it away', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await openWithHotkey(session)
     const { bounds } = await windowState(session.app, 'quick')
     expect(bounds.width).toBeLessThanOrEqual(600) // small, on the display's work area
     expect(bounds.y).toBeGreaterThanOrEqual(32)
     await session.app.control.triggerShortcut(QUICK_HOTKEY)
-    await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
+    await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
   it('streams the answer live and speaks it sentence by sentence, in order', async () => {
-    session = await startQuickSession({ llm: slowly })
+    const session = await quickSessionForTest({ llm: slowly })
     const page = await openWithHotkey(session)
     await recordTurnEvents(page)
     // Every length the answer showed, to prove it grew while streaming.
@@ -99,7 +93,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('stops speaking on Esc, and closes on a second Esc', async () => {
-    session = await startQuickSession({ llm: slowly })
+    const session = await quickSessionForTest({ llm: slowly })
     const page = await openWithHotkey(session)
     await recordTurnEvents(page)
     await askInPopup(page, 'Describe the town')
@@ -119,11 +113,11 @@ describe('the quick-prompt popup', () => {
     expect(ofType(await turnEvents(page), 'speech').filter((s) => s.state === 'started').length).toBe(spokenBefore)
 
     await page.keyboard.press('Escape')
-    await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
+    await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
   it('gives a new line on Shift+Enter and recalls the previous prompt on Up', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     const page = await openWithHotkey(session)
     const input = page.locator('#quick-input')
     await input.pressSequentially('first line')
@@ -139,22 +133,22 @@ describe('the quick-prompt popup', () => {
   })
 
   it('hides when it loses focus', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await openWithHotkey(session)
     await new Promise((r) => setTimeout(r, 400)) // past the grace period for a blur as it appears
     await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
-    await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
+    await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
   it('hides once the grace period ends when focus went away as it appeared', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await openWithHotkey(session)
     await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
-    await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
+    await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
   it('stays up when focus comes back within the grace period, as a tray menu closing does', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await openWithHotkey(session)
     const { id } = await windowState(session.app, 'quick')
     await session.app.control.blurWindow(id)
@@ -164,7 +158,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('stays up when it loses focus if hide-on-blur is off', async () => {
-    session = await startQuickSession({ settings: { quickPrompt: { hideOnBlur: false } } })
+    const session = await quickSessionForTest({ settings: { quickPrompt: { hideOnBlur: false } } })
     await openWithHotkey(session)
     await new Promise((r) => setTimeout(r, 400))
     await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
@@ -173,7 +167,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('saves quick prompts to one "Quick prompts" conversation', async () => {
-    session = await startQuickSession({ llm: { text: 'Short answer.' } })
+    const session = await quickSessionForTest({ llm: { text: 'Short answer.' } })
     await askEach(await openWithHotkey(session), ['First question', 'Second question'])
     const quick = (await conversationTitles(session.app)).filter((c) => c.title === 'Quick prompts')
     expect(quick).toHaveLength(1)
@@ -181,7 +175,7 @@ describe('the quick-prompt popup', () => {
   })
 
   it('saves each quick prompt as its own conversation when set to', async () => {
-    session = await startQuickSession({
+    const session = await quickSessionForTest({
       llm: { text: 'Short answer.' },
       settings: { quickPrompt: { saveTo: 'new-conversation' } }
     })
@@ -193,24 +187,24 @@ describe('the quick-prompt popup', () => {
   })
 
   it('continues the exchange in the main window with "Open in Hark"', async () => {
-    session = await startQuickSession({ llm: { text: 'The harbour is to the west.' } })
+    const session = await quickSessionForTest({ llm: { text: 'The harbour is to the west.' } })
     const main = await session.app.window('index')
     const page = await openWithHotkey(session)
     await askInPopup(page, 'Where is the harbour?')
     await waitForStatus(page, 'done')
     await page.getByRole('button', { name: 'Open in Hark' }).click()
-    await eventually('the popup is hidden', async () => !(await popupShown(session!.app)))
+    await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
     expect((await windowState(session.app, 'index')).visible).toBe(true)
     await main.getByText('The harbour is to the west.').first().waitFor({ timeout: 15_000 })
     await main.getByText('Where is the harbour?').first().waitFor({ timeout: 5_000 })
   })
 
   it('follows a hotkey change, and says so when the new one is taken by another program', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     const main = await session.app.window('index')
     await collectEvent(main, 'app.notice')
     const menuAccelerator = async (): Promise<string | undefined> =>
-      (await session!.app.control.trays())[0]!.menu?.find((i) => i.label === 'Quick prompt…')?.accelerator
+      (await session.app.control.trays())[0]!.menu?.find((i) => i.label === 'Quick prompt…')?.accelerator
 
     await main.evaluate(() => window.hark.invoke('settings.set', { hotkeys: { quickPrompt: 'Alt+Shift+Q' } }))
     await eventually('the menu shows the new hotkey', async () => (await menuAccelerator()) === 'Alt+Shift+Q')

@@ -1,16 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Settings } from '../../src/shared/settings'
-import { startFakeLlm, type FakeLlm } from '../fake-llm'
+import type { FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import { fakeLlmEnv, freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
 
 /** Settings on the built app: sections, Esc, errors next to the field, every setting reachable. */
-
-const made: string[] = []
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })))
 
 /** What is on disk; nothing saved yet reads as {}. */
 const stored = (userData: string): Partial<Settings> => {
@@ -26,21 +23,14 @@ async function openSection(page: Page, id: string): Promise<void> {
 describe('the settings view', () => {
   let llm: FakeLlm
   let userData: string
-
-  beforeEach(async () => {
-    llm = await startFakeLlm({ text: 'Short answer.', timing: { chunkSize: 50, delayMs: 5 } })
-    userData = mkdtempSync(join(tmpdir(), 'hark-settings-view-'))
-  })
-  afterEach(async () => {
-    await llm.close()
-    made.push(userData)
-  })
+  freshLlmAndUserData(
+    { text: 'Short answer.', timing: { chunkSize: 50, delayMs: 5 } },
+    'hark-settings-view-',
+    (fresh) => ({ llm, userData } = fresh)
+  )
 
   const open = async (): Promise<Page> => {
-    const app = await appForTest({
-      env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' },
-      userData
-    })
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
     const page = await app.window('index')
     await page.getByTestId('open-settings').click()
     await page.getByTestId('settings-view').waitFor()

@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startFakeLlm, type FakeLlm } from '../fake-llm'
-import { installTranscriptions, type FakeStt } from '../fake-llm/transcriptions'
-import { launchApp, type LaunchedApp } from '../support/app-launcher'
-import { renderSpeech, requirePulse, speakIntoMic } from '../support/virtual-mic'
+import { voiceFixture } from '../support/voice-fixture'
+import { renderSpeech, speakIntoMic } from '../support/virtual-mic'
 import { waitUntil } from '../support/e2e-actions'
 import type { VoiceStatus } from '../../src/shared/voice-state'
 import type {} from '../../src/preload/index.d'
@@ -18,20 +16,7 @@ import type {} from '../../src/preload/index.d'
 
 const ANSWER = 'Paris is the capital of France. It lies on the river Seine. Many people visit it every year.'
 
-let fake: FakeLlm
-let stt: FakeStt
-let app: LaunchedApp | null = null
-
-beforeAll(async () => {
-  requirePulse()
-  fake = await startFakeLlm({ text: ANSWER })
-  stt = installTranscriptions(fake)
-})
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
-afterAll(() => fake?.close())
+const voice = voiceFixture({ text: ANSWER })
 
 interface Seen {
   states: Array<{ state: string; talk: boolean; at: number }>
@@ -40,7 +25,7 @@ interface Seen {
 }
 
 async function launch(): Promise<{ page: Page; seen: () => Promise<Seen> }> {
-  app = await launchApp({ env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' } })
+  const app = await voice.launch()
   const page = await app.window('index')
   await page.evaluate(async () => {
     const seen: Seen = { states: [], notices: [], speech: [] }
@@ -73,10 +58,10 @@ describe('Talk mode in the app', () => {
     await page.getByTestId('talk-toggle').click()
     await until('listening in Talk mode', seen, (s) => s.states.some((x) => x.state === 'listening' && x.talk))
     expect(await page.getByTestId('talk-toggle').getAttribute('aria-pressed')).toBe('true')
-    const indicator = await app!.window('indicator')
+    const indicator = await voice.app!.window('indicator')
     await indicator.waitForSelector('[data-talk="true"]', { timeout: 10_000 })
     await waitUntil('the tray shows Talk mode', async () => {
-      const tray = (await app!.control.trays()).find((t) => !t.destroyed)
+      const tray = (await voice.app!.control.trays()).find((t) => !t.destroyed)
       return tray?.menu?.find((i) => i.label === 'Talk mode')?.checked === true
     })
 
@@ -92,7 +77,7 @@ describe('Talk mode in the app', () => {
     expect(s.speech.filter((e) => e.turnId === firstTurn && e.state === 'finished').length).toBe(3)
     expect(relisten.at).toBeGreaterThanOrEqual(lastEnd)
     expect(relisten.talk).toBe(true)
-    expect(stt.calls).toHaveLength(1)
+    expect(voice.stt.calls).toHaveLength(1)
 
     // turn 2: barge-in with the button while Hark speaks
     await new Promise((r) => setTimeout(r, 600))
@@ -104,7 +89,7 @@ describe('Talk mode in the app', () => {
     expect(s.states.at(-1)).toMatchObject({ state: 'listening', talk: true })
 
     // turn 3: speech-to-text fails: one message, the mode ends, no loop
-    stt.set({ fail: { status: 500, message: 'the transcription service is down' } })
+    voice.stt.set({ fail: { status: 500, message: 'the transcription service is down' } })
     await new Promise((r) => setTimeout(r, 600))
     await speakIntoMic(renderSpeech('what is the capital of france').path)
     s = await until('Talk mode ended', seen, (x) => x.states.at(-1)?.talk === false, 60_000)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TrayState } from './harness/control-api'
 import {
   askInPopup,
@@ -11,16 +11,10 @@ import {
   QUICK_HOTKEY,
   recordTurnEvents,
   turnEvents,
-  startQuickSession,
   windowState,
   type QuickSession
 } from './quick-prompt-driver'
-
-let session: QuickSession | undefined
-afterEach(async () => {
-  await session?.close()
-  session = undefined
-})
+import { quickSessionForTest } from '../support/quick-session-for-test'
 
 async function theTray(s: QuickSession): Promise<TrayState> {
   const trays = (await s.app.control.trays()).filter((t) => !t.destroyed)
@@ -32,7 +26,7 @@ const imageOf = (t: TrayState): string => (t.image as { image: string }).image
 
 describe('the tray', () => {
   it('shows a real icon and the whole menu, with the quick-prompt hotkey', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await session.app.window('index')
     const tray = await theTray(session)
     expect(imageOf(tray)).toMatch(/resources\/tray\/idle-24\.png$/)
@@ -52,7 +46,7 @@ describe('the tray', () => {
   })
 
   it('opens the quick-prompt popup from its menu', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await session.app.window('index')
     expect((await windowState(session.app, 'quick')).visible).toBe(false) // pre-created, hidden
     await session.app.control.clickTrayItem(['Quick prompt…'])
@@ -60,7 +54,7 @@ describe('the tray', () => {
   })
 
   it('shows the speaking icon while an answer is spoken, then idle again', async () => {
-    session = await startQuickSession({ llm: { text: 'One short sentence here. And another one after it.' } })
+    const session = await quickSessionForTest({ llm: { text: 'One short sentence here. And another one after it.' } })
     await session.app.window('index')
     await session.app.control.clickTrayItem(['Quick prompt…'])
     const page = await expectPopupReady(session.app)
@@ -85,7 +79,7 @@ describe('the tray', () => {
   })
 
   it('keeps its menu while an answer is spoken: a new menu would close the one the user has open', async () => {
-    session = await startQuickSession({ llm: { text: 'One short sentence here. And another one after it.' } })
+    const session = await quickSessionForTest({ llm: { text: 'One short sentence here. And another one after it.' } })
     await session.app.window('index')
     await session.app.control.clickTrayItem(['Quick prompt…'])
     const page = await expectPopupReady(session.app)
@@ -101,7 +95,7 @@ describe('the tray', () => {
   })
 
   it('mutes the voice from its checkbox, and remembers it', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     await session.app.window('index')
     await session.app.control.clickTrayItem(['Mute voice'])
     await eventually(
@@ -115,7 +109,7 @@ describe('the tray', () => {
   })
 
   it('sends the main window to Settings', async () => {
-    session = await startQuickSession()
+    const session = await quickSessionForTest()
     const main = await session.app.window('index')
     await collectEvent(main, 'app.navigate')
     await session.app.control.clickTrayItem(['Settings'])
@@ -125,11 +119,11 @@ describe('the tray', () => {
 
   it('keeps Hark running when the main window is closed, once the user says the tray is shown, and Quit really quits', async () => {
     // On Linux Electron cannot tell whether the desktop shows tray icons: the user says so (no-tray.test.ts).
-    session = await startQuickSession({ settings: { keepRunningInTray: true } })
+    const session = await quickSessionForTest({ settings: { keepRunningInTray: true } })
     await session.app.window('index')
     const main = await windowState(session.app, 'index')
     await session.app.control.closeWindow(main.id)
-    await eventually('the main window is hidden', async () => !(await windowState(session!.app, 'index')).visible)
+    await eventually('the main window is hidden', async () => !(await windowState(session.app, 'index')).visible)
     let exited = false
     void session.app.exited.then(() => (exited = true))
     await new Promise((r) => setTimeout(r, 500))
@@ -139,7 +133,7 @@ describe('the tray', () => {
     await expectPopupReady(session.app)
     // Open Hark brings the same window back.
     await session.app.control.clickTrayItem(['Open Hark'])
-    await eventually('the main window is back', async () => (await windowState(session!.app, 'index')).visible)
+    await eventually('the main window is back', async () => (await windowState(session.app, 'index')).visible)
     expect((await windowState(session.app, 'index')).id).toBe(main.id)
 
     await session.app.control.clickTrayItem(['Quit'])

@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startFakeLlm, type FakeLlm } from '../fake-llm'
-import { installTranscriptions, type FakeStt } from '../fake-llm/transcriptions'
-import { launchApp, type LaunchedApp } from '../support/app-launcher'
-import { renderSpeech, requirePulse, speakIntoMic } from '../support/virtual-mic'
+import { voiceFixture } from '../support/voice-fixture'
+import { renderSpeech, speakIntoMic } from '../support/virtual-mic'
 import { lastSoundEnd, startCapture as listenToSink } from '../support/pulse'
 import { recordTurnEvents, seenTurnEvents, waitForTurnEvent } from '../support/page-events'
 import { ask, waitUntil } from '../support/e2e-actions'
@@ -25,26 +23,10 @@ const ANSWER =
   'In the afternoon the ferry leaves for the islands. Visitors walk along the cliffs to the lighthouse. ' +
   'In winter the storms are loud and the streets are empty. The town is quiet until spring comes back.'
 
-let fake: FakeLlm
-let stt: FakeStt
-let app: LaunchedApp | null = null
-
-beforeAll(async () => {
-  requirePulse()
-  fake = await startFakeLlm({ text: ANSWER })
-  stt = installTranscriptions(fake)
-})
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
-afterAll(() => fake?.close())
+const voice = voiceFixture({ text: ANSWER })
 
 async function launch(userData?: string): Promise<Page> {
-  app = await launchApp({
-    env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' },
-    ...(userData ? { userData } : {})
-  })
+  const app = await voice.launch(userData ? { userData } : {})
   const page = await app.window('index')
   await recordTurnEvents(page)
   return page
@@ -102,10 +84,10 @@ describe('the voice in the main window', () => {
       expect(await silentAfter(sink, pressed)).toBeLessThan(1500)
       expect(await page.getByTestId('speaker-toggle').getAttribute('aria-pressed')).toBe('true')
       await waitUntil('the tray shows Mute checked', async () => {
-        const tray = (await app!.control.trays()).find((t) => !t.destroyed)
+        const tray = (await voice.app!.control.trays()).find((t) => !t.destroyed)
         return tray?.menu?.find((i) => i.label === 'Mute voice')?.checked === true
       })
-      await app!.close()
+      await voice.app!.close()
 
       page = await launch(userData)
       await waitUntil(
@@ -180,7 +162,7 @@ describe('the voice in the main window', () => {
     await new Promise((r) => setTimeout(r, 400)) // the recorder is up
     await speakIntoMic(question.path)
     await page.locator('[data-testid=user-message]', { hasText: /capital of france/ }).waitFor({ timeout: 30_000 })
-    expect(stt.calls.length).toBeGreaterThan(0)
+    expect(voice.stt.calls.length).toBeGreaterThan(0)
     await waitUntil(
       'the conversation on screen is the spoken one',
       async () => /capital of france/i.test(await page.getByTestId('conversation-title').innerText()),
