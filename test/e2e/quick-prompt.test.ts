@@ -177,7 +177,8 @@ describe('the quick-prompt popup', () => {
   it('saves each quick prompt as its own conversation when set to', async () => {
     const session = await quickSessionForTest({
       llm: { text: 'Short answer.' },
-      settings: { quickPrompt: { saveTo: 'new-conversation' } }
+      // titles stay the questions, so each conversation can be found by its question
+      settings: { quickPrompt: { saveTo: 'new-conversation' }, autoTitle: false }
     })
     await askEach(await openWithHotkey(session), ['First question', 'Second question'])
     expect((await conversationTitles(session.app)).map((c) => c.title).sort()).toEqual([

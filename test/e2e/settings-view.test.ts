@@ -98,7 +98,7 @@ describe('the settings view', () => {
     await openSection(page, 'speech')
     await page.getByTestId('speech-muted').click()
     await expect.poll(() => stored(userData).speech?.muted).toBe(true)
-    expect(await page.getByTestId('voice-preview').isDisabled()).toBe(true)
+    await expect.poll(() => page.getByTestId('voice-preview').isDisabled()).toBe(true)
     expect(await page.getByTestId('voice-preview-note').innerText()).toMatch(/muted/)
 
     await openSection(page, 'quick-prompt')

@@ -155,7 +155,9 @@ describe('the voice in the main window', () => {
   it('the mic button asks by voice from an empty new conversation, which then shows on screen, answered aloud', async () => {
     const question = renderSpeech('what is the capital of france')
     const page = await launch()
-    await page.evaluate(() => window.hark.invoke('settings.set', { voiceInput: { silenceMs: 900, chimes: false } }))
+    await page.evaluate(() =>
+      window.hark.invoke('settings.set', { voiceInput: { silenceMs: 900, chimes: false }, autoTitle: false })
+    )
     expect(await page.getByTestId('conversation-title').innerText()).toBe('New conversation')
     await page.getByTestId('mic-button').click()
     await page.locator('[data-testid=voice-state][data-state=listening]').waitFor({ timeout: 10_000 })
