@@ -74,7 +74,7 @@ describe('poison answers in the main window', () => {
       llm.setText(text)
       const app = await appForTest({ env: env() })
       const page = await app.window('index')
-      await page.evaluate(() => window.hark.invoke('settings.set', { speech: { enabled: false } }))
+      await page.evaluate(() => window.hark.invoke('settings.set', { speech: { enabled: false }, autoTitle: false }))
       await watchLongTasks(page)
       await ask(page, `Poison: ${name}`)
       await waitUntil('the answer is complete', async () => (await lastStatus(page)) === 'complete', 90_000)
