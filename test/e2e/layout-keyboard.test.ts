@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import type { FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
 import { fakeLlmEnv, freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
-import { ask, waitUntil } from '../support/e2e-actions'
+import { ask, readyToAskAgain, waitUntil } from '../support/e2e-actions'
 
 /** The main window from 480 px wide, and by keyboard alone. */
 
@@ -20,7 +20,10 @@ describe('layout and keyboard', () => {
 
   const open = async (): Promise<Page> => {
     const app = await appForTest({ env: fakeLlmEnv(llm), userData })
-    return app.window('index')
+    const page = await app.window('index')
+    // a model-written title or the voice arriving mid-test would re-render the page under the keyboard
+    await page.evaluate(() => window.hark.invoke('settings.set', { autoTitle: false, speech: { enabled: false } }))
+    return page
   }
 
   test('at 480 px the sidebar folds behind a toggle, and the composer grows to about 40 % of the window', async () => {
@@ -75,6 +78,8 @@ describe('layout and keyboard', () => {
   test('Tab reaches rename and delete on a conversation and Edit on a question, each with a visible focus ring', async () => {
     const page = await open()
     await ask(page, 'A question to edit')
+    // the list re-renders when the answer is saved: tab through it once it has settled
+    await waitUntil('the answer is complete', () => readyToAskAgain(page))
     await waitUntil('a conversation is listed', async () => (await page.getByTestId('conversation-item').count()) === 1)
     await page.getByTestId('conversation-item').focus()
     await page.keyboard.press('Tab')
