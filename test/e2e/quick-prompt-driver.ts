@@ -78,6 +78,19 @@ export async function expectPopupReady(app: LaunchedApp): Promise<Page> {
   return page
 }
 
+/**
+ * Presses the quick-prompt hotkey once Hark has started, as a user does: the
+ * main window appearing takes focus, and a popup summoned before that would
+ * lose it (and hide on blur) the moment the main window shows.
+ */
+export async function summonPopup(s: QuickSession): Promise<Page> {
+  await s.app.window('index')
+  await eventually('the main window is shown', async () => (await windowState(s.app, 'index')).visible)
+  await s.app.window('quick')
+  await s.app.control.triggerShortcut(QUICK_HOTKEY)
+  return expectPopupReady(s.app)
+}
+
 /** Starts collecting every turn event the page hears, in arrival order. */
 export async function recordTurnEvents(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askInPopup, expectPopupReady, QUICK_HOTKEY, waitForStatus, type QuickSession } from './quick-prompt-driver'
+import { askInPopup, summonPopup, waitForStatus } from './quick-prompt-driver'
 import { quickSessionForTest } from '../support/quick-session-for-test'
 
 /** The popup as it looks and reads: Markdown, Hark's theme, its input font, its hints, what screen readers hear. */
@@ -14,20 +14,13 @@ const MARKDOWN_ANSWER = [
   ''
 ].join('\n')
 
-async function openPopup(s: QuickSession) {
-  await s.app.window('index')
-  await s.app.window('quick')
-  await s.app.control.triggerShortcut(QUICK_HOTKEY)
-  return expectPopupReady(s.app)
-}
-
 describe('the quick-prompt popup', () => {
   it('renders the answer as Markdown, not raw marks, with its headings below the page', async () => {
     const session = await quickSessionForTest({
       llm: { text: MARKDOWN_ANSWER },
       settings: { speech: { enabled: false } }
     })
-    const page = await openPopup(session)
+    const page = await summonPopup(session)
     await askInPopup(page, 'Tell me about the harbour')
     await waitForStatus(page, 'done')
     const answer = page.locator('#quick-answer')
@@ -40,7 +33,7 @@ describe('the quick-prompt popup', () => {
 
   it("follows Hark's theme setting, not the system's, and its changes", async () => {
     const session = await quickSessionForTest({ settings: { theme: 'dark' } })
-    const page = await openPopup(session)
+    const page = await summonPopup(session)
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
     const main = await session.app.window('index')
     await main.evaluate(() => window.hark.invoke('settings.set', { theme: 'light' }))
@@ -51,7 +44,7 @@ describe('the quick-prompt popup', () => {
 
   it('types in a 17 px proportional font, and before a question says that Esc closes', async () => {
     const session = await quickSessionForTest({ settings: { speech: { enabled: false } } })
-    const page = await openPopup(session)
+    const page = await summonPopup(session)
     const font = await page.locator('#quick-input').evaluate((el) => {
       const s = getComputedStyle(el)
       return { size: s.fontSize, family: s.fontFamily }
@@ -63,7 +56,7 @@ describe('the quick-prompt popup', () => {
 
   it('while the voice still reads a finished answer, the hint says the first Esc silences it', async () => {
     const session = await quickSessionForTest({ llm: { timing: { chunkSize: 400, delayMs: 1 } } })
-    const page = await openPopup(session)
+    const page = await summonPopup(session)
     await askInPopup(page, 'Describe the town')
     await waitForStatus(page, 'done')
     await expect
@@ -76,7 +69,7 @@ describe('the quick-prompt popup', () => {
       llm: { timing: { chunkSize: 6, delayMs: 20 } },
       settings: { speech: { enabled: false } }
     })
-    const page = await openPopup(session)
+    const page = await summonPopup(session)
     await page.evaluate(() => {
       const w = window as unknown as { __announced: string[] }
       w.__announced = []

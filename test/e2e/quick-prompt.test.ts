@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { DEFAULT_ANSWER } from '../fake-llm'
 import type { TurnEvent } from '../../src/shared/turn-events'
 import {
@@ -13,21 +12,14 @@ import {
   popupShown,
   QUICK_HOTKEY,
   recordTurnEvents,
+  summonPopup,
   turnEvents,
   waitForStatus,
-  windowState,
-  type QuickSession
+  windowState
 } from './quick-prompt-driver'
 import { quickSessionForTest } from '../support/quick-session-for-test'
 
 const slowly = { timing: { chunkSize: 6, delayMs: 25 } }
-
-async function openWithHotkey(s: QuickSession): Promise<Page> {
-  await s.app.window('index')
-  await s.app.window('quick')
-  await s.app.control.triggerShortcut(QUICK_HOTKEY)
-  return expectPopupReady(s.app)
-}
 
 const ofType = <T extends TurnEvent['type']>(events: TurnEvent[], type: T) =>
   events.filter((e): e is Extract<TurnEvent, { type: T }> => e.type === type)
@@ -35,7 +27,7 @@ const ofType = <T extends TurnEvent['type']>(events: TurnEvent[], type: T) =>
 describe('the quick-prompt popup', () => {
   it('opens on its global hotkey, and a second press puts it away', async () => {
     const session = await quickSessionForTest()
-    await openWithHotkey(session)
+    await summonPopup(session)
     const { bounds } = await windowState(session.app, 'quick')
     expect(bounds.width).toBeLessThanOrEqual(600) // small, on the display's work area
     expect(bounds.y).toBeGreaterThanOrEqual(32)
@@ -45,7 +37,7 @@ describe('the quick-prompt popup', () => {
 
   it('streams the answer live and speaks it sentence by sentence, in order', async () => {
     const session = await quickSessionForTest({ llm: slowly })
-    const page = await openWithHotkey(session)
+    const page = await summonPopup(session)
     await recordTurnEvents(page)
     // Every length the answer showed, to prove it grew while streaming.
     await page.evaluate(() => {
@@ -94,7 +86,7 @@ describe('the quick-prompt popup', () => {
 
   it('stops speaking on Esc, and closes on a second Esc', async () => {
     const session = await quickSessionForTest({ llm: slowly })
-    const page = await openWithHotkey(session)
+    const page = await summonPopup(session)
     await recordTurnEvents(page)
     await askInPopup(page, 'Describe the town')
     await eventually(
@@ -118,7 +110,7 @@ describe('the quick-prompt popup', () => {
 
   it('gives a new line on Shift+Enter and recalls the previous prompt on Up', async () => {
     const session = await quickSessionForTest()
-    const page = await openWithHotkey(session)
+    const page = await summonPopup(session)
     const input = page.locator('#quick-input')
     await input.pressSequentially('first line')
     await input.press('Shift+Enter')
@@ -134,7 +126,7 @@ describe('the quick-prompt popup', () => {
 
   it('hides when it loses focus', async () => {
     const session = await quickSessionForTest()
-    await openWithHotkey(session)
+    await summonPopup(session)
     await new Promise((r) => setTimeout(r, 400)) // past the grace period for a blur as it appears
     await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
     await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
@@ -142,14 +134,14 @@ describe('the quick-prompt popup', () => {
 
   it('hides once the grace period ends when focus went away as it appeared', async () => {
     const session = await quickSessionForTest()
-    await openWithHotkey(session)
+    await summonPopup(session)
     await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
     await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
   it('stays up when focus comes back within the grace period, as a tray menu closing does', async () => {
     const session = await quickSessionForTest()
-    await openWithHotkey(session)
+    await summonPopup(session)
     const { id } = await windowState(session.app, 'quick')
     await session.app.control.blurWindow(id)
     await session.app.control.focusWindow(id)
@@ -159,7 +151,7 @@ describe('the quick-prompt popup', () => {
 
   it('stays up when it loses focus if hide-on-blur is off', async () => {
     const session = await quickSessionForTest({ settings: { quickPrompt: { hideOnBlur: false } } })
-    await openWithHotkey(session)
+    await summonPopup(session)
     await new Promise((r) => setTimeout(r, 400))
     await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
     await new Promise((r) => setTimeout(r, 500))
@@ -168,7 +160,7 @@ describe('the quick-prompt popup', () => {
 
   it('saves quick prompts to one "Quick prompts" conversation', async () => {
     const session = await quickSessionForTest({ llm: { text: 'Short answer.' } })
-    await askEach(await openWithHotkey(session), ['First question', 'Second question'])
+    await askEach(await summonPopup(session), ['First question', 'Second question'])
     const quick = (await conversationTitles(session.app)).filter((c) => c.title === 'Quick prompts')
     expect(quick).toHaveLength(1)
     expect(quick[0]!.messageCount).toBe(4)
@@ -180,7 +172,7 @@ describe('the quick-prompt popup', () => {
       // titles stay the questions, so each conversation can be found by its question
       settings: { quickPrompt: { saveTo: 'new-conversation' }, autoTitle: false }
     })
-    await askEach(await openWithHotkey(session), ['First question', 'Second question'])
+    await askEach(await summonPopup(session), ['First question', 'Second question'])
     expect((await conversationTitles(session.app)).map((c) => c.title).sort()).toEqual([
       'First question',
       'Second question'
@@ -190,7 +182,7 @@ describe('the quick-prompt popup', () => {
   it('continues the exchange in the main window with "Open in Hark"', async () => {
     const session = await quickSessionForTest({ llm: { text: 'The harbour is to the west.' } })
     const main = await session.app.window('index')
-    const page = await openWithHotkey(session)
+    const page = await summonPopup(session)
     await askInPopup(page, 'Where is the harbour?')
     await waitForStatus(page, 'done')
     await page.getByRole('button', { name: 'Open in Hark' }).click()
