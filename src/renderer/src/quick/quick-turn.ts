@@ -17,8 +17,11 @@ export interface QuickTurn {
   prompt: string
   answer: string
   error: string | null
-  /** utterance ranges in `answer`, by index */
-  ranges: Record<number, [number, number]>
+  /**
+   * utterance ranges in `answer`, by index: append-only and shared by every
+   * state of one ask (as in live-turn.ts), so a long answer stays linear
+   */
+  ranges: Array<[number, number]>
   /** the turns main's speech queue is busy with (speech.busy): its one "this turn's voice is done" */
   busyTurns: string[]
   /** the utterance being spoken now */
@@ -42,7 +45,7 @@ export const initialQuickTurn: QuickTurn = {
   prompt: '',
   answer: '',
   error: null,
-  ranges: {},
+  ranges: [],
   busyTurns: [],
   speaking: null,
   early: []
@@ -59,7 +62,7 @@ export function isBusy(turn: QuickTurn): boolean {
 export function quickTurnReducer(turn: QuickTurn, action: QuickAction): QuickTurn {
   switch (action.type) {
     case 'ask':
-      return { ...initialQuickTurn, status: 'asking', prompt: action.prompt, busyTurns: turn.busyTurns }
+      return { ...initialQuickTurn, status: 'asking', prompt: action.prompt, busyTurns: turn.busyTurns, ranges: [] }
     case 'accepted': {
       if (turn.status !== 'asking') return turn
       const accepted: QuickTurn = {
@@ -94,7 +97,8 @@ function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
       return { ...turn, answer: turn.answer + newPartOf(turn.answer, e.text, e.at) }
     case 'utterance':
       if (turn.status === 'stopped') return turn
-      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range } }
+      turn.ranges[e.index] = e.range
+      return { ...turn }
     case 'speech':
       if (e.state === 'started') return turn.status === 'stopped' ? turn : { ...turn, speaking: e.index }
       return turn.speaking === e.index ? { ...turn, speaking: null } : turn
