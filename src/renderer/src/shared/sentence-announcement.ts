@@ -1,9 +1,9 @@
 /**
  * What the live region says when utterances `from`…`to` have been cut: their
  * text in order, without the Markdown marks a screen reader would read out.
- * It reads only those utterances, and at most MAX_CHARS of them, so a burst
- * of thousands of sentences (a huge answer streamed fast) costs no more than
- * a short one: the region is re-laid out, and re-read, on every change.
+ * It reads only those utterances, and at most ANNOUNCE_MAX_CHARS of them, so
+ * a burst of thousands of sentences (a huge answer streamed fast) costs no
+ * more than a short one: the region is laid out, and read, on every change.
  */
 export const ANNOUNCE_MAX_CHARS = 1_000
 
