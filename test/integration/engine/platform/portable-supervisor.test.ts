@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitUntil } from '../../../support/e2e-actions'
+import { alive } from '../../../support/process-tree'
 
 /**
  * The supervisors other platforms run (supervisor-command.ts), run here with
@@ -14,14 +15,6 @@ import { waitUntil } from '../../../support/e2e-actions'
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
 const app = join(__dirname, 'platform-supervised-app.ts')
-
-function alive(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
-  } catch {
-    return false
-  }
-}
 
 const pidsIn = (dir: string, name: string): number[] =>
   existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8').trim().split(/\s+/).map(Number) : []
