@@ -45,6 +45,12 @@ export async function untilSounding(sink: Capture, timeoutMs: number): Promise<v
   }
 }
 
+/** How far before the action a loud sample must be for the action to have landed inside speech. */
+const SOUNDING_BEFORE_MS = 40
+
+/** The action landed in a pause (between sentences, or the driver was held up): it silenced nothing. */
+export class MissedSpeech extends Error {}
+
 export interface Silenced {
   /** from the action to the end of the last loud sample on the monitor */
   ms: number
@@ -54,8 +60,8 @@ export interface Silenced {
 
 /**
  * After an action at `at` (performance.now()), listens on for QUIET_TAIL_MS and
- * returns when the sound ended. Throws if the sink is still sounding at the end:
- * the action did not silence it.
+ * returns when the sound ended. Throws if the sink is still sounding at the end
+ * (the action did not silence it), and MissedSpeech if it was already quiet.
  */
 export async function silenceAfter(sink: Capture, at: number): Promise<Silenced> {
   await sleep(QUIET_TAIL_MS)
@@ -63,6 +69,8 @@ export async function silenceAfter(sink: Capture, at: number): Promise<Silenced>
   const { t0, lateMs } = sampleClock(rec)
   const end = lastLoudSampleEnd(rec, t0)
   if (end === null) throw new Error('nothing was heard on the sink')
+  if (end < at - SOUNDING_BEFORE_MS)
+    throw new MissedSpeech(`the sound had ended ${Math.round(at - end)} ms before the action`)
   if (t0 + (rec.samples.length * 1000) / rec.rate - end < QUIET_TAIL_MS / 2)
     throw new Error(`the sink was still sounding ${Math.round(end - at)} ms after the action`)
   return { ms: end - at, lateMs }
