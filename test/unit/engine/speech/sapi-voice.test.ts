@@ -1,21 +1,11 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawnProgram, type SpawnProgram } from '../../../../src/main/engine/platform/spawn-program'
 import { SAPI_ARGS } from '../../../../src/main/engine/speech/sapi-protocol'
 import { SapiVoice, type SapiUtterance } from '../../../../src/main/engine/speech/sapi-voice'
-
-const FAKE = resolve(__dirname, '../../../support/fake-powershell.mjs')
-
-interface LogEntry {
-  pid: number
-  start?: string[]
-  line?: string
-  speak?: { id: string; rate: string; voice: string; text: string }
-  cancel?: string
-  exit?: string
-}
+import { installFakePowershell } from '../../../support/fake-powershell-on-path'
 
 const dirs: string[] = []
 const voices: SapiVoice[] = []
@@ -28,30 +18,16 @@ afterEach(() => {
 function fakeVoice(opts: { idleMs?: number; cancelGraceMs?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hark-fake-sapi-'))
   dirs.push(dir)
-  const program = join(dir, 'powershell')
-  writeFileSync(program, `#!/bin/sh\nexec "${process.execPath}" "${FAKE}" "$@"\n`)
-  chmodSync(program, 0o755)
-  const logFile = join(dir, 'log.jsonl')
+  const fake = installFakePowershell(dir)
   const spawned: string[] = []
   const spawn: SpawnProgram = (name, args, options) => {
     spawned.push(name)
-    const env = { ...process.env, PATH: `${dir}${delimiter}${process.env['PATH']}`, HARK_FAKE_SAPI_LOG: logFile }
+    const env = { ...process.env, PATH: `${dir}${delimiter}${process.env['PATH']}`, ...fake.env }
     return spawnProgram(name, args, { ...options, env })
   }
   const voice = new SapiVoice({ spawn, ...opts })
   voices.push(voice)
-  const log = (): LogEntry[] => {
-    try {
-      return readFileSync(logFile, 'utf8')
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as LogEntry)
-    } catch {
-      return []
-    }
-  }
-  return { voice, log, spawned, starts: () => log().filter((e) => e.start) }
+  return { voice, spawned, ...fake }
 }
 
 function utterance(text: string, more: Partial<SapiUtterance> = {}): SapiUtterance {
@@ -65,13 +41,13 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 describe('SapiVoice (against a fake PowerShell speaking the same protocol)', () => {
   it('speaks many sentences through one process, in order, each reporting its sound', async () => {
-    const { voice, log, starts, spawned } = fakeVoice()
+    const { voice, spoken, starts, spawned } = fakeVoice()
     const sounded: string[] = []
     const texts = ['One.', 'Two.', 'Three.', 'Four.', 'Five.']
     await Promise.all(texts.map((t) => voice.speak(utterance(t, { onSound: () => sounded.push(t) }))))
     expect(spawned).toEqual(['powershell'])
     expect(starts()).toHaveLength(1)
-    expect(log().flatMap((e) => (e.speak ? [e.speak.text] : []))).toEqual(texts)
+    expect(spoken()).toEqual(texts)
     expect(sounded).toEqual(texts)
   })
 
@@ -85,7 +61,7 @@ describe('SapiVoice (against a fake PowerShell speaking the same protocol)', () 
   })
 
   it('is cancelled mid-utterance without losing its process, and the next utterance speaks', async () => {
-    const { voice, log, starts } = fakeVoice()
+    const { voice, log, spoken, starts } = fakeVoice()
     const stop = new AbortController()
     let sounding = false
     const long = voice.speak(utterance('A LONG sentence.', { signal: stop.signal, onSound: () => (sounding = true) }))
@@ -94,7 +70,7 @@ describe('SapiVoice (against a fake PowerShell speaking the same protocol)', () 
     await expect(long).rejects.toMatchObject({ name: 'TtsError', code: 'aborted' })
     await voice.speak(utterance('Next one.'))
     expect(log().filter((e) => e.cancel)).toHaveLength(1)
-    expect(log().flatMap((e) => (e.speak ? [e.speak.text] : []))).toEqual(['A LONG sentence.', 'Next one.'])
+    expect(spoken()).toEqual(['A LONG sentence.', 'Next one.'])
     expect(starts()).toHaveLength(1)
   })
 
