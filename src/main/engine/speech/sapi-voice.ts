@@ -127,7 +127,7 @@ export class SapiVoice {
   private cancel(sent: Sent): void {
     if (this.current !== sent) return
     sent.settle(stopped())
-    this.running?.child.stdin?.write(cancelLine(sent.id))
+    sent.to.child.stdin?.write(cancelLine(sent.id))
     // silence is confirmed by 'cancelled'; a process that cannot stop its voice is killed
     clearTimeout(sent.timer)
     sent.timer = setTimeout(() => this.fail('did not stop speaking'), this.cancelGraceMs)
@@ -231,7 +231,10 @@ function readLines(child: ChildProcess, onReply: (r: SapiReply) => void, onOverf
   child.stdout?.on('data', (chunk: string) => {
     const lines = (partial + chunk).split('\n')
     partial = lines.pop() ?? ''
-    if (partial.length > MAX_LINE) return onOverflow()
+    if (partial.length > MAX_LINE) {
+      partial = ''
+      return onOverflow()
+    }
     for (const line of lines) {
       const reply = parseReply(line)
       if (reply) onReply(reply)
