@@ -82,7 +82,9 @@ export type TurnEvent =
   | {
       type: 'done'
       turnId: string
+      /** the whole answer; windows are sent '' instead when it is long (the deltas carried it) */
       text: string
+      /** likewise */
       reasoning: string
       finishReason: FinishReason
       usage: Usage | null
@@ -94,6 +96,7 @@ export type TurnEvent =
       kind: ErrorKind
       message: string
       retryable: boolean
+      /** the answer so far; '' in windows when it is long, as for `done` */
       partialText: string
       status?: number
       retryAfterMs?: number

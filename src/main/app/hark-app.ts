@@ -10,6 +10,7 @@ import { KeyStore } from './stores/key-store'
 import { ConversationStore } from './stores/conversation-store'
 import { installConversations } from './conversations/install-conversations'
 import { TurnController } from './turns/turn-controller'
+import { forWindows } from './turns/window-turn-events'
 import { currentProvider, environmentKeyFor } from './provider/provider-config'
 import { installAutoTitles } from './conversations/install-auto-titles'
 import { createSpeechControl } from './speech/create-speech-control'
@@ -17,6 +18,7 @@ import { createMainWindow } from './windows/main-window'
 import { applySecurityPolicy } from './windows/security'
 import { installApplicationMenu } from './menu/application-menu'
 import type { AppContext } from './app-context'
+import type { TurnEvent } from '@shared/turn-events'
 import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
 import { installTray, trayCanBringHarkBack } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
@@ -71,7 +73,8 @@ function buildContext(): AppContext {
     registry.broadcast('settings.changed', s)
   })
 
-  const publish = registry.sendTurnEventsThrough(batchTurnEvents((batch) => registry.broadcast('turn.events', batch)))
+  const toWindows = registry.sendTurnEventsThrough(batchTurnEvents((batch) => registry.broadcast('turn.events', batch)))
+  const publish = (e: TurnEvent): void => toWindows(forWindows(e))
   speech.sink.onEvent(({ turnId, index, state }) => publish({ type: 'speech', turnId, index, state }))
   speech.onBusy((turns) => registry.broadcast('speech.busy', { turns }))
 

@@ -79,9 +79,10 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
       return { ...turn, notice: e.message }
     case 'done':
       // A turn the user stopped stays stopped, with the text main kept.
+      // Windows are sent no long answer again (window-turn-events.ts): the deltas brought it.
       return {
         ...turn,
-        text: e.text,
+        text: e.text.length >= turn.text.length ? e.text : turn.text,
         ahead: [],
         status: turn.status === 'stopped' ? 'stopped' : 'done',
         usage: e.usage,
@@ -120,8 +121,7 @@ function appendDelta(turn: LiveTurn, text: string, at: number | undefined): Live
  * in it, and later ones carry offsets, so nothing shows twice.
  */
 export function seedLiveTurn(turn: LiveTurn, soFar: { base: string; text: string }): LiveTurn {
-  if (!isRunning(turn)) return turn
-  if (turn.aligned && turn.text.length >= soFar.text.length) return turn
+  if (!lacksText(turn, soFar.text.length)) return turn
   return { ...turn, ...replaceText(turn, soFar.text), base: soFar.base }
 }
 
@@ -138,6 +138,11 @@ function onSpeech(turn: LiveTurn, index: number, state: SpeechState, now: number
     return { ...turn, speaking: index, firstSpeechMs: turn.firstSpeechMs ?? Math.round(now - turn.startedAt) }
   }
   return turn.speaking === index ? { ...turn, speaking: null } : turn
+}
+
+/** A running turn that has fewer than `length` characters of main's text (or cannot tell: it joined mid-turn). */
+export function lacksText(turn: LiveTurn | undefined, length: number): boolean {
+  return isRunning(turn) && !(turn!.aligned && turn!.text.length >= length)
 }
 
 export function isRunning(turn: LiveTurn | undefined): boolean {

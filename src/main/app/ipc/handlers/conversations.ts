@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
 import { conversationToMarkdown, exportFileName } from '../../stores/conversation-markdown'
+import { pieceAt, progressFirstPiece, textPiece, withFirstPieces } from '../../conversations/message-pieces'
 
 export function conversationHandlers({
   history,
@@ -15,8 +16,14 @@ export function conversationHandlers({
     'conversations.get': ({ id }) => {
       const active = turns.activeProgress
       const mine = active?.conversationId === id ? active : null
-      return { ...history.get(id), activeTurnId: mine?.turnId ?? null, activeTurn: mine }
+      const { conversation, cut } = withFirstPieces(history.get(id))
+      return { ...conversation, activeTurnId: mine?.turnId ?? null, activeTurn: mine && progressFirstPiece(mine), cut }
     },
+    'conversations.turnText': ({ turnId, from }) => {
+      const active = turns.activeProgress
+      return active?.turnId === turnId ? pieceAt(active.text, from) : ''
+    },
+    'conversations.text': ({ id, messageId, from }) => textPiece(history.get(id), messageId, from),
     'conversations.rename': ({ id, title }) => history.rename(id, title),
     'conversations.delete': ({ id }) => {
       if (turns.activeTurn?.conversationId === id) turns.stop()

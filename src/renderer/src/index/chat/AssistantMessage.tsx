@@ -12,6 +12,7 @@ import { MessageBoundary } from './MessageBoundary'
 import { SentenceAnnouncer } from '../../shared/SentenceAnnouncer'
 import { VersionSwitcher } from './VersionSwitcher'
 import { useNavigation } from '../navigation'
+import { isArriving } from '../state/text-pieces'
 
 interface Props {
   message: StoredMessage
@@ -20,12 +21,14 @@ interface Props {
   latest: boolean
 }
 
-type Shown = 'streaming' | StoredMessage['status']
+/** `arriving`: a saved answer whose text is still coming from main, piece by piece */
+type Shown = 'streaming' | 'arriving' | StoredMessage['status']
 
 export const AssistantMessage = memo(function AssistantMessage({ message, live, latest }: Props): React.JSX.Element {
   const text = live ? live.base + live.text : message.content
   const reasoning = live?.reasoning || message.reasoning || ''
-  const status: Shown = live ? liveStatus(live) : message.status
+  const arriving = useChat((s) => isArriving(s.cut, message))
+  const status: Shown = live ? liveStatus(live) : arriving ? 'arriving' : message.status
   const error = live?.error ?? message.error ?? null
   const streaming = status === 'streaming'
   // Read aloud's ranges point into the saved text, which is what a finished answer shows.
@@ -59,7 +62,7 @@ export const AssistantMessage = memo(function AssistantMessage({ message, live, 
       </MessageBoundary>
       {live?.notice && streaming && <div className="turn-notice">{live.notice}</div>}
       <StatusLine status={status} error={error} latest={latest} />
-      {!streaming && (
+      {!streaming && !arriving && (
         <div className="row-actions answer-actions">
           <VersionSwitcher message={message} />
           {latest && <AnswerActions status={status} hasText={text.trim() !== ''} />}
@@ -119,7 +122,7 @@ function StatusLine(props: {
   latest: boolean
 }): React.JSX.Element | null {
   const { status, error, latest } = props
-  if (status === 'complete' || status === 'streaming') return null
+  if (status === 'complete' || status === 'streaming' || status === 'arriving') return null
   const copy =
     status === 'error'
       ? describeError(error?.kind, error?.message)

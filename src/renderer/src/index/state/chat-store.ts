@@ -1,10 +1,11 @@
 import type { HarkBridge } from '@shared/ipc/bridge'
 import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit } from '@shared/conversation'
 import type { TurnEvent } from '@shared/turn-events'
-import type { ActiveTurnProgress } from '@shared/ipc/conversations'
+import type { ActiveTurnProgress, CutMessage } from '@shared/ipc/conversations'
 import { readAloudTurnId } from '@shared/ipc/speech'
-import { applyTurnEvent, isRunning, newLiveTurn, seedLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
+import { applyTurnEvent, isRunning, lacksText, newLiveTurn, seedLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
 import { ExternalStore } from './external-store'
+import { completeCutMessages, turnTextSoFar } from './text-pieces'
 import { messageOf } from '../../shared/message-of'
 
 /**
@@ -24,6 +25,8 @@ export interface ChatState {
   conversations: ConversationSummary[]
   currentId: string | null
   current: Conversation | null
+  /** messages of `current` sent only in part, with their whole length: the rest is on its way */
+  cut: readonly CutMessage[]
   /** turns by id; kept a while after they end so speech highlighting can finish */
   live: Record<string, LiveTurn>
   notices: Notice[]
@@ -52,6 +55,7 @@ export class ChatStore extends ExternalStore<ChatState> {
       conversations: [],
       currentId: null,
       current: null,
+      cut: [],
       live: {},
       notices: [],
       actionError: null,
@@ -82,7 +86,8 @@ export class ChatStore extends ExternalStore<ChatState> {
   // ── conversations ──────────────────────────────────────────────────
 
   async select(id: string | null): Promise<void> {
-    this.set({ currentId: id, current: id === this.state.currentId ? this.state.current : null, actionError: null })
+    const same = id === this.state.currentId
+    this.set({ currentId: id, current: same ? this.state.current : null, cut: same ? this.state.cut : [], actionError: null })
     // Push-to-talk answers into the conversation on screen (when set to 'current').
     void this.hark.invoke('voice.setConversation', { conversationId: id }).catch(() => {})
     if (id) await this.loadCurrent(id)
@@ -257,19 +262,34 @@ export class ChatStore extends ExternalStore<ChatState> {
   private async loadCurrent(id: string): Promise<void> {
     try {
       const c = await this.hark.invoke('conversations.get', { id })
-      if (c.activeTurn) this.catchUp(c.activeTurn)
-      if (this.state.currentId === id) this.set({ current: c })
+      if (c.activeTurn) void this.catchUp(c.activeTurn)
+      if (this.state.currentId !== id) return
+      this.set({ current: c, cut: c.cut })
+      await completeCutMessages(c.cut, {
+        piece: (messageId, from) => this.hark.invoke('conversations.text', { id, messageId, from }),
+        known: (m) => (m.turnId && this.state.live[m.turnId] ? this.displayedText(m.turnId, '') : null),
+        current: () => (this.state.currentId === id ? this.state.current : null),
+        show: (current) => this.set({ current })
+      })
     } catch (err) {
       if (this.state.currentId === id) this.set({ currentId: null, current: null, actionError: messageOf(err) })
     }
   }
 
-  /** Seeds the running turn with main's text so far: a window that joined mid-turn shows the whole answer. */
-  private catchUp(soFar: ActiveTurnProgress): void {
+  /**
+   * Seeds the running turn with main's text so far: a window that joined
+   * mid-turn shows the whole answer. Main sends its first piece; the rest is
+   * asked for piece by piece, unless this window heard every delta already.
+   */
+  private async catchUp(soFar: ActiveTurnProgress): Promise<void> {
     if (!this.state.live[soFar.turnId]) this.trackTurn(soFar.turnId, soFar.conversationId, false)
-    const turn = this.state.live[soFar.turnId]!
-    const seeded = seedLiveTurn(turn, soFar)
-    if (seeded !== turn) this.set({ live: { ...this.state.live, [soFar.turnId]: seeded } })
+    const text = await turnTextSoFar(soFar, {
+      piece: (from) => this.hark.invoke('conversations.turnText', { turnId: soFar.turnId, from }),
+      lacks: () => lacksText(this.state.live[soFar.turnId], soFar.length)
+    })
+    const turn = this.state.live[soFar.turnId]
+    const seeded = turn && seedLiveTurn(turn, { base: soFar.base, text })
+    if (seeded && seeded !== turn) this.set({ live: { ...this.state.live, [soFar.turnId]: seeded } })
   }
 
   /** What the window shows for a message: the live text while its turn is known, else what was stored. */
