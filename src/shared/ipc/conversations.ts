@@ -59,9 +59,7 @@ export const conversations = {
     'conversations.list': route<ConversationList>()(empty),
     'conversations.get': route<OpenedConversation>()(z.object({ id })),
     /** the piece of a message's content from `from` on, at most TEXT_PIECE_CHARS long ('' past its end) */
-    'conversations.text': route<string>()(
-      z.object({ id, messageId: id, from: offset })
-    ),
+    'conversations.text': route<string>()(z.object({ id, messageId: id, from: offset })),
     /** the piece of the running turn's text from `from` on, at most TEXT_PIECE_CHARS long ('' once it has ended) */
     'conversations.turnText': route<string>()(z.object({ turnId: id, from: offset })),
     'conversations.rename': route<ConversationSummary>()(

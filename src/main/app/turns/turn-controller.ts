@@ -66,7 +66,9 @@ export class TurnController {
   /** The running turn's answer so far, for a window that opens mid-stream; null when none runs. */
   get activeProgress(): ActiveTurnProgress | null {
     const a = this.active
-    return a && { turnId: a.turnId, conversationId: a.conversationId, base: a.base, text: a.text, length: a.text.length }
+    return (
+      a && { turnId: a.turnId, conversationId: a.conversationId, base: a.base, text: a.text, length: a.text.length }
+    )
   }
 
   ask(req: AskRequest): StartedTurn {

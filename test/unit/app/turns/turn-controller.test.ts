@@ -84,7 +84,8 @@ describe('TurnController', () => {
       turnId: t.turnId,
       conversationId: t.conversationId,
       base: '',
-      text: 'Hello world'
+      text: 'Hello world',
+      length: 11
     })
     const deltas = events.flatMap((e) => (e.type === 'delta' ? [[e.at, e.text]] : []))
     expect(deltas).toEqual([

@@ -3,6 +3,8 @@ import { ChatStore } from '../../../../src/renderer/src/index/state/chat-store'
 import type { HarkBridge } from '../../../../src/shared/ipc/bridge'
 import type { Conversation, ConversationsChanged } from '../../../../src/shared/conversation'
 import type { TurnEvent } from '../../../../src/shared/turn-events'
+import { TEXT_PIECE_CHARS } from '../../../../src/shared/ipc/conversations'
+import { isArriving } from '../../../../src/renderer/src/index/state/text-pieces'
 
 /** A bridge whose routes are scripted and whose events the test pushes. */
 function fakeBridge(
@@ -18,7 +20,7 @@ function fakeBridge(
       notices: ['A file was quarantined.'],
       activeTurn: null
     }),
-    'conversations.get': ({ id }) => ({ ...conversations[id]!, activeTurnId: null }),
+    'conversations.get': ({ id }) => ({ ...conversations[id]!, activeTurnId: null, activeTurn: null, cut: [] }),
     'turn.ask': () => ({ turnId: 't1', conversationId: 'c1' }),
     'turn.continue': () => ({ turnId: 't2', conversationId: 'c1' }),
     'turn.stop': () => undefined,
@@ -84,14 +86,14 @@ describe('ChatStore', () => {
 
   it('a window opened mid-answer opens that conversation, shows the text so far, and appends each later delta once', async () => {
     const convs = { c1: conversation([]) }
-    const progress = { turnId: 't1', conversationId: 'c1', base: 'Earlier. ', text: 'Hello wor' }
+    const progress = { turnId: 't1', conversationId: 'c1', base: 'Earlier. ', text: 'Hello wor', length: 9 }
     const { bridge, emit } = fakeBridge(convs, {
       'conversations.list': () => ({
         conversations: [convs.c1],
         notices: [],
         activeTurn: { turnId: 't1', conversationId: 'c1' }
       }),
-      'conversations.get': () => ({ ...convs.c1, activeTurnId: 't1', activeTurn: progress })
+      'conversations.get': () => ({ ...convs.c1, activeTurnId: 't1', activeTurn: progress, cut: [] })
     })
     const store = new ChatStore(bridge, () => 0)
     store.start()
@@ -116,7 +118,8 @@ describe('ChatStore', () => {
       'conversations.get': () => ({
         ...convs.c1,
         activeTurnId: 't1',
-        activeTurn: { turnId: 't1', conversationId: 'c1', base: '', text: 'Hel' }
+        activeTurn: { turnId: 't1', conversationId: 'c1', base: '', text: 'Hel', length: 3 },
+        cut: []
       })
     })
     const store = new ChatStore(bridge, () => 0)
@@ -208,5 +211,135 @@ describe('ChatStore never leaves a spinner', () => {
     expect(store.runningTurn()?.turnId).toBe('t1')
     emit('conversations.changed', { conversationId: 'c1', reason: 'turn-ended', turnId: 't1' }) // its 'done' was lost
     expect(store.runningTurn()).toBeUndefined()
+  })
+})
+
+describe('ChatStore receives a long answer in pieces', () => {
+  const long = 'All work and no play. '.repeat(Math.ceil((TEXT_PIECE_CHARS * 2.5) / 22))
+  const saved = (content: string) =>
+    conversation([
+      { id: 'q', role: 'user', content: 'Tell me', createdAt: 0, status: 'complete' },
+      { id: 'a', role: 'assistant', content, createdAt: 0, status: 'complete', turnId: 't1' }
+    ])
+  /** main's side: the first piece of the answer, then each piece asked for */
+  const pieces = () => ({
+    'conversations.get': () => ({
+      ...saved(long.slice(0, TEXT_PIECE_CHARS)),
+      activeTurnId: null,
+      activeTurn: null,
+      cut: [{ messageId: 'a', length: long.length }]
+    }),
+    'conversations.text': ({ from }: Record<string, string>) =>
+      long.slice(Number(from), Number(from) + TEXT_PIECE_CHARS)
+  })
+  const answer = (store: ChatStore) => store.getSnapshot().current!.messages[1]!
+
+  it('opens a long saved answer piece by piece, shown as each arrives, until all of it is there', async () => {
+    const { bridge, calls } = fakeBridge({}, pieces())
+    const store = new ChatStore(bridge)
+    const lengths: number[] = []
+    store.subscribe(() => lengths.push(store.getSnapshot().current?.messages[1]?.content.length ?? 0))
+    await store.select('c1')
+    expect(answer(store).content).toBe(long)
+    expect(isArriving(store.getSnapshot().cut, answer(store))).toBe(false)
+    expect(calls.filter(([route]) => route === 'conversations.text')).toHaveLength(2)
+    expect(lengths.filter((n, i) => n > 0 && n !== lengths[i - 1])).toEqual([
+      TEXT_PIECE_CHARS,
+      TEXT_PIECE_CHARS * 2,
+      long.length
+    ])
+  })
+
+  it('says the answer is still arriving until its last piece is in', async () => {
+    const { bridge } = fakeBridge({}, pieces())
+    const store = new ChatStore(bridge)
+    const arriving: boolean[] = []
+    store.subscribe(() => {
+      const m = store.getSnapshot().current?.messages[1]
+      if (m) arriving.push(isArriving(store.getSnapshot().cut, m))
+    })
+    await store.select('c1')
+    expect(arriving[0]).toBe(true)
+    expect(arriving.at(-1)).toBe(false)
+  })
+
+  it('takes an answer this window streamed itself as it holds it, asking main for none of it', async () => {
+    const { bridge, emit, calls } = fakeBridge({}, pieces())
+    const store = new ChatStore(bridge)
+    store.start()
+    await store.select('c1')
+    calls.length = 0
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' })
+    emit('turn-event', { type: 'delta', turnId: 't1', text: long, at: 0 } satisfies TurnEvent)
+    // a long answer's end comes without the answer (window-turn-events.ts)
+    emit('turn-event', {
+      type: 'done',
+      turnId: 't1',
+      text: '',
+      reasoning: '',
+      finishReason: 'stop',
+      usage: null,
+      timings: { firstTokenMs: 1, firstUtteranceMs: 1, totalMs: 1 }
+    } satisfies TurnEvent)
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-ended', turnId: 't1' })
+    await tick()
+    await tick()
+    expect(answer(store).content).toBe(long)
+    expect(calls.filter(([route]) => route === 'conversations.text')).toHaveLength(0)
+  })
+
+  it('a window that joined a long answer mid-turn asks for the rest of the text so far', async () => {
+    const progress = { turnId: 't1', conversationId: 'c1', base: '', text: long.slice(0, TEXT_PIECE_CHARS) }
+    const { bridge } = fakeBridge(
+      {},
+      {
+        'conversations.list': () => ({
+          conversations: [],
+          notices: [],
+          activeTurn: { turnId: 't1', conversationId: 'c1' }
+        }),
+        'conversations.get': () => ({
+          ...saved(''),
+          activeTurnId: 't1',
+          activeTurn: { ...progress, length: long.length },
+          cut: []
+        }),
+        'conversations.turnText': ({ from }: Record<string, string>) =>
+          long.slice(Number(from), Number(from) + TEXT_PIECE_CHARS)
+      }
+    )
+    const store = new ChatStore(bridge)
+    store.start()
+    for (let i = 0; i < 6; i++) await tick()
+    expect(store.displayedText('t1', '')).toBe(long)
+  })
+
+  it('a window that heard every delta of a running turn asks for none of its text', async () => {
+    const { bridge, emit, calls } = fakeBridge(
+      {},
+      {
+        'conversations.get': () => ({
+          ...saved(''),
+          activeTurnId: 't1',
+          activeTurn: {
+            turnId: 't1',
+            conversationId: 'c1',
+            base: '',
+            text: long.slice(0, TEXT_PIECE_CHARS),
+            length: long.length
+          },
+          cut: []
+        })
+      }
+    )
+    const store = new ChatStore(bridge)
+    store.start()
+    await tick()
+    emit('conversations.changed', { conversationId: 'c1', reason: 'turn-started', turnId: 't1' })
+    emit('turn-event', { type: 'delta', turnId: 't1', text: long, at: 0 } satisfies TurnEvent)
+    await store.select('c1')
+    await tick()
+    expect(store.displayedText('t1', '')).toBe(long)
+    expect(calls.filter(([route]) => route === 'conversations.turnText')).toHaveLength(0)
   })
 })

@@ -84,6 +84,12 @@ describe('applyTurnEvent', () => {
     expect(turn).toMatchObject({ status: 'done', text: 'Hello.', usage: { totalTokens: 3 }, timings: { totalMs: 3 } })
   })
 
+  it('keeps the text its deltas brought when main sends a long answer’s end without the answer', () => {
+    const turn = fold([delta('All of it.', 0), done('')])
+    expect(turn.text).toBe('All of it.')
+    expect(turn.status).toBe('done')
+  })
+
   it('keeps the partial text when the turn fails, and says why', () => {
     const turn = fold([delta('Part of it', 0), utterance(0, [0, 4]), started(0), error('network', 'Part')])
     expect(turn).toMatchObject({ status: 'error', text: 'Part of it', error: { kind: 'network', message: 'Offline' } })

@@ -3,7 +3,14 @@ import type { Conversation, ConversationsChanged, ConversationSummary, SearchHit
 import type { TurnEvent } from '@shared/turn-events'
 import type { ActiveTurnProgress, CutMessage } from '@shared/ipc/conversations'
 import { readAloudTurnId } from '@shared/ipc/speech'
-import { applyTurnEvent, isRunning, lacksText, newLiveTurn, seedLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
+import {
+  applyTurnEvent,
+  isRunning,
+  lacksText,
+  newLiveTurn,
+  seedLiveTurn,
+  type LiveTurn
+} from '@renderer/shared/live-turn'
 import { ExternalStore } from './external-store'
 import { completeCutMessages, turnTextSoFar } from './text-pieces'
 import { messageOf } from '../../shared/message-of'
@@ -87,7 +94,12 @@ export class ChatStore extends ExternalStore<ChatState> {
 
   async select(id: string | null): Promise<void> {
     const same = id === this.state.currentId
-    this.set({ currentId: id, current: same ? this.state.current : null, cut: same ? this.state.cut : [], actionError: null })
+    this.set({
+      currentId: id,
+      current: same ? this.state.current : null,
+      cut: same ? this.state.cut : [],
+      actionError: null
+    })
     // Push-to-talk answers into the conversation on screen (when set to 'current').
     void this.hark.invoke('voice.setConversation', { conversationId: id }).catch(() => {})
     if (id) await this.loadCurrent(id)
