@@ -1,5 +1,6 @@
 import { ChunkQueue } from './chunk-queue'
 import { playPcmStream } from './pcm-stream-player'
+import { trimPcmStream } from './pcm-stream-trim'
 import {
   parseVoiceList,
   PCM_RATE,
@@ -20,6 +21,8 @@ export interface ProviderEngineOptions {
   preset?: SpeechPresetId
   limits?: Partial<HttpLimits>
   findPlayer?: () => WavPlayer | null
+  /** cut the leading and trailing silence neural voices pad each utterance with (default true) */
+  trimSilence?: boolean
 }
 
 const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
@@ -34,7 +37,9 @@ interface Download {
  * A voice served over HTTP by any OpenAI-compatible `/audio/speech`. Each
  * utterance is one request; its audio plays while it downloads, and the
  * queue requests the next utterance as soon as this one has downloaded, so
- * it is ready when this one ends. Stop aborts the request (the server sees
+ * it is ready when this one ends. The padding of silence around each
+ * utterance is trimmed as it streams, so sound starts with the first
+ * audible sample. Stop aborts the request (the server sees
  * the connection close) and kills the player. The key goes to the
  * endpoint's origin only; redirects elsewhere are refused.
  */
@@ -155,7 +160,9 @@ export class ProviderEngine implements TtsEngine {
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
       const format = await download.format
-      await playPcmStream(player, format, download.samples.read(), signal, onSound)
+      const samples = download.samples.read()
+      const heard = this.opts.trimSilence === false ? samples : trimPcmStream(samples, format)
+      await playPcmStream(player, format, heard, signal, onSound)
     } catch (err) {
       throw signal.aborted ? new TtsError('provider voice was stopped', 'aborted') : err
     } finally {
