@@ -15,6 +15,7 @@ import { cleanSpeechText, hasWord } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
 import { findWavPlayer, PLAYER_HINT, type PcmFormat, type WavPlayer } from './wav-player'
 import { parseWavStart } from './wav-stream'
+import { playsRaw, WarmPlayer } from './warm-player'
 
 export interface ProviderEngineOptions {
   /** whose known voices to offer when the server lists none */
@@ -48,6 +49,9 @@ export class ProviderEngine implements TtsEngine {
   private readonly limits: HttpLimits
   private readonly findPlayer: () => WavPlayer | null
   private player: WavPlayer | null | undefined
+  private warmPlayer: WarmPlayer | null | undefined
+  /** the format of the last audio played (raw PCM's is known before any) */
+  private format: PcmFormat = { rate: PCM_RATE, channels: 1 }
 
   constructor(
     private readonly endpoint: SpeechEndpoint,
@@ -81,6 +85,11 @@ export class ProviderEngine implements TtsEngine {
     } catch {
       return known
     }
+  }
+
+  /** A player connected ahead of the first audio, so its start-up is not heard as delay. */
+  warm(): void {
+    this.getWarmPlayer()?.warm(this.format)
   }
 
   speak(text: string, opts: SpeakOptions): Promise<void> {
@@ -160,14 +169,23 @@ export class ProviderEngine implements TtsEngine {
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
       const format = await download.format
+      this.format = format
       const samples = download.samples.read()
       const heard = this.opts.trimSilence === false ? samples : trimPcmStream(samples, format)
-      await playPcmStream(player, format, heard, signal, onSound)
+      await playPcmStream(player, format, heard, signal, onSound, this.getWarmPlayer()?.take(format))
     } catch (err) {
       throw signal.aborted ? new TtsError('provider voice was stopped', 'aborted') : err
     } finally {
       signal.removeEventListener('abort', stopRequest)
     }
+  }
+
+  private getWarmPlayer(): WarmPlayer | null {
+    if (this.warmPlayer === undefined) {
+      const player = this.getPlayer()
+      this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
+    }
+    return this.warmPlayer
   }
 
   private getPlayer(): WavPlayer | null {
