@@ -63,11 +63,11 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** performance.now() → first sound, for `play` started at t0. */
-async function toSound(play: () => ChildProcess | Promise<ChildProcess>): Promise<number> {
+async function toSound(play: () => ChildProcess): Promise<number> {
   const capture = await startCapture()
   await sleep(200)
   const t0 = performance.now()
-  const child = await play()
+  const child = play()
   try {
     return (await capture.waitForSound(10_000, t0)) - t0
   } finally {
@@ -76,6 +76,25 @@ async function toSound(play: () => ChildProcess | Promise<ChildProcess>): Promis
     await capture.stop()
     await sleep(200)
   }
+}
+
+/** A player started and connected well before its audio, then given it. */
+async function waitingToSound(latencyMs: number, audio: Buffer): Promise<number> {
+  const child = spawn('paplay', rawArgs(latencyMs), { stdio: ['pipe', 'ignore', 'ignore'] })
+  await sleep(500)
+  return toSound(() => {
+    child.stdin.end(audio)
+    return child
+  })
+}
+
+/** A player started for its audio, as each utterance starts one without a warm player. */
+function startedToSound(cmd: string, args: string[], input: Buffer): Promise<number> {
+  return toSound(() => {
+    const child = spawn(cmd, args, { stdio: ['pipe', 'ignore', 'ignore'] })
+    child.stdin.end(input)
+    return child
+  })
 }
 
 /** Median of RUNS, each measured by `one`. */
@@ -101,45 +120,13 @@ export default async function bench(): Promise<BenchTable[]> {
   const pulse = await ensurePulse()
   try {
     const sound = tone(400)
-    const floor = await median(async () => {
-      const child = spawn('paplay', rawArgs(20), { stdio: ['pipe', 'ignore', 'ignore'] })
-      await sleep(500)
-      return toSound(() => {
-        child.stdin.end(sound)
-        return child
-      })
-    })
-    const warm60 = await median(async () => {
-      const child = spawn('paplay', rawArgs(60), { stdio: ['pipe', 'ignore', 'ignore'] })
-      await sleep(500)
-      return toSound(() => {
-        child.stdin.end(sound)
-        return child
-      })
-    })
+    const floor = await median(() => waitingToSound(20, sound))
+    const warm60 = await median(() => waitingToSound(60, sound))
     const coldWav = await median(() =>
-      toSound(() => {
-        const child = spawn('paplay', ['--client-name=hark', '--stream-name=speech'], {
-          stdio: ['pipe', 'ignore', 'ignore']
-        })
-        child.stdin.end(wavOf(sound))
-        return child
-      })
+      startedToSound('paplay', ['--client-name=hark', '--stream-name=speech'], wavOf(sound))
     )
-    const coldRaw = await median(() =>
-      toSound(() => {
-        const child = spawn('paplay', rawArgs(60), { stdio: ['pipe', 'ignore', 'ignore'] })
-        child.stdin.end(sound)
-        return child
-      })
-    )
-    const coldAplay = await median(() =>
-      toSound(() => {
-        const child = spawn('aplay', ['-q', '-'], { stdio: ['pipe', 'ignore', 'ignore'] })
-        child.stdin.end(wavOf(sound))
-        return child
-      })
-    )
+    const coldRaw = await median(() => startedToSound('paplay', rawArgs(60), sound))
+    const coldAplay = await median(() => startedToSound('aplay', ['-q', '-'], wavOf(sound)))
     const synthRows: Array<Record<string, string | number>> = []
     for (const [name, synth] of [
       ['espeak-ng', espeakSynth],
