@@ -24,6 +24,8 @@ export interface ProviderEngineOptions {
   findPlayer?: () => WavPlayer | null
   /** cut the leading and trailing silence neural voices pad each utterance with (default true) */
   trimSilence?: boolean
+  /** keep a player connected ahead of the audio (default true) */
+  warmPlayer?: boolean
 }
 
 const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
@@ -182,7 +184,7 @@ export class ProviderEngine implements TtsEngine {
 
   private getWarmPlayer(): WarmPlayer | null {
     if (this.warmPlayer === undefined) {
-      const player = this.getPlayer()
+      const player = this.opts.warmPlayer === false ? null : this.getPlayer()
       this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
     }
     return this.warmPlayer

@@ -36,6 +36,8 @@ export interface WavEngineOptions {
   trimSilence?: boolean
   /** keep a synthesiser started ahead of the text (default: the synthesiser's own choice) */
   warmStart?: boolean
+  /** with warmStart, keep a player connected ahead of the audio too (default true) */
+  warmPlayer?: boolean
 }
 
 const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
@@ -56,6 +58,7 @@ export class WavTtsEngine implements TtsEngine {
   private readonly trimSilence: boolean
   private readonly warmer: WarmProcess | null
   private warmPlayer: WarmPlayer | null | undefined
+  private readonly keepPlayerWarm: boolean
   /** the format of the last WAV played: the next is almost always the same */
   private format: PcmFormat
 
@@ -67,6 +70,7 @@ export class WavTtsEngine implements TtsEngine {
     this.findPlayer = opts.findPlayer ?? findWavPlayer
     this.trimSilence = opts.trimSilence ?? true
     this.warmer = (opts.warmStart ?? synth.warmStart) ? new WarmProcess(synth.binary) : null
+    this.keepPlayerWarm = opts.warmPlayer ?? true
     this.format = synth.format
   }
 
@@ -167,7 +171,7 @@ export class WavTtsEngine implements TtsEngine {
   /** Only engines that start a synthesiser ahead keep a player waiting too. */
   private getWarmPlayer(): WarmPlayer | null {
     if (this.warmPlayer === undefined) {
-      const player = this.warmer ? this.getPlayer() : null
+      const player = this.warmer && this.keepPlayerWarm ? this.getPlayer() : null
       this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
     }
     return this.warmPlayer
