@@ -36,7 +36,7 @@ export class TranscriptionError extends Error {
  * A transcript is a few KB of JSON: a body past this is not one, and reading
  * it all would let a hostile endpoint fill memory (counted after decompression).
  */
-export const TRANSCRIPT_BODY_BYTES = 1024 * 1024
+const TRANSCRIPT_BODY_BYTES = 1024 * 1024
 
 const DEFAULT_TIMEOUT_MS = 30_000
 
