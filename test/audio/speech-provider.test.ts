@@ -106,7 +106,7 @@ describe('provider voice against the fake /v1/audio/speech', () => {
     const untrimmed = await run(false)
     const trimmed = await run(true)
     const seen = JSON.stringify({ untrimmed, trimmed })
-    // the 1.2 s lead is gone (40 ms kept; it downloads in 150 ms): the rest is margin for the machine's jitter
+    // the 1.2 s lead is gone (KEEP_LEAD_MS kept; it downloads in 150 ms): the rest is margin for the machine's jitter
     expect(trimmed.afterFirstByte, seen).toBeLessThan(untrimmed.afterFirstByte - 600)
     // and nothing audible was cut
     expect(trimmed.soundMs, seen).toBeGreaterThan(untrimmed.soundMs * 0.8)

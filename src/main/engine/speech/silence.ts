@@ -5,8 +5,12 @@
  * silent; a frame is loud when any of its channels is not.
  */
 export const SILENT_SAMPLE = 120
-/** silence kept before the first loud frame, so a soft onset (a breathy h, an f) is never clipped */
-export const KEEP_LEAD_MS = 40
+/**
+ * silence kept before the first loud frame, so a soft onset (a breathy h, an f)
+ * is not clipped; every ms of it is heard as delay (40 was a third of
+ * espeak-ng's time to first sound), so it is short
+ */
+export const KEEP_LEAD_MS = 15
 /** silence kept after the last loud frame: a short natural pause before the next utterance */
 export const KEEP_TAIL_MS = 120
 

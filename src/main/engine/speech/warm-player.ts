@@ -8,7 +8,7 @@ export const playsRaw = (player: WavPlayer): boolean => player.cmd === 'paplay' 
 /**
  * A raw-PCM player started before its audio exists: given the format up
  * front, paplay and aplay connect to the sound server and open their stream
- * at start, so that start-up (about 40 ms here, more under load) is off the
+ * at start, so that start-up (25–50 ms here, more under load) is off the
  * first sound's path. One waits per engine; it is let go when idle.
  */
 export class WarmPlayer {
