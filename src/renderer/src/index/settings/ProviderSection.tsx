@@ -15,14 +15,14 @@ interface Props {
 /** One tiny request to the saved provider; `run` also resolves to the result. */
 export function useProviderTest(): {
   test: ProviderTestResult | 'running' | null
-  run: () => Promise<ProviderTestResult>
+  run: (request?: () => Promise<ProviderTestResult>) => Promise<ProviderTestResult>
 } {
   const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
-  const run = async (): Promise<ProviderTestResult> => {
+  const run = async (
+    request = (): Promise<ProviderTestResult> => window.hark.invoke('provider.test', {})
+  ): Promise<ProviderTestResult> => {
     setTest('running')
-    const result = await window.hark
-      .invoke('provider.test', {})
-      .catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
+    const result = await request().catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
     setTest(result)
     return result
   }
