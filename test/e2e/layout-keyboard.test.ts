@@ -83,6 +83,20 @@ describe('layout and keyboard', () => {
     await page.getByTestId('settings-view').waitFor({ state: 'detached' })
   })
 
+  test('the shortcuts overlay also opens from a named header button, and closing it returns focus there', async () => {
+    const page = await open()
+    const button = page.getByRole('button', { name: 'Keyboard shortcuts' })
+    expect(await button.getAttribute('title')).toBe('Keyboard shortcuts (Ctrl+/)')
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const help = page.getByTestId('shortcuts-help')
+    await help.waitFor()
+    expect(await help.innerText()).toMatch(/Ctrl\+\/\s+Show these shortcuts/)
+    await page.keyboard.press('Escape')
+    await help.waitFor({ state: 'detached' })
+    expect(await focused(page)).toBe('open-shortcuts')
+  })
+
   test('while the answer starts and the voice speaks, focus stays where the keys put it: search, rename, delete, Edit, each with a visible ring', async () => {
     llm.setText(SPOKEN_ANSWER)
     const page = await open()
