@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useFieldError } from './FieldError'
+import { FieldRow } from './FieldRow'
 
 /**
  * A text setting saved when the field loses focus, not on every keystroke.
@@ -25,10 +26,7 @@ export function TextSetting({
   const { inputProps, message } = useFieldError(path)
   useEffect(() => setDraft(value), [value])
   return (
-    <div className="field">
-      <label className="label" htmlFor={testId}>
-        {label}
-      </label>
+    <FieldRow label={label} htmlFor={testId} error={message}>
       <input
         id={testId}
         value={draft}
@@ -38,8 +36,7 @@ export function TextSetting({
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft !== value && onSave(draft.trim())}
       />
-      {message}
-    </div>
+    </FieldRow>
   )
 }
 
@@ -67,10 +64,7 @@ export function NumberSetting({
   const { inputProps, message } = useFieldError(path)
   useEffect(() => setDraft(String(value)), [value])
   return (
-    <div className="field">
-      <label className="label" htmlFor={testId}>
-        {label}
-      </label>
+    <FieldRow label={label} htmlFor={testId} error={message}>
       <span className="inline">
         <input
           id={testId}
@@ -86,8 +80,7 @@ export function NumberSetting({
         />
         <span className="hint">{unit}</span>
       </span>
-      {message}
-    </div>
+    </FieldRow>
   )
 }
 
@@ -108,5 +101,66 @@ export function CheckSetting({
       <input type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onSave(e.target.checked)} />
       <span>{label}</span>
     </label>
+  )
+}
+
+/** A choice among fixed options (value, words), saved at once. */
+export function SelectSetting<T extends string>({
+  label,
+  value,
+  options,
+  testId,
+  onSave
+}: {
+  label: string
+  value: T
+  options: ReadonlyArray<readonly [T, string]>
+  testId: string
+  onSave: (v: T) => void
+}): React.JSX.Element {
+  return (
+    <FieldRow label={label} htmlFor={testId}>
+      <select id={testId} value={value} data-testid={testId} onChange={(e) => onSave(e.target.value as T)}>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </FieldRow>
+  )
+}
+
+/** A slider whose label says the value, saved as it moves. */
+export function RangeSetting({
+  label,
+  value,
+  min,
+  max,
+  step,
+  testId,
+  onSave
+}: {
+  label: string
+  value: number
+  min: number
+  max: number
+  step: number
+  testId: string
+  onSave: (v: number) => void
+}): React.JSX.Element {
+  return (
+    <FieldRow label={label} htmlFor={testId}>
+      <input
+        id={testId}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => onSave(Number(e.target.value))}
+      />
+    </FieldRow>
   )
 }
