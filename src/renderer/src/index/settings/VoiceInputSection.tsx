@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
 import { CheckSetting, RangeSetting, SelectSetting, TextSetting } from './SettingFields'
+import { MicTest } from './MicTest'
 
 type VoiceInput = Settings['voiceInput']
 type Save = (p: SettingsPatch) => Promise<boolean>
@@ -92,6 +93,7 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         onSave={(recorder) => set({ recorder })}
       />
       <DeviceSetting recorder={v.recorder} device={v.device} onSave={(device) => set({ device })} />
+      <MicTest />
       <RangeSetting
         label={`Stop after ${(v.silenceMs / 1000).toFixed(1)} s of silence`}
         value={v.silenceMs}
