@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs'
+import { appendFileSync, existsSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type {
   Conversation,
@@ -10,12 +10,14 @@ import type {
 } from '@shared/conversation'
 import type { ChatMessage } from '../../engine/llm/chat-types'
 import type { TurnOutcome } from '../../engine/turn'
+import { loadConversations, SAFE_ID } from './conversation-loader'
+import { finishMessage } from './finished-message'
+import { OpenAnswers, type OpenAnswer } from './open-answers'
 import type { ConversationHistory } from '../turns/conversation-history'
 import { UserFacingError } from '../ipc/user-facing-error'
 import { writeFileAtomic } from './atomic-file'
-import { appendLine, replay, snapshotLines } from './conversation-log'
-import { quarantineFile } from './quarantine'
-import { describeStorageError, isFileSystemError, withoutBom } from './storage-error'
+import { appendLine, snapshotLines } from './conversation-log'
+import { describeStorageError } from './storage-error'
 import { searchConversations } from './conversation-search'
 import { titleFrom } from './conversation-title'
 import { dropShown, setAside, showVersion } from './message-versions'
@@ -27,39 +29,19 @@ export interface ConversationStoreOptions {
   now?: () => number
 }
 
-/** A turn being written: which message it fills, from what offset. */
-interface OpenStream {
-  conversationId: string
-  messageId: string
-  /** text the message already had (Continue appends to it) */
-  base: string
-  /** chars of this turn's text already on disk */
-  persisted: number
-  pending: string
-  lastFlushAt: number
-  timer?: ReturnType<typeof setTimeout>
-  /** the version this answer replaced, shown again if it ends without text */
-  replaced?: number
-  /** the last append failed: said once, not at every flush while the disk stays full */
-  failing?: boolean
-}
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
-
 /**
  * Conversations in userData/conversations, one JSON-lines file each (see
  * conversation-log.ts). Everything is in memory after start-up; every change is
  * written before the call returns, except streamed text, which is appended at
  * most `flushMs` later; a failed append is reported at once (`onSaveFailed`).
- * Nothing here throws at start-up: a file whose content is broken is moved to
- * quarantine/, one the disk or permissions keep from being read is left alone,
- * and both are reported in `notices`.
+ * Nothing here throws at start-up (see conversation-loader.ts): what could not
+ * be read is reported in `notices`.
  */
 export class ConversationStore implements ConversationHistory {
   readonly dir: string
   readonly notices: string[] = []
   private readonly conversations = new Map<string, Conversation>()
-  private readonly streams = new Map<string, OpenStream>()
+  private readonly answers = new OpenAnswers()
   private readonly listeners = new Listeners<ConversationsChanged>()
   private readonly saveFailures = new Listeners<string>()
   /** conversations whose file may end in a half-written line: the next append starts a fresh one */
@@ -71,7 +53,10 @@ export class ConversationStore implements ConversationHistory {
     this.dir = join(userData, 'conversations')
     this.flushMs = opts.flushMs ?? 500
     this.now = opts.now ?? Date.now
-    this.load()
+    const loaded = loadConversations(this.dir)
+    loaded.conversations.forEach((c, id) => this.conversations.set(id, c))
+    this.notices.push(...loaded.notices)
+    loaded.needRepair.forEach((c) => this.repair(c))
   }
 
   onChange(listener: (e: ConversationsChanged) => void): () => void {
@@ -142,7 +127,7 @@ export class ConversationStore implements ConversationHistory {
     const c = this.require(conversationId)
     const at = c.messages.findIndex((m) => m.id === messageId)
     if (at < 0 || !c.messages[at]!.versions) throw new UserFacingError('That message is no longer there.', 'not-found')
-    if ([...this.streams.values()].some((s) => s.conversationId === conversationId))
+    if (this.answers.some((s) => s.conversationId === conversationId))
       throw new UserFacingError('Wait for the answer to finish, or stop it, before switching versions.', 'busy')
     try {
       showVersion(c.messages, at, index)
@@ -157,7 +142,7 @@ export class ConversationStore implements ConversationHistory {
     this.require(id)
     // Unlink first: if that fails the conversation stays, rather than vanishing now and returning after a restart.
     if (existsSync(this.file(id))) unlinkSync(this.file(id))
-    for (const [turnId, s] of this.streams) if (s.conversationId === id) this.closeStream(turnId)
+    this.answers.closeWhere((s) => s.conversationId === id)
     this.conversations.delete(id)
     this.emit({ conversationId: null, reason: 'deleted' })
   }
@@ -194,7 +179,7 @@ export class ConversationStore implements ConversationHistory {
   }
 
   messagesFor(conversationId: string): ChatMessage[] {
-    const open = this.openMessageIds()
+    const open = this.answers.messageIds()
     return (this.conversations.get(conversationId)?.messages ?? [])
       .filter((m) => !open.has(m.id) && (m.role === 'user' || m.content.trim() !== ''))
       .map(({ role, content }) => ({ role, content }))
@@ -220,14 +205,14 @@ export class ConversationStore implements ConversationHistory {
     if (last?.role !== 'assistant' || last.status === 'complete' || !last.content) {
       throw new UserFacingError('There is no unfinished answer to continue.', 'nothing-to-continue')
     }
-    for (const [id, s] of this.streams) if (s.messageId === last.id) this.closeStream(id)
+    this.answers.closeWhere((s) => s.messageId === last.id)
     Object.assign(last, { status: 'partial', turnId, error: undefined })
     this.openAnswer(c, turnId, last, last.content)
     return last.content
   }
 
   progress(_conversationId: string, turnId: string, partialText: string): void {
-    const s = this.streams.get(turnId)
+    const s = this.answers.get(turnId)
     const m = s && this.findMessage(s)
     if (!s || !m) return
     m.content = s.base + partialText
@@ -237,9 +222,9 @@ export class ConversationStore implements ConversationHistory {
   }
 
   endTurn(_conversationId: string, turnId: string, outcome: TurnOutcome, model?: string): void {
-    const s = this.streams.get(turnId)
+    const s = this.answers.get(turnId)
     const m = s && this.findMessage(s)
-    this.closeStream(turnId)
+    this.answers.close(turnId)
     if (!s || !m) return
     const c = this.require(s.conversationId)
     finishMessage(m, s.base, outcome)
@@ -252,14 +237,14 @@ export class ConversationStore implements ConversationHistory {
 
   /** Writes every pending streamed text now (quit, tests). */
   flushAll(): void {
-    for (const turnId of this.streams.keys()) this.flush(turnId)
+    for (const turnId of this.answers.turnIds()) this.flush(turnId)
   }
 
   // ── internals ────────────────────────────────────────────────────────
 
   private openAnswer(c: Conversation, turnId: string, answer: StoredMessage, base: string, replaced?: number): void {
     if (!c.messages.includes(answer)) c.messages.push(answer)
-    this.streams.set(turnId, {
+    this.answers.open(turnId, {
       conversationId: c.id,
       messageId: answer.id,
       base,
@@ -274,7 +259,7 @@ export class ConversationStore implements ConversationHistory {
   }
 
   private flush(turnId: string): void {
-    const s = this.streams.get(turnId)
+    const s = this.answers.get(turnId)
     if (!s) return
     clearTimeout(s.timer)
     s.timer = undefined
@@ -299,22 +284,16 @@ export class ConversationStore implements ConversationHistory {
     }
   }
 
-  private closeStream(turnId: string): void {
-    const s = this.streams.get(turnId)
-    if (s) clearTimeout(s.timer)
-    this.streams.delete(turnId)
-  }
-
   /** Atomic rewrite; afterwards the file holds everything in memory, open answers included. */
   private rewrite(c: Conversation): void {
     c.messageCount = c.messages.length
     try {
-      writeFileAtomic(this.file(c.id), snapshotLines(c, this.openMessageIds()))
+      writeFileAtomic(this.file(c.id), snapshotLines(c, this.answers.messageIds()))
     } catch (err) {
       throw new UserFacingError(`Hark could not save the conversation: ${describeStorageError(err)}.`, 'save-failed')
     }
     this.maybeTorn.delete(c.id)
-    for (const s of this.streams.values()) {
+    for (const s of this.answers.all()) {
       if (s.conversationId !== c.id) continue
       s.persisted += s.pending.length
       s.pending = ''
@@ -334,14 +313,10 @@ export class ConversationStore implements ConversationHistory {
   /** A turn still writing into a message that is being replaced stops being saved there. */
   private closeStreamsFrom(c: Conversation, from: number): void {
     const replaced = new Set(c.messages.slice(from).map((m) => m.id))
-    for (const [turnId, s] of this.streams) if (replaced.has(s.messageId)) this.closeStream(turnId)
+    this.answers.closeWhere((s) => replaced.has(s.messageId))
   }
 
-  private openMessageIds(): Set<string> {
-    return new Set([...this.streams.values()].map((s) => s.messageId))
-  }
-
-  private findMessage(s: OpenStream): StoredMessage | undefined {
+  private findMessage(s: OpenAnswer): StoredMessage | undefined {
     return this.conversations.get(s.conversationId)?.messages.find((m) => m.id === s.messageId)
   }
 
@@ -380,66 +355,17 @@ export class ConversationStore implements ConversationHistory {
     this.listeners.emit(e)
   }
 
-  private load(): void {
+  /** Each repair is tried once; a conversation that read fine is kept whatever happens to it. */
+  private repair(c: Conversation): void {
+    this.maybeTorn.add(c.id)
     try {
-      mkdirSync(this.dir, { recursive: true })
-      for (const name of readdirSync(this.dir)) this.loadEntry(name)
-    } catch (err) {
-      this.notices.push(`Saved conversations could not be read: ${err instanceof Error ? err.message : String(err)}`)
-    }
-  }
-
-  private loadEntry(name: string): void {
-    const path = join(this.dir, name)
-    if (name.endsWith('.tmp')) return void tryUnlink(path) // a rewrite that never got renamed
-    if (!name.endsWith('.jsonl')) return
-    const id = name.slice(0, -'.jsonl'.length)
-    let loaded: ReturnType<typeof replay>
-    try {
-      if (!SAFE_ID.test(id)) throw new Error('its name is not a conversation id')
-      loaded = replay(withoutBom(readFileSync(path, 'utf8')), id)
-    } catch (err) {
-      if (isFileSystemError(err))
-        this.notices.push(`A saved conversation (${name}) could not be read: ${describeStorageError(err)}.`)
-      else this.notices.push(quarantineFile(this.dir, name, err))
-      return
-    }
-    const { conversation, interrupted, tornLines } = loaded
-    const title = conversation.title || 'New conversation'
-    this.conversations.set(id, conversation)
-    if (tornLines > 0) {
-      this.notices.push(
-        `Part of an answer in "${title}" was cut off when it was saved (${tornLines} damaged line${tornLines === 1 ? '' : 's'} dropped); the rest is kept.`
-      )
-    }
-    if (interrupted === 0 && tornLines === 0) return
-    // Read fine, so it is kept whatever happens to this repair.
-    this.maybeTorn.add(id)
-    try {
-      this.rewrite(conversation)
+      this.rewrite(c)
     } catch (err) {
       this.notices.push(
-        `"${title}" could not be tidied up on disk (${err instanceof Error ? err.message : String(err)}); it is kept as it is.`
+        `"${c.title || 'New conversation'}" could not be tidied up on disk (${err instanceof Error ? err.message : String(err)}); it is kept as it is.`
       )
     }
   }
-}
-
-function finishMessage(m: StoredMessage, base: string, outcome: TurnOutcome): void {
-  if (outcome.type === 'done') {
-    m.content = base + outcome.text
-    m.status = 'complete'
-    if (outcome.reasoning) m.reasoning = (m.reasoning ?? '') + outcome.reasoning
-    m.usage = outcome.usage
-    m.timings = outcome.timings
-    delete m.error
-    return
-  }
-  m.content = base + outcome.partialText
-  // A stream cut off without an error is interrupted: its text is kept, Continue picks it up.
-  m.status = outcome.kind === 'aborted' ? 'partial' : outcome.kind === 'interrupted' ? 'interrupted' : 'error'
-  if (outcome.kind === 'aborted') delete m.error
-  else m.error = { kind: outcome.kind, message: outcome.message }
 }
 
 function summary(c: Conversation): ConversationSummary {
@@ -457,12 +383,4 @@ function summary(c: Conversation): ConversationSummary {
 function unrefTimer<T extends ReturnType<typeof setTimeout>>(t: T): T {
   ;(t as { unref?: () => void }).unref?.()
   return t
-}
-
-function tryUnlink(path: string): void {
-  try {
-    unlinkSync(path)
-  } catch {
-    // another instance's temp file, or already gone: harmless
-  }
 }
