@@ -1,4 +1,4 @@
-import type { MicCheckResult } from '../../engine/voice/mic-check'
+import type { MicTestResult } from '@shared/ipc/voice'
 import { checkMicrophone } from '../../engine/voice/mic-check'
 import { startCapture as realStartCapture, type StartCapture } from '../../engine/voice/microphone'
 import { chooseRecorder } from '../../engine/voice/recorder-binary'
@@ -8,6 +8,12 @@ import { MICROPHONE_DENIED, microphoneAllowed } from './microphone-access'
 
 export const MIC_TEST_MS = 4000
 
+export interface MicTestOptions {
+  start?: StartCapture
+  allowed?: () => Promise<boolean>
+  ms?: number
+}
+
 /**
  * Settings → Voice input → Test microphone: the saved recorder and device
  * (chosen from the recorder's own list, never named by the page), the same
@@ -15,16 +21,10 @@ export const MIC_TEST_MS = 4000
  * with `micTest` set, so the window's meter follows the one voice state.
  * Push-to-talk wins: once it publishes, the test stops showing its level.
  */
-export interface MicTestOptions {
-  start?: StartCapture
-  allowed?: () => Promise<boolean>
-  ms?: number
-}
-
 export function createMicTest(
   ctx: Pick<AppContext, 'settings' | 'voice'>,
   { start = realStartCapture, allowed = microphoneAllowed, ms = MIC_TEST_MS }: MicTestOptions = {}
-): () => Promise<MicCheckResult> {
+): () => Promise<MicTestResult> {
   let running = false
   const testing = (): boolean => ctx.voice.status.micTest === true
   return async () => {

@@ -9,8 +9,6 @@ import { displayLevel, rms } from './level-meter'
  * whether anything was heard. Keeps no audio: only the loudest level.
  */
 
-export type MicCheckResult = MicTestResult
-
 export interface MicCheckOptions {
   /** starts the recorder (it throws a MicrophoneError when it cannot) */
   start: (onChunk: (pcm: Buffer) => void) => Capture
@@ -21,7 +19,7 @@ export interface MicCheckOptions {
 /** Loud enough to be a voice, not the hiss of an open input: where voice activity may start. */
 const HEARD_RMS = 0.012
 
-export async function checkMicrophone({ start, ms, onLevel }: MicCheckOptions): Promise<MicCheckResult> {
+export async function checkMicrophone({ start, ms, onLevel }: MicCheckOptions): Promise<MicTestResult> {
   let loudest = 0
   try {
     const capture = start((pcm) => {

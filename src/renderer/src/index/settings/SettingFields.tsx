@@ -2,6 +2,14 @@ import { useEffect, useState } from 'react'
 import { useFieldError } from './FieldError'
 import { FieldRow } from './FieldRow'
 
+/** What every setting row takes: its words, its value, its test id (also the control's id), and how to save it. */
+interface Setting<T> {
+  label: string
+  value: T
+  testId: string
+  onSave: (v: T) => void
+}
+
 /**
  * A text setting saved when the field loses focus, not on every keystroke.
  * A refused value stays in the field with the reason under it.
@@ -13,14 +21,10 @@ export function TextSetting({
   placeholder,
   testId,
   onSave
-}: {
-  label: string
+}: Setting<string> & {
   /** the setting's path ("voiceInput.sttModel"): where its error is kept */
   path: string
-  value: string
   placeholder?: string
-  testId: string
-  onSave: (v: string) => void
 }): React.JSX.Element {
   const [draft, setDraft] = useState(value)
   const { inputProps, message } = useFieldError(path)
@@ -50,16 +54,7 @@ export function NumberSetting({
   max,
   testId,
   onSave
-}: {
-  label: string
-  path: string
-  value: number
-  unit: string
-  min: number
-  max: number
-  testId: string
-  onSave: (v: number) => void
-}): React.JSX.Element {
+}: Setting<number> & { path: string; unit: string; min: number; max: number }): React.JSX.Element {
   const [draft, setDraft] = useState(String(value))
   const { inputProps, message } = useFieldError(path)
   useEffect(() => setDraft(String(value)), [value])
@@ -111,13 +106,7 @@ export function SelectSetting<T extends string>({
   options,
   testId,
   onSave
-}: {
-  label: string
-  value: T
-  options: ReadonlyArray<readonly [T, string]>
-  testId: string
-  onSave: (v: T) => void
-}): React.JSX.Element {
+}: Setting<T> & { options: ReadonlyArray<readonly [T, string]> }): React.JSX.Element {
   return (
     <FieldRow label={label} htmlFor={testId}>
       <select id={testId} value={value} data-testid={testId} onChange={(e) => onSave(e.target.value as T)}>
@@ -140,15 +129,7 @@ export function RangeSetting({
   step,
   testId,
   onSave
-}: {
-  label: string
-  value: number
-  min: number
-  max: number
-  step: number
-  testId: string
-  onSave: (v: number) => void
-}): React.JSX.Element {
+}: Setting<number> & { min: number; max: number; step: number }): React.JSX.Element {
   return (
     <FieldRow label={label} htmlFor={testId}>
       <input
