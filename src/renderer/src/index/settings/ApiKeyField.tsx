@@ -43,6 +43,7 @@ export function ApiKeyField({
   const [key, setKey] = useState('')
   const [consent, setConsent] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
 
   const refresh = useCallback(async () => {
     try {
@@ -53,8 +54,6 @@ export function ApiKeyField({
   }, [provider])
 
   useEffect(() => void refresh(), [refresh])
-
-  const [busy, setBusy] = useState(false)
 
   const store = async (allowPlainText: boolean): Promise<void> => {
     setError(null)

@@ -3,7 +3,7 @@ import type { PresetSummary, ProviderTestResult } from '@shared/ipc/provider'
 import type { Settings } from '@shared/settings'
 import { ApiKeyField } from './ApiKeyField'
 import { useFieldError } from './FieldError'
-import { CheckSetting, NumberSetting } from './SettingFields'
+import { CheckSetting, NumberSetting, SelectSetting } from './SettingFields'
 import { FieldRow } from './FieldRow'
 import type { SettingsPatch } from './use-settings'
 import { messageOf } from '../../shared/message-of'
@@ -13,7 +13,7 @@ interface Props {
   save: (patch: SettingsPatch) => Promise<boolean>
 }
 
-/** One tiny request to the saved provider; `run` also resolves to the result. */
+/** One tiny request (to the saved provider unless `run` is given another); `run` also resolves to the result. */
 export function useProviderTest(): {
   test: ProviderTestResult | 'running' | null
   run: (request?: () => Promise<ProviderTestResult>) => Promise<ProviderTestResult>
@@ -72,20 +72,13 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
   return (
     <section className="settings-section" id="settings-provider">
       <h2>Provider</h2>
-      <FieldRow label="Preset" htmlFor="provider-preset">
-        <select
-          id="provider-preset"
-          value={p.preset}
-          data-testid="provider-preset"
-          onChange={(e) => choosePreset(e.target.value)}
-        >
-          {presets.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.label}
-            </option>
-          ))}
-        </select>
-      </FieldRow>
+      <SelectSetting
+        label="Preset"
+        value={p.preset}
+        options={presets.map((x) => [x.id, x.label] as const)}
+        testId="provider-preset"
+        onSave={choosePreset}
+      />
       <FieldRow label="Base URL" htmlFor="provider-base-url" error={baseUrlError.message}>
         <input
           id="provider-base-url"
