@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import type { Settings } from '../../src/shared/settings'
 import type { FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import type { LaunchedApp, LaunchOptions } from '../support/launched-app'
 import { fakeLlmEnv, freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
 
 /** Settings on the built app: sections, Esc, errors next to the field, every setting reachable. */
@@ -29,13 +30,17 @@ describe('the settings view', () => {
     (fresh) => ({ llm, userData } = fresh)
   )
 
-  const open = async (): Promise<Page> => {
-    const app = await appForTest({ env: fakeLlmEnv(llm), userData })
+  const openIn = async (profile: LaunchOptions['profile']): Promise<{ app: LaunchedApp; page: Page }> => {
+    const app = await appForTest({ env: fakeLlmEnv(llm), userData, ...(profile ? { profile } : {}) })
     const page = await app.window('index')
     await page.getByTestId('open-settings').click()
     await page.getByTestId('settings-view').waitFor()
-    return page
+    return { app, page }
   }
+  const open = async (): Promise<Page> => (await openIn(undefined)).page
+  /** the note that says what start at login does here, right after its checkbox */
+  const loginNote = (page: Page) =>
+    page.locator('label:has([data-testid="start-at-login"]) + [data-testid="start-at-login-note"]')
 
   test('shows one section at a time from the section list, and Esc closes it', async () => {
     const page = await open()
@@ -116,6 +121,32 @@ describe('the settings view', () => {
     await expect
       .poll(() => [stored(userData).provider?.connectTimeoutSec, stored(userData).provider?.turnTimeoutSec])
       .toEqual([12, 120])
+  })
+
+  test("start at login on Linux writes Hark's autostart entry, says where, and removes it when turned off", async () => {
+    const { app, page } = await openIn('linux-x11')
+    const entry = join(userData, 'xdg-config', 'autostart', 'hark.desktop')
+    await expect.poll(() => loginNote(page).innerText()).toContain(entry)
+    await page.getByTestId('start-at-login').click()
+    await expect.poll(() => existsSync(entry)).toBe(true)
+    expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=\S+ \S+ --hidden$/m)
+    await page.getByTestId('start-at-login').click()
+    await expect.poll(() => existsSync(entry)).toBe(false)
+    expect(stored(userData).startAtLogin).toBe(false)
+    expect(await app.control.calls('app.setLoginItemSettings')).toEqual([])
+  })
+
+  test('start at login on macOS from a checkout says next to the control why nothing is registered', async () => {
+    const { app, page } = await openIn('darwin')
+    await expect.poll(() => loginNote(page).innerText()).toMatch(/needs the installed Hark.*npm run dist/)
+    await page.getByTestId('start-at-login').click()
+    await expect.poll(() => stored(userData).startAtLogin).toBe(true)
+    await page.getByText('Could not change start at login').first().waitFor()
+    expect(await app.control.loginItem()).toBeNull()
+    await page.getByTestId('start-at-login').click()
+    await expect.poll(() => stored(userData).startAtLogin).toBe(false)
+    expect(await app.control.calls('app.setLoginItemSettings')).toEqual([])
+    expect(await app.control.loginItem()).toBeNull()
   })
 
   test('hotkeys are written as Linux writes them, not in Electron syntax', async () => {

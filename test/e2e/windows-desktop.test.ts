@@ -2,8 +2,13 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
+import type { FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
+import { ask, waitUntil } from '../support/e2e-actions'
+import { installFakePowershell } from '../support/fake-powershell-on-path'
+import { fakeLlmEnv, freshLlmAndUserData } from '../support/fresh-llm-and-user-data'
 import { repoRoot } from '../support/harness-app'
+import { recordTurnEvents, seenTurnEvents } from '../support/page-events'
 
 /**
  * Hark under the win32 profile. The built app runs from a "drive" spelled in
@@ -43,5 +48,36 @@ describe('Hark on Windows', () => {
     await app.window('index')
     // the harness's "electron.exe" is the node that runs the main bundle
     expect(await app.control.loginItem()).toEqual([process.execPath, repoRoot, '--hidden'])
+  })
+
+  describe('its voice', () => {
+    const answer = 'The harbour is quiet tonight. Boats rest at the pier. The lighthouse turns.'
+    let llm: FakeLlm
+    let userData: string
+    freshLlmAndUserData({ text: answer }, 'hark-win32-voice-', (fresh) => ({ llm, userData } = fresh))
+
+    test('speaks a whole answer through one PowerShell, which exits when Hark dies and its stdin closes', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hark-win32-powershell-'))
+      const fake = installFakePowershell(dir, 'powershell.EXE')
+      const env = { ...fakeLlmEnv(llm), ...fake.env, PATH: dir, PATHEXT: '.EXE' }
+      const app = await appForTest({ profile: 'win32', userData, env })
+      const page = await app.window('index')
+      await recordTurnEvents(page)
+      await ask(page, 'Tell me about the harbour.')
+      const sentences = ['The harbour is quiet tonight.', 'Boats rest at the pier.', 'The lighthouse turns.']
+      await waitUntil('all three sentences were spoken', async () => fake.spoken().length === 3)
+      expect(fake.spoken()).toEqual(sentences)
+      expect(fake.starts()).toHaveLength(1)
+      await waitUntil('each was heard', async () => {
+        const speech = (await seenTurnEvents(page)).map((s) => s.event).filter((e) => e.type === 'speech')
+        return speech.filter((e) => e.state === 'finished').length === 3
+      })
+      const states = (await seenTurnEvents(page)).flatMap((s) => (s.event.type === 'speech' ? [s.event.state] : []))
+      expect(states).toEqual(['started', 'finished', 'started', 'finished', 'started', 'finished'])
+      // Windows children are not supervised: only the closing pipe tells the voice that Hark is gone
+      app.kill('SIGKILL')
+      await waitUntil('the voice exits', async () => fake.log().some((e) => e.exit === 'stdin closed'))
+      rmSync(dir, { recursive: true, force: true })
+    })
   })
 })

@@ -47,6 +47,8 @@ export async function launchHarnessApp(opts: LaunchOptions = {}): Promise<Launch
       ...process.env,
       ...profile.env,
       HARK_USER_DATA: userData,
+      // the user's config folder, where Linux's start-at-login entry goes: never the real one
+      XDG_CONFIG_HOME: join(userData, 'xdg-config'),
       HARK_HARNESS_CDP: browserProcess.endpoint,
       HARK_HARNESS_PROFILE: profile.name,
       HARK_HARNESS_STORAGE_KEY: storageKey,

@@ -6,6 +6,8 @@ export interface AppInfo {
   version: string
   platform: string
   userData: string
+  /** what "start at login" does on this system, or why it does nothing, as the login code decides: shown next to its control */
+  startAtLogin: string
 }
 
 export interface AppNotice {

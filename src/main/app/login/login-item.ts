@@ -32,6 +32,19 @@ export function launchCommand(): string[] {
   return appCommand([HIDDEN_FLAG])
 }
 
+/** False on an unpackaged Mac: there the login item would start Electron.app, so none is registered. */
+function registersLoginItem(): boolean {
+  return process.platform !== 'darwin' || app.isPackaged
+}
+
+/** What turning start at login on does here, in words for Settings: where Hark is registered, or why it is not. */
+export function startAtLoginExplanation(): string {
+  if (!registersLoginItem()) return UNPACKAGED_MAC_LOGIN
+  if (process.platform === 'linux') return `Hark adds itself to your desktop's autostart programs (${autostartFile()}).`
+  if (process.platform === 'darwin') return 'Hark adds itself to Login Items in System Settings → General.'
+  return 'Hark adds itself to the startup apps in Settings → Apps → Startup.'
+}
+
 export function setStartAtLogin(enabled: boolean): void {
   if (process.platform === 'linux') {
     const file = autostartFile()
@@ -42,7 +55,7 @@ export function setStartAtLogin(enabled: boolean): void {
     return
   }
   if (process.platform === 'darwin') {
-    if (!app.isPackaged) throw new Error(UNPACKAGED_MAC_LOGIN)
+    if (!registersLoginItem()) throw new Error(UNPACKAGED_MAC_LOGIN)
     app.setLoginItemSettings({ openAtLogin: enabled })
     return
   }
@@ -56,7 +69,7 @@ export function installLoginItem(ctx: Pick<AppContext, 'settings' | 'registry'>)
     if (enabled === applied) return
     applied = enabled
     // Turning it off on an unpackaged Mac has nothing to undo: nothing was registered.
-    if (!enabled && process.platform === 'darwin' && !app.isPackaged) return
+    if (!enabled && !registersLoginItem()) return
     try {
       setStartAtLogin(enabled)
     } catch (err) {

@@ -6,6 +6,7 @@ import { createEspeakEngine } from './espeak-engine'
 import { createFestivalEngine } from './festival-engine'
 import { NoneEngine } from './none-engine'
 import { ProviderEngine } from './provider-engine'
+import { SapiEngine } from './sapi-engine'
 import { SayEngine } from './say-engine'
 import { SpdSayEngine } from './spd-say-engine'
 import type { TtsEngine } from './speech-types'
@@ -38,7 +39,7 @@ function linuxAuto(has: (bin: string) => boolean, dispatcherRunning: () => boole
 
 /**
  * Pick the engine for a setting on a platform. 'say' means the system voice:
- * macOS `say`, Windows SAPI, and on Linux our festival engine (never the say
+ * macOS `say`, Windows SAPI (one kept PowerShell), and on Linux our festival engine (never the say
  * package's festival route, which evaluates model text as Scheme). An engine
  * whose binary is missing is still returned: its check() and speak() say
  * which package to install.
@@ -63,7 +64,8 @@ export function createTtsEngine(
       return new ProviderEngine({ baseUrl: '', apiKey: '', model: '', voice: '', format: 'pcm' })
     case 'say':
     case 'auto':
-      if (platform === 'darwin' || platform === 'win32') return new SayEngine(platform)
+      if (platform === 'darwin') return new SayEngine()
+      if (platform === 'win32') return new SapiEngine()
       return name === 'say' ? createFestivalEngine() : linuxAuto(has, dispatcherRunning)
   }
 }

@@ -12,8 +12,6 @@ export interface RunOptions {
   missingHint: string
   /** cap on collected stdout, so a runaway synthesiser cannot eat memory */
   maxStdoutBytes?: number
-  /** added to our environment: how values reach a constant script without becoming part of it */
-  env?: Record<string, string>
   /** called once the process is running and holds the first piece of `input` (for a player: it has audio) */
   onStarted?: () => void
 }
@@ -33,8 +31,8 @@ const GIVE_UP_MS = 1500
  * however the app ends. Throws ProgramMissingError when the binary is on no
  * search path (spawnProgram), otherwise synchronously only for invalid arguments.
  */
-export function startProcess(cmd: string, args: string[], env?: Record<string, string>): ChildProcess {
-  return spawnProgram(cmd, args, { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env })
+export function startProcess(cmd: string, args: string[]): ChildProcess {
+  return spawnProgram(cmd, args, { stdio: 'pipe' })
 }
 
 function describeExit(cmd: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
@@ -54,7 +52,7 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
   if (opts.signal?.aborted) return Promise.reject(new TtsError(`${cmd} was stopped`, 'aborted'))
   let child: ChildProcess
   try {
-    child = startProcess(cmd, args, opts.env)
+    child = startProcess(cmd, args)
   } catch (err) {
     if (err instanceof ProgramMissingError) return Promise.reject(missing(cmd, opts.missingHint))
     return Promise.reject(new TtsError(`cannot start ${cmd}: ${(err as Error).message}`, 'failed'))
@@ -62,7 +60,7 @@ export function runProcess(cmd: string, args: string[], opts: RunOptions): Promi
   return runChild(child, cmd, opts)
 }
 
-/** runProcess for a child already started by startProcess (one kept waiting for its input, say); `opts.env` is ignored. */
+/** runProcess for a child already started by startProcess (one kept waiting for its input, say). */
 export function runChild(child: ChildProcess, cmd: string, opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) {

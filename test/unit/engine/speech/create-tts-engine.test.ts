@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTtsEngine } from '../../../../src/main/engine/speech/create-tts-engine'
+import { SapiEngine } from '../../../../src/main/engine/speech/sapi-engine'
 
 const only =
   (...present: string[]) =>
@@ -27,6 +28,7 @@ describe('createTtsEngine', () => {
       expect(createTtsEngine('auto', platform).name).toBe('say')
       expect(createTtsEngine('say', platform).name).toBe('say')
     }
+    expect(createTtsEngine('auto', 'win32')).toBeInstanceOf(SapiEngine)
   })
 
   it('an explicit engine is honoured, and none speaks nothing at once', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { runProcess, type RunOptions } from '../../../../src/main/engine/speech/run-process'
-import { SayEngine, WINDOWS_SAY_SCRIPT, sayCommand } from '../../../../src/main/engine/speech/say-engine'
+import { SapiEngine, sapiRate } from '../../../../src/main/engine/speech/sapi-engine'
+import type { SapiUtterance, SapiVoice } from '../../../../src/main/engine/speech/sapi-voice'
+import { SayEngine, sayCommand } from '../../../../src/main/engine/speech/say-engine'
 import { TtsError } from '../../../../src/main/engine/speech/speech-types'
 
 function recordingRun() {
@@ -18,7 +20,7 @@ const hostile = `Okay'); Remove-Item -Recurse C:\\ ; ("$(calc)`
 describe('SayEngine', () => {
   it('on macOS feeds the text to `say` on stdin, never as an argument', async () => {
     const { runs, run } = recordingRun()
-    await new SayEngine('darwin', run).speak(`-o /tmp/x ${hostile}`, { voice: 'Alex', rate: 2, signal: signal() })
+    await new SayEngine(run).speak(`-o /tmp/x ${hostile}`, { voice: 'Alex', rate: 2, signal: signal() })
     expect(runs).toHaveLength(1)
     const { cmd, args, opts } = runs[0]!
     expect(cmd).toBe('say')
@@ -27,31 +29,18 @@ describe('SayEngine', () => {
     expect(opts.timeoutMs).toBeGreaterThan(0)
   })
 
-  it('on Windows runs a constant PowerShell script, with voice and rate in the environment', async () => {
-    const { runs, run } = recordingRun()
-    await new SayEngine('win32', run).speak(hostile, { voice: 'Microsoft Zira Desktop', rate: 2, signal: signal() })
-    const { cmd, args, opts } = runs[0]!
-    expect(cmd).toBe('powershell')
-    expect(args).toEqual(['-NoProfile', '-NonInteractive', '-Command', WINDOWS_SAY_SCRIPT])
-    expect(opts.env).toEqual({ HARK_SAY_VOICE: 'Microsoft Zira Desktop', HARK_SAY_RATE: '6' })
-    expect(opts.input).toBe(hostile)
-    expect(args.join(' ')).not.toContain('Remove-Item')
-  })
-
   it('rejects a voice name that looks like an option or code before running anything', async () => {
     const { runs, run } = recordingRun()
     for (const voice of ['-o', "Zira'); x; ('"]) {
-      await expect(new SayEngine('darwin', run).speak('hello', { voice, signal: signal() })).rejects.toBeInstanceOf(
-        TtsError
-      )
+      await expect(new SayEngine(run).speak('hello', { voice, signal: signal() })).rejects.toBeInstanceOf(TtsError)
     }
-    expect(() => sayCommand('win32', 'hi', { rate: 99 })).toThrow(TtsError)
+    expect(() => sayCommand('hi', { rate: 99 })).toThrow(TtsError)
     expect(runs).toEqual([])
   })
 
   it('turns a missing binary into a rejected promise, not an unhandled error event', async () => {
     const missing = (_cmd: string, args: string[], opts: RunOptions) => runProcess('hark-no-such-say', args, opts)
-    await expect(new SayEngine('darwin', missing).speak('hello there', { signal: signal() })).rejects.toMatchObject({
+    await expect(new SayEngine(missing).speak('hello there', { signal: signal() })).rejects.toMatchObject({
       name: 'TtsError',
       code: 'missing'
     })
@@ -59,7 +48,34 @@ describe('SayEngine', () => {
 
   it('says nothing, and runs nothing, for text without a word', async () => {
     const { runs, run } = recordingRun()
-    await new SayEngine('win32', run).speak(' ... ', { signal: signal() })
+    await new SayEngine(run).speak(' ... ', { signal: signal() })
     expect(runs).toEqual([])
+  })
+})
+
+function recordingVoice() {
+  const said: SapiUtterance[] = []
+  const voice = { speak: async (u: SapiUtterance) => void said.push(u), warm: () => {} } as unknown as SapiVoice
+  return { said, voice }
+}
+
+describe('SapiEngine', () => {
+  it('hands the cleaned text, a checked voice and SAPI rate to the one Windows voice', async () => {
+    const { said, voice } = recordingVoice()
+    const onSound = () => {}
+    await new SapiEngine(voice).speak(hostile, { voice: 'Microsoft Zira Desktop', rate: 2, signal: signal(), onSound })
+    expect(said).toHaveLength(1)
+    expect(said[0]).toMatchObject({ text: hostile, voice: 'Microsoft Zira Desktop', rate: 6, onSound })
+    expect(said[0]!.timeoutMs).toBeGreaterThan(0)
+  })
+
+  it('maps rates onto SAPI -10…10 and refuses a bad voice or rate before speaking', async () => {
+    expect([sapiRate(undefined), sapiRate(1), sapiRate(0.5), sapiRate(3)]).toEqual([0, 0, -6, 10])
+    const { said, voice } = recordingVoice()
+    const engine = new SapiEngine(voice)
+    await expect(engine.speak('hello', { voice: "Zira'); x; ('", signal: signal() })).rejects.toBeInstanceOf(TtsError)
+    await expect(engine.speak('hello', { rate: 99, signal: signal() })).rejects.toBeInstanceOf(TtsError)
+    await engine.speak(' ... ', { signal: signal() })
+    expect(said).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { AppInfo } from '@shared/ipc/app'
 import type { Settings } from '@shared/settings'
 import { CheckSetting, SelectSetting } from './SettingFields'
 import { useFieldError } from './FieldError'
@@ -21,6 +22,7 @@ export function GeneralSection({
 }): React.JSX.Element {
   const [prompt, setPrompt] = useState<string | null>(null)
   const promptError = useFieldError('systemPrompt')
+  const info = useAppInfo()
   return (
     <section className="settings-section" aria-labelledby="settings-general" id="settings-conversations">
       <h2 id="settings-general">General</h2>
@@ -37,13 +39,18 @@ export function GeneralSection({
         testId="start-at-login"
         onSave={(startAtLogin) => void save({ startAtLogin })}
       />
+      {info && (
+        <p className="hint" data-testid="start-at-login-note">
+          {info.startAtLogin}
+        </p>
+      )}
       <CheckSetting
         label="Name conversations with a short title written by the model"
         checked={settings.autoTitle}
         testId="auto-title"
         onSave={(autoTitle) => void save({ autoTitle })}
       />
-      <TrayChoice settings={settings} save={save} />
+      {info?.platform === 'linux' && <TrayChoice settings={settings} save={save} />}
       <FieldRow label="System prompt" htmlFor="system-prompt" error={promptError.message}>
         <textarea
           id="system-prompt"
@@ -63,6 +70,15 @@ export function GeneralSection({
   )
 }
 
+/** The platform and what start at login does on it; null until known (or when the app cannot say). */
+function useAppInfo(): AppInfo | null {
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  useEffect(() => {
+    void window.hark.invoke('app.info', {}).then(setInfo, () => setInfo(null))
+  }, [])
+  return info
+}
+
 /** Linux only: stock GNOME shows no tray icon, so keeping Hark in the tray is a choice. */
 function TrayChoice({
   settings,
@@ -70,15 +86,7 @@ function TrayChoice({
 }: {
   settings: Settings
   save: (p: SettingsPatch) => Promise<boolean>
-}): React.JSX.Element | null {
-  const [platform, setPlatform] = useState<string | null>(null)
-  useEffect(() => {
-    void window.hark.invoke('app.info', {}).then(
-      (info) => setPlatform(info.platform),
-      () => setPlatform(null)
-    )
-  }, [])
-  if (platform !== 'linux') return null
+}): React.JSX.Element {
   return (
     <CheckSetting
       label="Keep Hark running in the tray when its window closes. Turn this on only if you see Hark's icon in your panel: stock GNOME shows none without the AppIndicator extension."
