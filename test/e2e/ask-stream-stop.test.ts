@@ -100,6 +100,8 @@ describe('asking in the main window', () => {
     llm.setTiming({ delayMs: 2, chunkSize: 32 })
     app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' } })
     const page = await app.window('index')
+    // the text alone: with the voice on, the button stays Stop until it has finished speaking (voice-window tests that)
+    await page.evaluate(() => window.hark.invoke('settings.set', { speech: { enabled: false } }))
     await recordTurnEvents(page)
     await ask(page, 'Tell me about the harbour town.')
     const done = await waitForTurnEvent(page, (e) => e.type === 'done')

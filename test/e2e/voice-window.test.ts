@@ -65,6 +65,32 @@ describe('the voice in the main window', () => {
     await waitUntil('the button is Ask again', async () => (await page.getByTestId('ask-button').count()) === 1)
   })
 
+  it('with a question typed while only the voice speaks, the button is Stop; Enter still asks it, silencing the voice first', async () => {
+    const page = await launch()
+    const sink = await answeredAloud(page)
+    const first = (await waitForTurnEvent(page, (e) => e.type === 'done')).event.turnId
+    await page.getByTestId('prompt-input').fill('And what about the ferry?')
+    expect(await page.getByTestId('stop-button').count()).toBe(1) // the voice speaks: Stop, not Ask
+    expect(await page.getByTestId('ask-button').count()).toBe(0)
+
+    await page.getByTestId('prompt-input').press('Enter')
+    await page.locator('[data-testid=user-message]', { hasText: 'what about the ferry' }).waitFor({ timeout: 10_000 })
+    await waitForTurnEvent(page, (e) => e.turnId === first && e.type === 'speech' && e.state === 'cancelled')
+    const second = await waitForTurnEvent(
+      page,
+      (e) => e.turnId !== first && e.type === 'speech' && e.state === 'started',
+      20_000
+    )
+
+    await page.getByTestId('prompt-input').fill('One more question')
+    await waitForTurnEvent(page, (e) => e.turnId === second.event.turnId && e.type === 'done')
+    await page.getByTestId('stop-button').click() // the second answer's voice is still speaking
+    const pressed = performance.now()
+    expect(await silentAfter(sink, pressed)).toBeLessThan(1500)
+    expect(await page.getByTestId('prompt-input').inputValue()).toBe('One more question') // the typed text stays
+    await waitUntil('the button is Ask again', async () => (await page.getByTestId('ask-button').count()) === 1)
+  })
+
   it('Esc silences the voice', async () => {
     const page = await launch()
     const sink = await answeredAloud(page)

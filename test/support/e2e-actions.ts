@@ -20,7 +20,7 @@ export async function waitUntil(
   }
 }
 
-/** Nothing is left busy: with a new question typed, the button is Ask again, not Stop. */
+/** Nothing is left busy (neither the answer nor the voice): with a new question typed, the button is Ask, not Stop. */
 export async function readyToAskAgain(page: Page): Promise<boolean> {
   await page.getByTestId('prompt-input').fill('And another question?')
   return (await page.getByTestId('ask-button').isEnabled()) && (await page.getByTestId('stop-button').count()) === 0

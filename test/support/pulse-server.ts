@@ -122,11 +122,7 @@ async function binaryExists(name: string): Promise<boolean> {
  * loudly: audio tests must never pass by skipping.
  */
 export async function ensurePulse(): Promise<PulseHandle> {
-  for (const bin of ['pulseaudio', 'pactl', 'parec']) {
-    if (!(await binaryExists(bin))) {
-      throw new Error(`\n\n*** Audio tests need '${bin}', which is not installed. Run: ${APT_HINT} ***\n`)
-    }
-  }
+  await requireBinaries()
   if (await hasNullSink(process.env)) {
     const server = process.env.PULSE_SERVER ?? 'default'
     return { server, owned: false, stop: async () => {} }
@@ -134,4 +130,32 @@ export async function ensurePulse(): Promise<PulseHandle> {
   const handle = await spawnDaemon()
   process.env.PULSE_SERVER = handle.server
   return handle
+}
+
+/**
+ * A server of our own even when one is reachable, so no other program's
+ * sound reaches the sink a measurement listens to. PULSE_SERVER points at it
+ * until stop() puts the previous value back.
+ */
+export async function startPrivatePulse(): Promise<PulseHandle> {
+  await requireBinaries()
+  const before = process.env.PULSE_SERVER
+  const handle = await spawnDaemon()
+  process.env.PULSE_SERVER = handle.server
+  return {
+    ...handle,
+    stop: async () => {
+      if (before === undefined) delete process.env.PULSE_SERVER
+      else process.env.PULSE_SERVER = before
+      await handle.stop()
+    }
+  }
+}
+
+async function requireBinaries(): Promise<void> {
+  for (const bin of ['pulseaudio', 'pactl', 'parec']) {
+    if (!(await binaryExists(bin))) {
+      throw new Error(`\n\n*** Audio tests need '${bin}', which is not installed. Run: ${APT_HINT} ***\n`)
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { MONITOR } from './pulse-server'
 
-export { ensurePulse, MONITOR, SINK, type PulseHandle } from './pulse-server'
+export { ensurePulse, MONITOR, SINK, startPrivatePulse, type PulseHandle } from './pulse-server'
 
 const RATE = 16_000
 const BYTES_PER_SAMPLE = 2
@@ -26,6 +26,8 @@ export interface Recording {
 export interface Capture {
   /** resolves with the wall time of the first sound heard after `after` (default: now); rejects after timeoutMs */
   waitForSound(timeoutMs: number, after?: number): Promise<number>
+  /** what has been heard so far, the capture going on */
+  snapshot(): Recording
   /** ends the capture (SIGINT, then SIGKILL) and returns what was heard */
   stop(): Promise<Recording>
 }
@@ -90,6 +92,7 @@ export async function startCapture(maxMs = 60_000, device = MONITOR): Promise<Ca
     exited.then(() => Promise.reject(new Error(`parec exited: ${stderr}`)))
   ])
   return {
+    snapshot: () => toRecording(chunks, RATE),
     waitForSound: (timeoutMs, after = performance.now()) =>
       pollForSound(() => toRecording(chunks, RATE), timeoutMs, after),
     async stop() {

@@ -12,16 +12,16 @@ export function SentenceAnnouncer({
   testId
 }: {
   text: string
-  /** utterance ranges in `text`, by index */
-  ranges: Record<number, [number, number]>
+  /** utterance ranges in `text`, by index (a live turn's append-only ranges) */
+  ranges: ReadonlyArray<[number, number] | undefined>
   testId?: string
 }): React.JSX.Element {
-  const count = Object.keys(ranges).length
+  const count = ranges.length
   const [shown, setShown] = useState({ from: 0, to: 0 })
   useEffect(() => {
     setShown((s) => (count > s.to ? { from: s.to, to: count } : count < s.to ? { from: 0, to: 0 } : s))
   }, [count])
-  const spoken = sentencesOf(text, ranges).slice(shown.from, shown.to).join(' ')
+  const spoken = sentencesOf(text, ranges, shown.from, shown.to).join(' ')
   return (
     <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid={testId}>
       {spoken}
@@ -29,14 +29,26 @@ export function SentenceAnnouncer({
   )
 }
 
-/** The utterances' text in order, without the Markdown marks a screen reader would read out. */
-function sentencesOf(text: string, ranges: Record<number, [number, number]>): string[] {
-  return Object.entries(ranges)
-    .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([, [start, end]]) =>
-      text
-        .slice(start, end)
-        .replace(/[*_#`>|]+/g, '')
-        .trim()
-    )
+/**
+ * The text of utterances [from, to), without the Markdown marks a screen reader would read out.
+ * Only the ones being announced are read: a long answer's earlier sentences cost nothing.
+ */
+function sentencesOf(
+  text: string,
+  ranges: ReadonlyArray<[number, number] | undefined>,
+  from: number,
+  to: number
+): string[] {
+  const sentences: string[] = []
+  for (let i = from; i < Math.min(to, ranges.length); i++) {
+    const range = ranges[i]
+    if (range)
+      sentences.push(
+        text
+          .slice(range[0], range[1])
+          .replace(/[*_#`>|]+/g, '')
+          .trim()
+      )
+  }
+  return sentences
 }

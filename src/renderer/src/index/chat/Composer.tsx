@@ -9,7 +9,8 @@ import { warmEndpoints } from '@renderer/shared/warm-endpoints'
  * The question box: Enter asks, Shift+Enter breaks the line. While the answer
  * streams or the voice speaks, Ask is Stop; it and Esc (anywhere) end whatever
  * is active (Talk mode too), and the text stays. A question typed while only
- * the voice speaks can still be asked.
+ * the voice speaks is still asked with Enter, which silences the voice first
+ * (the main process stops it as a new turn starts, like barge-in).
  */
 export function Composer(): React.JSX.Element {
   const store = useChatStore()
@@ -21,8 +22,7 @@ export function Composer(): React.JSX.Element {
   const actionError = useChat((s) => s.actionError)
   const input = useRef<HTMLTextAreaElement>(null)
   const form = useRef<HTMLFormElement>(null)
-  // While only the voice speaks, a typed question turns the button back into Ask (asking silences the voice).
-  const showStop = streaming || (speaking && !prompt.trim())
+  const showStop = streaming || speaking
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent): void => {

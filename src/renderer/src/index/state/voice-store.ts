@@ -58,9 +58,13 @@ export class VoiceStore extends ExternalStore<VoiceViewState> {
     return this.state.busyTurns.length > 0
   }
 
-  /** Remembered in the settings, so the tray's Mute shows the same. */
+  /**
+   * The voice obeys at once; then it is remembered in the settings, so the tray's
+   * Mute shows the same (saving waits for the disk, which must not delay the silence).
+   */
   async setMuted(muted: boolean): Promise<void> {
     this.set({ muted, speechOn: this.state.speechOn && !muted })
+    await this.hark.invoke('speech.setMuted', { muted })
     await this.hark.invoke('settings.set', { speech: { muted } })
   }
 
