@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { sentenceAnnouncement } from './sentence-announcement'
 import './sr-only.css'
 
 /**
@@ -12,8 +13,8 @@ export function SentenceAnnouncer({
   testId
 }: {
   text: string
-  /** utterance ranges in `text`, by index (a live turn's append-only ranges) */
-  ranges: ReadonlyArray<[number, number] | undefined>
+  /** utterance ranges in `text`, by index (append-only) */
+  ranges: ReadonlyArray<readonly [number, number] | undefined>
   testId?: string
 }): React.JSX.Element {
   const count = ranges.length
@@ -21,34 +22,9 @@ export function SentenceAnnouncer({
   useEffect(() => {
     setShown((s) => (count > s.to ? { from: s.to, to: count } : count < s.to ? { from: 0, to: 0 } : s))
   }, [count])
-  const spoken = sentencesOf(text, ranges, shown.from, shown.to).join(' ')
   return (
     <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid={testId}>
-      {spoken}
+      {sentenceAnnouncement(text, ranges, shown.from, shown.to)}
     </div>
   )
-}
-
-/**
- * The text of utterances [from, to), without the Markdown marks a screen reader would read out.
- * Only the ones being announced are read: a long answer's earlier sentences cost nothing.
- */
-function sentencesOf(
-  text: string,
-  ranges: ReadonlyArray<[number, number] | undefined>,
-  from: number,
-  to: number
-): string[] {
-  const sentences: string[] = []
-  for (let i = from; i < Math.min(to, ranges.length); i++) {
-    const range = ranges[i]
-    if (range)
-      sentences.push(
-        text
-          .slice(range[0], range[1])
-          .replace(/[*_#`>|]+/g, '')
-          .trim()
-      )
-  }
-  return sentences
 }
