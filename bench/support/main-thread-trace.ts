@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core'
 export interface TracedTask {
   wallMs: number
   cpuMs: number
+  /** ran in the renderer that shows `page` (the other windows hear the same events) */
+  inPage: boolean
 }
 
 interface TraceEvent {
@@ -19,12 +21,14 @@ interface TraceEvent {
   tid: number
   dur?: number
   tdur?: number
-  args?: { name?: string }
+  args?: { name?: string; data?: { frames?: Array<{ url: string; processId: number }> } }
 }
 
 export async function traceMainThreads(page: Page): Promise<() => Promise<TracedTask[]>> {
   const browser = page.context().browser() as Browser
-  await browser.startTracing(undefined, { categories: ['toplevel'] })
+  const url = page.url()
+  // the second category only for its TracingStartedInBrowser event, which names each frame's process
+  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] })
   return async () => {
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }
     const mainThreads = new Set(
@@ -32,8 +36,10 @@ export async function traceMainThreads(page: Page): Promise<() => Promise<Traced
         .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
         .map((e) => `${e.pid}:${e.tid}`)
     )
+    const started = traceEvents.find((e) => e.name === 'TracingStartedInBrowser')
+    const pagePid = started?.args?.data?.frames?.find((f) => f.url === url)?.processId
     return traceEvents
       .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(`${e.pid}:${e.tid}`))
-      .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }))
+      .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000, inPage: e.pid === pagePid }))
   }
 }

@@ -16,11 +16,11 @@ import { deepQuotes, hugeParagraph, nestedList, openFence } from '../support/poi
  * The 10 MB paragraph is opened from a saved conversation: streaming it
  * through the main process takes over a minute here.
  *
- * Not yet held: a long paragraph of sentences still causes main-thread tasks
- * of about 1 s (1.5 s before each utterance stopped copying every range
- * before it; native time, not markdown work: the lexer is given at most one
- * piece per update), so for that shape only the window's survival is
- * checked. Issue 11 stays open on it.
+ * Not yet held: streaming a 2 MB paragraph of sentences still has a few
+ * tasks of 60–100 ms CPU early in the stream (over 200 ms wall on a loaded
+ * machine; its other tasks now take at most ~20 ms CPU, and the same length
+ * of ordinary prose costs as much: `npm run bench markdown`), so for that
+ * shape only the window's survival is checked. Issue 11 stays open on it.
  */
 
 const LONG_TASK_LIMIT_MS = 200
@@ -64,7 +64,7 @@ const shapes: Array<[string, string, string, boolean]> = [
   ['about 2,000 nested quotes', deepQuotes(), 'the innermost words', true],
   ['a 1 MB unclosed code fence', openFence(1_000_000), 'keep going', true],
   ['a 90 KB nested list', nestedList(90_000), 'item 40', true],
-  ['a 2 MB paragraph', hugeParagraph(2_000_000), 'very long paragraph', false]
+  ['a 2 MB paragraph of sentences', hugeParagraph(2_000_000), 'very long paragraph', false]
 ]
 
 describe('poison answers in the main window', () => {
@@ -78,9 +78,10 @@ describe('poison answers in the main window', () => {
       await watchLongTasks(page)
       await ask(page, `Poison: ${name}`)
       await waitUntil('the answer is complete', async () => (await lastStatus(page)) === 'complete', 90_000)
+      // read before the answer's text is: fetching megabytes of it is itself a long task
+      if (bounded) expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
       await windowIsIntact(page)
       expect(await page.locator('.message.assistant').last().textContent()).toContain(visible)
-      if (bounded) expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
 
       await page.getByTestId('new-conversation').click()
       await waitUntil(
@@ -90,9 +91,9 @@ describe('poison answers in the main window', () => {
       await watchLongTasks(page)
       await page.getByTestId('conversation-item').filter({ hasText: 'Poison' }).click()
       await waitUntil('the saved answer shows again', async () => (await lastStatus(page)) === 'complete')
+      if (bounded) expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
       await windowIsIntact(page)
       expect(await page.locator('.message.assistant').last().textContent()).toContain(visible)
-      if (bounded) expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
     })
   }
 })

@@ -15,7 +15,8 @@ import {
   summonPopup,
   turnEvents,
   waitForStatus,
-  windowState
+  windowState,
+  type QuickSession
 } from './quick-prompt-driver'
 import { quickSessionForTest } from '../support/quick-session-for-test'
 
@@ -132,18 +133,27 @@ describe('the quick-prompt popup', () => {
     await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
+  // Focus goes away the moment the popup appears (a tray menu closing): the blur follows the
+  // hotkey at once, not after the page is ready, so it lands inside the grace period however loaded.
+  async function summonAndBlur(session: QuickSession): Promise<number> {
+    await summonPopup(session)
+    await session.app.control.triggerShortcut(QUICK_HOTKEY) // put away; shown again below
+    await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
+    const { id } = await windowState(session.app, 'quick')
+    await session.app.control.triggerShortcut(QUICK_HOTKEY)
+    await session.app.control.blurWindow(id)
+    return id
+  }
+
   it('hides once the grace period ends when focus went away as it appeared', async () => {
     const session = await quickSessionForTest()
-    await summonPopup(session)
-    await session.app.control.blurWindow((await windowState(session.app, 'quick')).id)
+    await summonAndBlur(session)
     await eventually('the popup is hidden', async () => !(await popupShown(session.app)))
   })
 
   it('stays up when focus comes back within the grace period, as a tray menu closing does', async () => {
     const session = await quickSessionForTest()
-    await summonPopup(session)
-    const { id } = await windowState(session.app, 'quick')
-    await session.app.control.blurWindow(id)
+    const id = await summonAndBlur(session)
     await session.app.control.focusWindow(id)
     await new Promise((r) => setTimeout(r, 600))
     expect(await popupShown(session.app)).toBe(true)

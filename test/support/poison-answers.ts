@@ -51,3 +51,11 @@ export const POISON_SHAPES = {
   'open code fence (1 MB)': () => openFence(1_000_000),
   'nested list (90 KB)': () => nestedList(90_000)
 }
+
+/** The shapes streamed into the window (e2e and bench): the 10 MB paragraph takes minutes to stream here. */
+export const STREAMED_POISON_SHAPES = {
+  'deep quotes (2,000 >)': () => deepQuotes(),
+  'open code fence (1 MB)': () => openFence(1_000_000),
+  'nested list (90 KB)': () => nestedList(90_000),
+  'paragraph of sentences (2 MB)': () => hugeParagraph(2_000_000)
+}

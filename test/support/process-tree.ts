@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 
 export interface ProcessInfo {
   pid: number
@@ -28,4 +29,13 @@ export function descendants(root: number): ProcessInfo[] {
     }
   }
   return found.filter((p) => !p.args.startsWith('ps '))
+}
+
+/** Running, and not a zombie: a killed process whose new parent has not reaped it yet is dead and silent, yet signalable. */
+export function alive(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
+  } catch {
+    return false
+  }
 }

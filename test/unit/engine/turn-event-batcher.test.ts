@@ -53,3 +53,35 @@ describe('batchTurnEvents', () => {
     expect(sent.length).toBeLessThanOrEqual(200 / 20 + 2)
   })
 })
+
+describe('batchTurnEvents under a stream faster than the window', () => {
+  it('sends a batch once it holds maxChars of text, so no batch brings the window more than that', () => {
+    const sent: TurnEvent[][] = []
+    const b = batchTurnEvents((batch) => sent.push(batch), 1000, 100)
+    for (let i = 0; i < 50; i++) {
+      b.emit({ type: 'delta', turnId: 't', text: 'Twenty chars here. ' })
+      b.emit({ type: 'utterance', turnId: 't', index: i, text: 'Twenty chars here.', range: [i * 19, i * 19 + 18] })
+    }
+    b.flush()
+    const chars = (batch: TurnEvent[]) =>
+      batch.reduce((n, e) => n + (e.type === 'delta' || e.type === 'utterance' ? e.text.length : 0), 0)
+    expect(sent.length).toBeGreaterThan(10)
+    for (const batch of sent) expect(chars(batch)).toBeLessThanOrEqual(100)
+    const text = sent.flat().flatMap((e) => (e.type === 'delta' ? [e.text] : []))
+    expect(text.join('')).toBe('Twenty chars here. '.repeat(50))
+    const order = sent.flat().map((e) => (e.type === 'utterance' ? e.index : -1))
+    expect(order.filter((i) => i >= 0)).toEqual([...Array(50).keys()])
+  })
+
+  it('sends one event larger than maxChars on its own rather than holding it', () => {
+    const sent: TurnEvent[][] = []
+    const b = batchTurnEvents((batch) => sent.push(batch), 1000, 10)
+    b.emit({ type: 'delta', turnId: 't', text: 'small' })
+    b.emit({ type: 'delta', turnId: 't', text: 'x'.repeat(50) })
+    b.flush()
+    expect(sent).toEqual([
+      [{ type: 'delta', turnId: 't', text: 'small' }],
+      [{ type: 'delta', turnId: 't', text: 'x'.repeat(50) }]
+    ])
+  })
+})

@@ -1,59 +1,43 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import type { Writable } from 'node:stream'
+import { SUPERVISED_ENV, supervisorCommand, type SupervisorCommand } from './supervisor-command'
 
 /**
  * No voice after the app is gone. Every child Hark starts (TTS, players,
- * recorders) goes through `spawnSupervised`, which starts it in its own process
- * group, marks its environment with this app's token, and tells one small
- * supervisor (a shell, started once) about the group. The supervisor reads its
- * stdin, whose only writer is the app: when that pipe closes, the app is gone,
- * however it died (SIGKILL included), and the supervisor kills every group it
- * was told about and, on Linux, every process whose environment carries the
- * token, which catches a `setsid` grandchild that left its group.
+ * recorders) goes through `spawnSupervised`, which marks its environment with
+ * this app's token and tells one small supervisor process (started once)
+ * about it. The supervisor reads its stdin, whose only writer is the app:
+ * when that pipe closes, the app is gone, however it died (SIGKILL included),
+ * and it kills every child it was told about and what they started
+ * (supervisor-command.ts has each platform's way).
  *
- * Windows has no groups or sh: there children are spawned plainly.
+ * On Unix each child gets its own process group, so `killTree` reaches what
+ * it starts; Windows has no groups, and its supervisor ends trees instead.
  *
  * Callers go through spawnProgram (spawn-program.ts), which resolves the
  * program's absolute path first; this file only starts and supervises it.
  */
 
-export const SUPERVISED_ENV = 'HARK_SUPERVISED_BY'
+export { SUPERVISED_ENV }
 
-/**
- * "+PGID" adds a group, "-PGID" forgets it (it ended, and its number may be
- * reused). Lines that are not exactly that are ignored. $1 is the token.
- */
-const SUPERVISOR_SCRIPT = `
-groups=" "
-while IFS= read -r line; do
-  p="\${line#?}"
-  case "$p" in ''|*[!0-9]*) continue ;; esac
-  case "$line" in
-    +*) groups="$groups$p " ;;
-    -*) case "$groups" in *" $p "*) groups="\${groups%% $p *} \${groups#* $p }" ;; esac ;;
-  esac
-done
-for g in $groups; do kill -KILL -$g 2>/dev/null; done
-if [ -d /proc/self ]; then
-  for f in $(grep -lsxz "${SUPERVISED_ENV}=$1" /proc/[0-9]*/environ 2>/dev/null); do
-    p="\${f#/proc/}"; p="\${p%/environ}"
-    [ "$p" = "$$" ] || kill -KILL "$p" 2>/dev/null
-  done
-fi
-`
-
-class ChildSupervisor {
+export class ChildSupervisor {
   readonly token = randomUUID()
   private input: Writable | null = null
+
+  constructor(private readonly command: (token: string) => SupervisorCommand) {}
 
   /** The supervisor's stdin, started on first use and again if it ever died. */
   private pipe(): Writable | null {
     if (this.input) return this.input
     try {
-      const child = spawn('/bin/sh', ['-c', SUPERVISOR_SCRIPT, 'hark-supervisor', this.token], {
-        detached: true,
-        stdio: ['pipe', 'ignore', 'ignore']
+      const { command, args, env } = this.command(this.token)
+      const child = spawn(command, args, {
+        // a group of its own on Unix, so a signal to the app's group spares it; Windows needs no such thing
+        detached: process.platform !== 'win32',
+        stdio: ['pipe', 'ignore', 'ignore'],
+        windowsHide: true,
+        env: env ? { ...process.env, ...env } : process.env
       })
       const input = child.stdin!
       input.on('error', () => {})
@@ -71,7 +55,20 @@ class ChildSupervisor {
     }
   }
 
-  watch(child: ChildProcess): void {
+  /**
+   * `spawn`, for any child that must not outlive the app: marked, watched and,
+   * on Unix, in its own process group. Never a shell, never a console window
+   * on Windows, whatever the caller passed.
+   */
+  spawn(path: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
+    const env = { ...(opts.env ?? process.env), [SUPERVISED_ENV]: this.token }
+    const detached = process.platform !== 'win32'
+    const child = spawn(path, args, { ...opts, windowsHide: true, shell: false, env, detached })
+    this.watch(child)
+    return child
+  }
+
+  private watch(child: ChildProcess): void {
     const pid = child.pid
     const input = pid === undefined ? null : this.pipe()
     if (!input) return
@@ -82,19 +79,12 @@ class ChildSupervisor {
 
 let supervisor: ChildSupervisor | null = null
 
-/**
- * `spawn`, for any child that must not outlive the app: its own process group
- * (so `killTree` reaches what it starts), and watched by the supervisor. Never
- * a shell, never a console window on Windows, whatever the caller passed.
- */
+/** `spawn` through the app's one supervisor (ChildSupervisor.spawn). */
 export function spawnSupervised(path: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
-  const safe = { ...opts, windowsHide: true, shell: false }
-  if (process.platform === 'win32') return spawn(path, args, safe)
-  supervisor ??= new ChildSupervisor()
-  const env = { ...(opts.env ?? process.env), [SUPERVISED_ENV]: supervisor.token }
-  const child = spawn(path, args, { ...safe, env, detached: true })
-  supervisor.watch(child)
-  return child
+  supervisor ??= new ChildSupervisor((token) =>
+    supervisorCommand(process.platform, token, process.execPath, process.env)
+  )
+  return supervisor.spawn(path, args, opts)
 }
 
 /**

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react'
-import { initialQuickTurn, isBusy, quickTurnReducer, type QuickTurn } from './quick-turn'
+import {
+  initialQuickTurn,
+  isBusy,
+  isVoiceBusy,
+  quickTurnReducer,
+  quickView,
+  type QuickStatus,
+  type QuickTurn
+} from './quick-turn'
 import { PromptHistory } from './prompt-history'
 import { SpokenAnswer } from './SpokenAnswer'
 import { onShown } from './shown-signal'
@@ -7,7 +15,7 @@ import { messageOf } from '../shared/message-of'
 import { warmEndpoints } from '@renderer/shared/warm-endpoints'
 import { useHarkTheme } from '../shared/use-hark-theme'
 
-const statusText: Record<QuickTurn['status'], string> = {
+const statusText: Record<QuickStatus, string> = {
   idle: 'Enter asks · Shift+Enter new line · ↑ earlier questions · Esc closes',
   asking: 'Asking… · Esc stops',
   streaming: 'Answering… · Esc stops the answer and the voice',
@@ -17,24 +25,29 @@ const statusText: Record<QuickTurn['status'], string> = {
 }
 
 /** What the keys do now: while the voice still speaks a finished answer, the first Esc only silences it. */
-function hintFor(turn: QuickTurn): string {
-  const voiceOn = turn.turnId !== null && turn.busyTurns.includes(turn.turnId)
-  const speakingOn = voiceOn && (turn.status === 'done' || turn.status === 'stopped')
+function hintFor(quick: QuickTurn): string {
+  const { status } = quickView(quick)
+  const speakingOn = isVoiceBusy(quick) && (status === 'done' || status === 'stopped')
   return speakingOn
-    ? `${turn.status === 'done' ? 'Done' : 'Stopped'} · Esc silences the voice, Esc again closes`
-    : statusText[turn.status]
+    ? `${status === 'done' ? 'Done' : 'Stopped'} · Esc silences the voice, Esc again closes`
+    : statusText[status]
 }
 
 /** The quick-prompt popup: ask, read and hear the answer, hand it to the main window. */
 export function QuickPrompt(): React.JSX.Element {
-  const [turn, dispatch] = useReducer(quickTurnReducer, initialQuickTurn)
+  const [quick, dispatch] = useReducer(quickTurnReducer, initialQuickTurn)
+  const view = quickView(quick)
   const [input, setInput] = useState('')
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const [history] = useState(() => new PromptHistory())
   useHarkTheme()
 
   useEffect(
-    () => window.hark.on('turn.events', (events) => events.forEach((event) => dispatch({ type: 'event', event }))),
+    () =>
+      window.hark.on('turn.events', (events) => {
+        const now = performance.now()
+        events.forEach((event) => dispatch({ type: 'event', event, now }))
+      }),
     []
   )
   useEffect(() => window.hark.on('speech.busy', ({ turns }) => dispatch({ type: 'voice', busyTurns: turns })), [])
@@ -59,7 +72,7 @@ export function QuickPrompt(): React.JSX.Element {
       dispatch({ type: 'ask', prompt })
       try {
         const { turnId, conversationId } = await window.hark.invoke('quick.ask', { prompt })
-        dispatch({ type: 'accepted', turnId, conversationId })
+        dispatch({ type: 'accepted', turnId, conversationId, now: performance.now() })
       } catch (err) {
         dispatch({ type: 'failed', message: messageOf(err) })
       }
@@ -69,13 +82,14 @@ export function QuickPrompt(): React.JSX.Element {
 
   // Esc stops what is going on (answer, voice); with nothing going on, it closes.
   const escape = useCallback(() => {
-    if (isBusy(turn)) {
+    if (isBusy(quick)) {
+      const { turnId } = quickView(quick)
       dispatch({ type: 'stopped' })
-      void window.hark.invoke('turn.stop', turn.turnId ? { turnId: turn.turnId } : {}).catch(() => {})
+      void window.hark.invoke('turn.stop', turnId ? { turnId } : {}).catch(() => {})
     } else {
       void window.hark.invoke('quick.hide', {}).catch(() => {})
     }
-  }, [turn])
+  }, [quick])
 
   const onKeyDown = (ev: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (ev.nativeEvent.isComposing) return
@@ -109,12 +123,12 @@ export function QuickPrompt(): React.JSX.Element {
   }, [escape])
 
   const openInHark = (): void => {
-    if (turn.conversationId)
-      void window.hark.invoke('quick.openInMain', { conversationId: turn.conversationId }).catch(() => {})
+    if (view.conversationId)
+      void window.hark.invoke('quick.openInMain', { conversationId: view.conversationId }).catch(() => {})
   }
 
   return (
-    <main className="quick" data-status={turn.status} data-speaking={turn.speaking ?? ''}>
+    <main className="quick" data-status={view.status} data-speaking={view.speaking ?? ''}>
       <div className="drag-strip" aria-hidden="true" />
       <textarea
         id="quick-input"
@@ -131,26 +145,26 @@ export function QuickPrompt(): React.JSX.Element {
         }}
         onKeyDown={onKeyDown}
       />
-      {turn.status !== 'idle' && (
+      {view.status !== 'idle' && (
         <section className="quick-exchange" aria-label="Answer">
-          <p className="quick-question">{turn.prompt}</p>
-          <SpokenAnswer turn={turn} />
-          {turn.error && (
+          <p className="quick-question">{quick.prompt}</p>
+          <SpokenAnswer view={view} />
+          {view.error && (
             <p className="quick-error" role="alert">
-              {turn.error}
+              {view.error}
             </p>
           )}
         </section>
       )}
       <footer className="quick-footer">
         <span className="quick-status" data-testid="quick-hint">
-          {hintFor(turn)}
+          {hintFor(quick)}
         </span>
         <button
           type="button"
           className="quick-open"
           data-testid="quick-open"
-          disabled={!turn.conversationId}
+          disabled={!view.conversationId}
           onClick={openInHark}
         >
           Open in Hark

@@ -1,109 +1,137 @@
 import type { TurnEvent } from '@shared/turn-events'
-import { newPartOf } from '@renderer/shared/live-turn'
+import { applyTurnEvent, newLiveTurn, speakingRange, stopLiveTurn, type LiveTurn } from '@renderer/shared/live-turn'
 
 /**
- * The popup's one exchange, as a pure reducer over the turn events it hears.
- * Every window hears every turn: the popup follows only the turn id its own
- * ask returned. Events can outrun that reply, so until it arrives they are
- * held and replayed.
+ * The popup's one exchange: its question, and once main accepts the ask, the
+ * turn it follows, folded by the reducer the main window uses too
+ * (`live-turn.ts`). Every window hears every turn: the popup follows only the
+ * turn id its own ask returned. Events can outrun that reply, so until it
+ * arrives they are held and replayed.
  */
 
-export type QuickStatus = 'idle' | 'asking' | 'streaming' | 'done' | 'stopped' | 'error'
+export type QuickStatus = 'idle' | 'asking' | LiveTurn['status']
+
+/** Where the exchange is: before main accepts the ask there is no turn to fold. */
+export type QuickExchange =
+  | { status: 'idle' | 'asking' | 'stopped' }
+  | { status: 'refused'; message: string }
+  | { status: 'accepted'; turn: LiveTurn }
 
 export interface QuickTurn {
+  prompt: string
+  exchange: QuickExchange
+  /** the turns main's speech queue is busy with (speech.busy): its one "this turn's voice is done" */
+  busyTurns: string[]
+  /** events heard while the ask's reply was on its way, with when they were heard */
+  early: Array<{ event: TurnEvent; now: number }>
+}
+
+/** `now`: the renderer clock (ms) when the action happened, for the turn's metrics. */
+export type QuickAction =
+  | { type: 'ask'; prompt: string }
+  | { type: 'accepted'; turnId: string; conversationId: string; now: number }
+  | { type: 'failed'; message: string }
+  | { type: 'stopped' }
+  | { type: 'event'; event: TurnEvent; now: number }
+  | { type: 'voice'; busyTurns: string[] }
+
+/** What the popup shows, read off the exchange. */
+export interface QuickView {
   status: QuickStatus
   turnId: string | null
   conversationId: string | null
-  prompt: string
   answer: string
   error: string | null
-  /** utterance ranges in `answer`, by index */
-  ranges: Record<number, [number, number]>
-  /** the turns main's speech queue is busy with (speech.busy): its one "this turn's voice is done" */
-  busyTurns: string[]
-  /** the utterance being spoken now */
+  ranges: LiveTurn['ranges']
   speaking: number | null
-  /** events heard while the ask's reply was on its way */
-  early: TurnEvent[]
+  /** the spoken utterance's range in `answer` */
+  spoken: [number, number] | null
 }
 
-export type QuickAction =
-  | { type: 'ask'; prompt: string }
-  | { type: 'accepted'; turnId: string; conversationId: string }
-  | { type: 'failed'; message: string }
-  | { type: 'stopped' }
-  | { type: 'event'; event: TurnEvent }
-  | { type: 'voice'; busyTurns: string[] }
-
-export const initialQuickTurn: QuickTurn = {
-  status: 'idle',
-  turnId: null,
-  conversationId: null,
-  prompt: '',
-  answer: '',
-  error: null,
-  ranges: {},
-  busyTurns: [],
-  speaking: null,
-  early: []
-}
+export const initialQuickTurn: QuickTurn = { prompt: '', exchange: { status: 'idle' }, busyTurns: [], early: [] }
 
 const EARLY_LIMIT = 5000
+const NO_RANGES: LiveTurn['ranges'] = []
+
+export function quickView({ exchange }: QuickTurn): QuickView {
+  if (exchange.status !== 'accepted') {
+    const refused = exchange.status === 'refused'
+    return {
+      status: refused ? 'error' : exchange.status,
+      turnId: null,
+      conversationId: null,
+      answer: '',
+      error: refused ? exchange.message : null,
+      ranges: NO_RANGES,
+      speaking: null,
+      spoken: null
+    }
+  }
+  const { turn } = exchange
+  return {
+    status: turn.status,
+    turnId: turn.turnId,
+    conversationId: turn.conversationId,
+    answer: turn.text,
+    error: turn.error?.message ?? null,
+    ranges: turn.ranges,
+    speaking: turn.speaking,
+    spoken: speakingRange(turn)
+  }
+}
+
+/** Is main's voice still busy with this popup's turn? */
+export function isVoiceBusy(quick: QuickTurn): boolean {
+  return quick.exchange.status === 'accepted' && quick.busyTurns.includes(quick.exchange.turn.turnId)
+}
 
 /** Is something still going on that Esc should stop (rather than close the popup)? */
-export function isBusy(turn: QuickTurn): boolean {
-  const speaking = turn.turnId !== null && turn.busyTurns.includes(turn.turnId)
-  return turn.status === 'asking' || turn.status === 'streaming' || speaking
+export function isBusy(quick: QuickTurn): boolean {
+  const { status } = quickView(quick)
+  return status === 'asking' || status === 'streaming' || isVoiceBusy(quick)
 }
 
-export function quickTurnReducer(turn: QuickTurn, action: QuickAction): QuickTurn {
+export function quickTurnReducer(quick: QuickTurn, action: QuickAction): QuickTurn {
   switch (action.type) {
     case 'ask':
-      return { ...initialQuickTurn, status: 'asking', prompt: action.prompt, busyTurns: turn.busyTurns }
-    case 'accepted': {
-      if (turn.status !== 'asking') return turn
-      const accepted: QuickTurn = {
-        ...turn,
-        status: 'streaming',
-        turnId: action.turnId,
-        conversationId: action.conversationId,
-        early: []
-      }
-      return turn.early.filter((e) => e.turnId === action.turnId).reduce(applyEvent, accepted)
-    }
+      return { ...initialQuickTurn, exchange: { status: 'asking' }, prompt: action.prompt, busyTurns: quick.busyTurns }
+    case 'accepted':
+      return quick.exchange.status === 'asking' ? accept(quick, action) : quick
     case 'failed':
-      return { ...turn, status: 'error', error: action.message, early: [] }
+      return { ...quick, exchange: { status: 'refused', message: action.message }, early: [] }
     case 'stopped':
-      return {
-        ...turn,
-        status: turn.status === 'asking' || turn.status === 'streaming' ? 'stopped' : turn.status,
-        busyTurns: turn.busyTurns.filter((t) => t !== turn.turnId),
-        speaking: null
-      }
+      return stop(quick)
     case 'voice':
-      return { ...turn, busyTurns: action.busyTurns }
+      return { ...quick, busyTurns: action.busyTurns }
     case 'event':
-      if (turn.status === 'asking') return { ...turn, early: [...turn.early, action.event].slice(-EARLY_LIMIT) }
-      return action.event.turnId === turn.turnId ? applyEvent(turn, action.event) : turn
+      return onEvent(quick, action.event, action.now)
   }
 }
 
-function applyEvent(turn: QuickTurn, e: TurnEvent): QuickTurn {
-  switch (e.type) {
-    case 'delta':
-      return { ...turn, answer: turn.answer + newPartOf(turn.answer, e.text, e.at) }
-    case 'utterance':
-      if (turn.status === 'stopped') return turn
-      return { ...turn, ranges: { ...turn.ranges, [e.index]: e.range } }
-    case 'speech':
-      if (e.state === 'started') return turn.status === 'stopped' ? turn : { ...turn, speaking: e.index }
-      return turn.speaking === e.index ? { ...turn, speaking: null } : turn
-    case 'done':
-      return { ...turn, status: turn.status === 'stopped' ? 'stopped' : 'done', answer: e.text || turn.answer }
-    case 'error':
-      if (e.kind === 'aborted') return { ...turn, status: 'stopped', answer: turn.answer || e.partialText }
-      return { ...turn, status: 'error', error: e.message, answer: turn.answer || e.partialText }
-    default:
-      return turn
+function accept(
+  quick: QuickTurn,
+  { turnId, conversationId, now }: { turnId: string; conversationId: string; now: number }
+): QuickTurn {
+  let turn = newLiveTurn(turnId, conversationId, '', now)
+  for (const held of quick.early) if (held.event.turnId === turnId) turn = applyTurnEvent(turn, held.event, held.now)
+  return { ...quick, exchange: { status: 'accepted', turn }, early: [] }
+}
+
+function stop(quick: QuickTurn): QuickTurn {
+  const { exchange } = quick
+  if (exchange.status === 'asking') return { ...quick, exchange: { status: 'stopped' } }
+  if (exchange.status !== 'accepted') return quick
+  return {
+    ...quick,
+    exchange: { status: 'accepted', turn: stopLiveTurn(exchange.turn) },
+    busyTurns: quick.busyTurns.filter((t) => t !== exchange.turn.turnId)
   }
+}
+
+function onEvent(quick: QuickTurn, event: TurnEvent, now: number): QuickTurn {
+  const { exchange } = quick
+  if (exchange.status === 'asking') return { ...quick, early: [...quick.early, { event, now }].slice(-EARLY_LIMIT) }
+  if (exchange.status !== 'accepted' || event.turnId !== exchange.turn.turnId) return quick
+  const turn = applyTurnEvent(exchange.turn, event, now)
+  return turn === exchange.turn ? quick : { ...quick, exchange: { status: 'accepted', turn } }
 }

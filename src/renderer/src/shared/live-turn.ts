@@ -1,22 +1,20 @@
-import type { ErrorKind, TurnEvent, TurnTimings, Usage } from '@shared/turn-events'
+import type { ErrorKind, SpeechState, TurnEvent, TurnTimings, Usage } from '@shared/turn-events'
+import { placeDelta, replaceText, streamedText, type StreamedText } from './streamed-text'
 
 /**
- * A turn as the main window follows it, built from turn events alone. The
- * answer on screen is `base + text`: base is what the message already held
- * (Continue appends to a partial answer), text what this turn streamed.
+ * One turn as a window follows it, folded from the turn events of
+ * `@shared/turn-events` alone: the one reducer the main window (one per turn
+ * it hears of) and the popup (its one accepted turn) both use. The answer on
+ * screen is `base + text`: base is what the message already held (Continue
+ * appends to a partial answer), text what this turn streamed.
+ *
+ * Folding is linear in the events: no event copies more than the turn's few
+ * fields, and the utterance ranges are shared by every snapshot.
  */
-export interface LiveTurn {
+export interface LiveTurn extends StreamedText {
   turnId: string
   conversationId: string
   base: string
-  text: string
-  /**
-   * `text` starts at the answer's first character: the window saw the turn
-   * start, or was given the text so far. Only then can a delta's `at` offset
-   * tell a repeat from new text; a window that joined mid-turn appends blindly
-   * until it is given the text so far.
-   */
-  aligned: boolean
   reasoning: string
   /**
    * Utterance ranges in the turn's own text, by index. Append-only and shared
@@ -24,11 +22,12 @@ export interface LiveTurn {
    * and copying them all per utterance made a long answer quadratic.
    */
   ranges: Array<[number, number]>
+  /** the utterance being spoken now */
   speaking: number | null
   /** renderer clock (ms) */
   startedAt: number
   firstSpeechMs: number | null
-  deltas: number
+  /** 'stopped': the user stopped it (the partial text stays); 'error': it failed (the partial text stays) */
   status: 'streaming' | 'done' | 'stopped' | 'error'
   error: { kind: ErrorKind; message: string } | null
   notice: string | null
@@ -49,14 +48,12 @@ export function newLiveTurn(
     turnId,
     conversationId,
     base,
-    text: '',
-    aligned,
+    ...streamedText(aligned),
     reasoning: '',
     ranges: [],
     speaking: null,
     startedAt: now,
     firstSpeechMs: null,
-    deltas: 0,
     status: 'streaming',
     error: null,
     notice: null,
@@ -75,19 +72,27 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
     case 'reasoning':
       return { ...turn, reasoning: turn.reasoning + e.text }
     case 'utterance':
-      turn.ranges[e.index] = e.range
-      return turn
+      return onUtterance(turn, e.index, e.range)
     case 'speech':
       return onSpeech(turn, e.index, e.state, now)
     case 'notice':
       return { ...turn, notice: e.message }
     case 'done':
-      return { ...turn, text: e.text, status: 'done', usage: e.usage, timings: e.timings, speaking: turn.speaking }
+      // A turn the user stopped stays stopped, with the text main kept.
+      return {
+        ...turn,
+        text: e.text,
+        ahead: [],
+        status: turn.status === 'stopped' ? 'stopped' : 'done',
+        usage: e.usage,
+        timings: e.timings
+      }
     case 'error': {
       const stopped = e.kind === 'aborted'
       return {
         ...turn,
         text: e.partialText.length >= turn.text.length ? e.partialText : turn.text,
+        ahead: [],
         status: stopped ? 'stopped' : 'error',
         error: stopped ? null : { kind: e.kind, message: e.message },
         speaking: null
@@ -97,18 +102,16 @@ export function applyTurnEvent(turn: LiveTurn, e: TurnEvent, now: number): LiveT
 }
 
 /**
- * The part of a delta that is new: `at` is where it starts in the turn's text, so text it places
- * inside what is already `shown` is not added again. Without `at`, all of it. The main window and
- * the popup both append through this.
+ * The user stopped the turn before its end was heard (the popup's Esc): it stops streaming and
+ * speaking at once, and the voice events still on their way do not revive it.
  */
-export function newPartOf(shown: string, text: string, at: number | undefined): string {
-  return at === undefined ? text : text.slice(Math.max(0, shown.length - at))
+export function stopLiveTurn(turn: LiveTurn): LiveTurn {
+  return { ...turn, status: isRunning(turn) ? 'stopped' : turn.status, speaking: null }
 }
 
 function appendDelta(turn: LiveTurn, text: string, at: number | undefined): LiveTurn {
-  const fresh = newPartOf(turn.text, text, turn.aligned ? at : undefined)
-  if (!fresh) return turn
-  return { ...turn, text: turn.text + fresh, deltas: turn.deltas + 1 }
+  const placed = placeDelta(turn, text, at)
+  return placed === turn ? turn : { ...turn, ...placed }
 }
 
 /**
@@ -119,11 +122,19 @@ function appendDelta(turn: LiveTurn, text: string, at: number | undefined): Live
 export function seedLiveTurn(turn: LiveTurn, soFar: { base: string; text: string }): LiveTurn {
   if (!isRunning(turn)) return turn
   if (turn.aligned && turn.text.length >= soFar.text.length) return turn
-  return { ...turn, base: soFar.base, text: soFar.text, aligned: true }
+  return { ...turn, ...replaceText(turn, soFar.text), base: soFar.base }
 }
 
-function onSpeech(turn: LiveTurn, index: number, state: 'started' | 'finished' | 'cancelled', now: number): LiveTurn {
+/** A new turn object (so a window re-renders for the sentence) around the same, appended-to ranges. */
+function onUtterance(turn: LiveTurn, index: number, range: [number, number]): LiveTurn {
+  if (turn.status === 'stopped') return turn
+  turn.ranges[index] = range
+  return { ...turn }
+}
+
+function onSpeech(turn: LiveTurn, index: number, state: SpeechState, now: number): LiveTurn {
   if (state === 'started') {
+    if (turn.status === 'stopped') return turn
     return { ...turn, speaking: index, firstSpeechMs: turn.firstSpeechMs ?? Math.round(now - turn.startedAt) }
   }
   return turn.speaking === index ? { ...turn, speaking: null } : turn

@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitUntil } from '../../../support/e2e-actions'
+import { alive } from '../../../support/process-tree'
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
 const app = join(__dirname, 'supervised-app.ts')
-
-/** A killed process whose new parent has not reaped it yet is a zombie: dead, silent, but signalable. */
-function alive(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
-  } catch {
-    return false
-  }
-}
 
 let dir: string
 afterEach(() => {

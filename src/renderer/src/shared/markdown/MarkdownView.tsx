@@ -45,7 +45,7 @@ export function MarkdownView({ text, speaking = null, className, testId }: Props
       {all.slice(0, shown).map((blocks, i) => (
         <SettledGroup key={i} blocks={blocks} />
       ))}
-      {shown === all.length && snapshot.tail && <Block block={snapshot.tail} />}
+      {shown === all.length && snapshot.tail && <Block block={snapshot.tail} growing />}
     </div>
   )
 }
@@ -67,8 +67,8 @@ function useRevealed(count: number): number {
   return behind ? shown : count
 }
 
-function Block({ block }: { block: MarkdownBlock }): React.JSX.Element {
-  const html = useMemo(() => renderBlock(block), [block])
+function Block({ block, growing = false }: { block: MarkdownBlock; growing?: boolean }): React.JSX.Element {
+  const html = useMemo(() => renderBlock(block, growing), [block, growing])
   return (
     <div
       className={block.plain ? 'md-block plain' : 'md-block'}

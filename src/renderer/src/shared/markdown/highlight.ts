@@ -35,12 +35,12 @@ export function escapeHtml(text: string): string {
 
 /**
  * Highlighted HTML for a code block; plain escaped text for unknown languages
- * and for long code, which highlight.js would take too long over (an open
- * fence is highlighted again on every update).
+ * and for code longer than `limit`, which highlight.js would take too long
+ * over.
  */
-export function highlightCode(code: string, lang: string | undefined): string {
+export function highlightCode(code: string, lang: string | undefined, limit = LIMITS.highlightChars): string {
   const name = (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase()
-  if (!name || !hljs.getLanguage(name) || code.length > LIMITS.highlightChars) return escapeHtml(code)
+  if (!name || !hljs.getLanguage(name) || code.length > limit) return escapeHtml(code)
   try {
     return hljs.highlight(code, { language: name, ignoreIllegals: true }).value
   } catch {

@@ -17,6 +17,12 @@ export const LIMITS = {
   codeChars: 32_000,
   /** code longer than this is shown without syntax colours */
   highlightChars: 16_000,
+  /**
+   * the same for code still streaming in the open block, which is highlighted
+   * again (and its many spans sanitised again) on every update: it gets its
+   * colours once it is closed
+   */
+  openHighlightChars: 4_000,
   /** lexed in one call: a loose list or quote can span many segments */
   runChars: 32_000,
   /** plain text is settled in pieces of about this size, so an open one stays small */
@@ -141,6 +147,15 @@ function finish(s: Mutable): Segment {
     closed: s.closed,
     poison
   }
+}
+
+/** Is `raw` (a code block's source) a fence that no line has closed yet? */
+export function isOpenFence(raw: string): boolean {
+  const firstEnd = raw.indexOf('\n')
+  const fence = FENCE.exec(containerDepth(firstEnd < 0 ? raw : raw.slice(0, firstEnd)).rest)?.[1]
+  if (!fence || firstEnd < 0) return Boolean(fence)
+  const body = raw.slice(firstEnd + 1).trimEnd()
+  return !closesFence(body.slice(body.lastIndexOf('\n') + 1), fence)
 }
 
 function closesFence(line: string, fence: string): boolean {

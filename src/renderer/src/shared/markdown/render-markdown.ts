@@ -2,6 +2,7 @@ import { Marked, type Token, type Tokens } from 'marked'
 import DOMPurify from 'dompurify'
 import { escapeHtml, highlightCode } from './highlight'
 import type { MarkdownBlock } from './incremental-markdown'
+import { isOpenFence, LIMITS } from './markdown-limits'
 
 /**
  * Markdown tokens to safe HTML. Model output is untrusted: everything marked
@@ -15,8 +16,8 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
-    code({ text, lang }: Tokens.Code): string {
-      return codeBlockHtml(text, lang)
+    code(token: Tokens.Code & { growing?: boolean }): string {
+      return codeBlockHtml(token.text, token.lang, token.growing ? LIMITS.openHighlightChars : LIMITS.highlightChars)
     },
     heading({ tokens, depth }: Tokens.Heading): string {
       // The page has its h1 and each message its h2: an answer's `#` is an h3 that looks like a `#`.
@@ -26,9 +27,9 @@ const marked = new Marked({
   }
 })
 
-function codeBlockHtml(code: string, lang: string | undefined): string {
+function codeBlockHtml(code: string, lang: string | undefined, highlightLimit: number): string {
   const label = (lang ?? '').trim().split(/\s+/)[0] ?? ''
-  const body = highlightCode(code, label)
+  const body = highlightCode(code, label, highlightLimit)
   const langClass = label ? ` language-${escapeHtml(label)}` : ''
   return (
     `<div class="code-block"><div class="code-head"><span class="code-lang">${escapeHtml(label)}</span>` +
@@ -76,9 +77,18 @@ export function renderTokens(tokens: Token[]): string {
 const PLAIN_NOTE =
   '<p class="md-plain-note">Shown as plain text: this part is too large or too deeply nested to format.</p>'
 
-/** HTML for a block shown as plain text (see markdown-limits.ts): escaped, so nothing to sanitise. */
-export function renderBlock(block: MarkdownBlock): string {
-  if (!block.plain) return renderTokens(block.tokens)
+/**
+ * HTML for a block. One shown as plain text (see markdown-limits.ts) is
+ * escaped, so there is nothing to sanitise. The open block (`growing`) is
+ * rendered again on every update: code in a fence still open there gets
+ * colours only while short, and all of them once the fence closes.
+ */
+export function renderBlock(block: MarkdownBlock, growing = false): string {
+  if (!block.plain) return renderTokens(growing ? block.tokens.map(markGrowing) : block.tokens)
   const note = block.plain.note ? PLAIN_NOTE : ''
   return `${note}<div class="md-plain${block.plain.code ? ' code' : ''}">${escapeHtml(block.source)}</div>`
+}
+
+function markGrowing(token: Token): Token {
+  return token.type === 'code' && isOpenFence(token.raw) ? { ...token, growing: true } : token
 }
