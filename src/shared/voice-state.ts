@@ -7,8 +7,10 @@ export type VoiceState = (typeof voiceStates)[number]
 
 export interface VoiceStatus {
   state: VoiceState
-  /** live input level 0..1 while listening, else 0 */
+  /** live input level 0..1 while listening or testing the microphone, else 0 */
   level: number
+  /** Settings' microphone test is recording (state stays idle: nothing listens for a question) */
+  micTest?: true
   /** a short human line for the indicator, e.g. why listening ended */
   message?: string
   /** Talk mode is on: Hark listens again after each answer (absent: off) */

@@ -8,6 +8,7 @@ import { settingsHandlers } from './ipc/handlers/settings'
 import { speechHandlers } from './ipc/handlers/speech'
 import { turnHandlers } from './ipc/handlers/turns'
 import { voiceHandlers } from './ipc/handlers/voice'
+import { createMicTest } from './voice/mic-test'
 
 /** The full route map: one handler map per subject of src/shared/ipc/contract.ts. */
 export function createHandlers(ctx: AppContext): RouteHandlers {
@@ -19,6 +20,6 @@ export function createHandlers(ctx: AppContext): RouteHandlers {
     settings: settingsHandlers(ctx),
     speech: speechHandlers(ctx),
     turns: turnHandlers(ctx),
-    voice: voiceHandlers(ctx)
+    voice: voiceHandlers(ctx, createMicTest(ctx))
   }
 }

@@ -5,6 +5,14 @@ import type { VoiceStatus, VoiceTranscript } from '../voice-state'
 
 /** Push-to-talk and Talk mode: their state, their buttons, and which conversation a spoken question joins. */
 
+export interface MicTestResult {
+  heard: boolean
+  /** the loudest level, 0..1 on the meter's scale */
+  peak: number
+  /** what was heard, or what is wrong and what to do, in plain words */
+  message: string
+}
+
 export interface VoiceInfo {
   status: VoiceStatus
   hotkey: HotkeyBinding
@@ -19,7 +27,9 @@ export const voice = {
     'voice.endTalk': route<void>()(empty),
     'voice.status': route<VoiceInfo>()(empty),
     /** the main window reports the conversation it shows: voice questions join it when the target is 'current' */
-    'voice.setConversation': route<void>()(z.object({ conversationId: id.nullable() }))
+    'voice.setConversation': route<void>()(z.object({ conversationId: id.nullable() })),
+    /** Settings' microphone test: a few seconds with the saved recorder and device; the level comes as voice.state */
+    'voice.testMic': route<MicTestResult>()(empty)
   },
   events: {
     'voice.state': event<VoiceStatus>(),

@@ -26,7 +26,8 @@ afterAll(() => fake.close())
 async function askJson(chars: number, extra: string[]): Promise<{ last: TurnEvent; peakMb: number; killed: boolean }> {
   fake.setText('Calm words. '.repeat(Math.ceil(chars / 12)).slice(0, chars))
   const rss = peakRss(KILL_ABOVE_MB)
-  let tail = ''
+  let lastLine = ''
+  let pending = '' // the line being printed, up to the next newline
   await runHark(
     ['ask', '--base-url', fake.url, '--api-key', 'k', '--model', 'm', '--speak', 'none', '--json', ...extra, 'q'],
     {
@@ -35,12 +36,16 @@ async function askJson(chars: number, extra: string[]): Promise<{ last: TurnEven
       onSpawn: rss.watch,
       keepStdout: false,
       onStdout: (text) => {
-        const nl = text.lastIndexOf('\n', text.length - 2)
-        tail = nl >= 0 ? text.slice(nl + 1) : tail + text
+        const joined = pending + text
+        const end = joined.lastIndexOf('\n')
+        if (end < 0) return void (pending = joined)
+        const line = joined.slice(end > 0 ? joined.lastIndexOf('\n', end - 1) + 1 : 0, end)
+        if (line.trim()) lastLine = line
+        pending = joined.slice(end + 1)
       }
     }
   )
-  return { last: JSON.parse(tail) as TurnEvent, ...rss.result() }
+  return { last: JSON.parse(pending.trim() ? pending : lastLine) as TurnEvent, ...rss.result() }
 }
 
 describe('hark ask with a long answer', () => {

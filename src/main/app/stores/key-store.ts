@@ -89,6 +89,22 @@ export class KeyStore {
   /** Stores `key` for `provider`, usable only with URLs of the same origin as `forUrl`. */
   async set(provider: ProviderPreset, key: string, allowPlainText: boolean, forUrl: string): Promise<KeyInfo> {
     await this.unlock()
+    const backend = await this.assertStorable(allowPlainText)
+    const origin = originOf(forUrl)
+    if (!origin)
+      throw new UserFacingError(`Set a valid provider URL before saving its key (got "${forUrl}").`, 'invalid-url')
+    const plainText = backend === 'basic_text'
+    if (plainText) this.safeStorage.setUsePlainTextEncryption(true)
+    const sealed = (await this.safeStorage.encryptStringAsync(key)).toString('base64')
+    const all = this.readAll()
+    all[provider] = { sealed, origin, ...(plainText ? { plainText } : {}) }
+    writeFileAtomic(this.file, JSON.stringify(all))
+    this.open.set(provider, { key, origin })
+    return this.status(provider)
+  }
+
+  /** Throws what stands in the way of storing a key (no storage, or weak storage without consent). */
+  async assertStorable(allowPlainText: boolean): Promise<KeyInfo['backend']> {
     const backend = await this.backend()
     if (backend === 'unavailable') {
       throw new UserFacingError(
@@ -102,17 +118,7 @@ export class KeyStore {
         'plaintext-consent'
       )
     }
-    const origin = originOf(forUrl)
-    if (!origin)
-      throw new UserFacingError(`Set a valid provider URL before saving its key (got "${forUrl}").`, 'invalid-url')
-    const plainText = backend === 'basic_text'
-    if (plainText) this.safeStorage.setUsePlainTextEncryption(true)
-    const sealed = (await this.safeStorage.encryptStringAsync(key)).toString('base64')
-    const all = this.readAll()
-    all[provider] = { sealed, origin, ...(plainText ? { plainText } : {}) }
-    writeFileAtomic(this.file, JSON.stringify(all))
-    this.open.set(provider, { key, origin })
-    return this.status(provider)
+    return backend
   }
 
   async clear(provider: ProviderPreset): Promise<KeyInfo> {

@@ -37,7 +37,7 @@ export function App(): React.JSX.Element {
       requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.sidebar .search')?.focus())
     },
     settings: () => navigation.openSettings(),
-    help: () => setHelp(true)
+    help: () => navigation.openShortcuts()
   })
   const [section, setSection] = useState<SettingsSection | undefined>()
   const navigation = useMemo<Navigation>(
@@ -45,7 +45,8 @@ export function App(): React.JSX.Element {
       openSettings: (at) => {
         setSection(at)
         setView('settings')
-      }
+      },
+      openShortcuts: () => setHelp(true)
     }),
     []
   )

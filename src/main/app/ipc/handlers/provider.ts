@@ -1,31 +1,14 @@
-import type { Settings } from '@shared/settings'
 import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
 import { UserFacingError } from '../user-facing-error'
-import { providerConfig } from '../../provider/provider-config'
+import { providerFor } from '../../provider/provider-target'
 import { probeProvider } from '../../provider/provider-probe'
+import { connectProvider } from '../../provider/provider-connect'
 import { streamChat } from '../../../engine/llm/chat-stream'
 import { detectLocalServers, listModels, PROVIDER_PRESETS } from '../../../engine/llm/providers'
 import { LlmError, type ChatStreamer } from '../../../engine/llm/chat-types'
 
 type ProviderDeps = Pick<AppContext, 'settings' | 'keys' | 'warmEndpoints'>
-
-/** The saved provider with the user's unsaved choices on top (onboarding tests before it saves). */
-function providerFor(
-  deps: ProviderDeps,
-  target: { preset?: Settings['provider']['preset']; baseUrl?: string; model?: string }
-) {
-  const saved = deps.settings.get()
-  const preset = target.preset ?? saved.provider.preset
-  const samePreset = preset === saved.provider.preset
-  const provider: Settings['provider'] = {
-    ...saved.provider,
-    preset,
-    baseUrl: target.baseUrl ?? (samePreset ? saved.provider.baseUrl : PROVIDER_PRESETS[preset].baseUrl),
-    model: target.model || (samePreset ? saved.provider.model : PROVIDER_PRESETS[preset].defaultModel)
-  }
-  return providerConfig({ ...saved, provider }, (url) => deps.keys.get(preset, url))
-}
 
 export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = streamChat): SubjectHandlers<'provider'> {
   return {
@@ -62,6 +45,7 @@ export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = stream
       await deps.keys.unlock()
       return probeProvider(chat, providerFor(deps, target))
     },
+    'provider.connect': (input) => connectProvider(deps, chat, input),
     'provider.warm': async () => {
       await deps.keys.unlock()
       return deps.warmEndpoints()

@@ -1,9 +1,13 @@
+import type { MicTestResult } from '@shared/ipc/voice'
 import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
 import { hotkeyStatus } from '../../hotkeys/hotkey-status'
 
 /** Push-to-talk's routes: the indicator's and the main window's handle on the voice hub. */
-export function voiceHandlers({ voice }: Pick<AppContext, 'voice'>): SubjectHandlers<'voice'> {
+export function voiceHandlers(
+  { voice }: Pick<AppContext, 'voice'>,
+  testMic: () => Promise<MicTestResult>
+): SubjectHandlers<'voice'> {
   return {
     'voice.toggle': () => {
       voice.toggle()
@@ -18,6 +22,7 @@ export function voiceHandlers({ voice }: Pick<AppContext, 'voice'>): SubjectHand
     }),
     'voice.setConversation': ({ conversationId }) => {
       voice.shownConversation = conversationId
-    }
+    },
+    'voice.testMic': () => testMic()
   }
 }

@@ -5,6 +5,7 @@ import { MessageList } from './MessageList'
 import { VoiceControls } from '../voice/VoiceControls'
 import { EmptyChat } from './EmptyChat'
 import { ModelPicker } from './ModelPicker'
+import { ShortcutsButton } from '../keyboard/ShortcutsButton'
 
 /** The open conversation: header with its model and export, the messages (or a greeting), the composer. */
 export function ChatView(): React.JSX.Element {
@@ -31,6 +32,7 @@ export function ChatView(): React.JSX.Element {
         <h1 data-testid="conversation-title">{current?.title ?? 'New conversation'}</h1>
         <ModelPicker />
         <VoiceControls />
+        <ShortcutsButton />
         {current && current.messages.length > 0 && (
           <div className="row-actions">
             <button type="button" data-testid="export-copy" onClick={() => void exportAs('copy')}>

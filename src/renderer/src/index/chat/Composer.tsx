@@ -21,6 +21,7 @@ export function Composer(): React.JSX.Element {
   const talking = useVoice((s) => s.status.talk === true)
   const actionError = useChat((s) => s.actionError)
   const input = useRef<HTMLTextAreaElement>(null)
+  const form = useRef<HTMLFormElement>(null)
   const showStop = streaming || speaking
 
   useEffect(() => {
@@ -40,11 +41,17 @@ export function Composer(): React.JSX.Element {
     if (!text.trim()) return input.current?.focus()
     setPrompt('')
     if (!(await store.ask(text))) setPrompt(text) // keep what was typed when the ask fails
-    input.current?.focus()
+    returnFocus()
+  }
+
+  // Back to the question box, unless the user has moved on while the answer started (a key pressed meanwhile).
+  const returnFocus = (): void => {
+    const at = document.activeElement
+    if (at === null || at === document.body || form.current?.contains(at)) input.current?.focus()
   }
 
   return (
-    <form className="composer" onSubmit={(ev) => (ev.preventDefault(), void ask())}>
+    <form ref={form} className="composer" onSubmit={(ev) => (ev.preventDefault(), void ask())}>
       {actionError && (
         <p role="alert" className="action-error" data-testid="error-message">
           {actionError}

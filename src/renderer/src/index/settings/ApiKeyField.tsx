@@ -6,7 +6,16 @@ import { messageOf } from '../../shared/message-of'
 interface Props {
   provider: ProviderPreset
   onStored?: () => void
+  /** how the key is stored (default: keys.set); onboarding tests it first. A throw keeps the key in the field. */
+  store?: (key: string, allowPlainText: boolean) => Promise<KeyInfo>
+  /** the save button's words, idle and while storing */
+  labels?: { idle: string; busy: string }
 }
+
+const storeKey =
+  (provider: ProviderPreset) =>
+  (key: string, allowPlainText: boolean): Promise<KeyInfo> =>
+    window.hark.invoke('keys.set', { provider, key, allowPlainText })
 
 const BACKEND_TEXT: Record<KeyInfo['backend'], string> = {
   keychain: 'Keys are encrypted with your system keychain.',
@@ -24,11 +33,17 @@ const BASIC_TEXT_QUESTION =
  * back: the field is emptied once it is stored, and only "a key is stored"
  * comes back.
  */
-export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
+export function ApiKeyField({
+  provider,
+  onStored,
+  store: storeWith = storeKey(provider),
+  labels = { idle: 'Save key', busy: 'Saving…' }
+}: Props): React.JSX.Element {
   const [info, setInfo] = useState<KeyInfo | null>(null)
   const [key, setKey] = useState('')
   const [consent, setConsent] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
 
   const refresh = useCallback(async () => {
     try {
@@ -44,8 +59,9 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
     setError(null)
     // Ask before main is even asked: with basic_text the key would be weakly protected.
     if (info?.backend === 'basic_text' && !allowPlainText) return setConsent(BASIC_TEXT_QUESTION)
+    setBusy(true)
     try {
-      setInfo(await window.hark.invoke('keys.set', { provider, key, allowPlainText }))
+      setInfo(await storeWith(key, allowPlainText))
       setKey('')
       setConsent(null)
       onStored?.()
@@ -54,6 +70,8 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
       // Errors crossing the context bridge keep only their message, so match on it too.
       if (e.name === 'plaintext-consent' || /Confirm to store it anyway/.test(e.message)) setConsent(e.message)
       else setError(e.message)
+    } finally {
+      setBusy(false)
     }
   }
 
@@ -89,10 +107,10 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
           type="button"
           className="primary"
           data-testid="api-key-save"
-          disabled={!key.trim() || info?.backend === 'unavailable'}
+          disabled={busy || !key.trim() || info?.backend === 'unavailable'}
           onClick={() => void store(false)}
         >
-          Save key
+          {busy ? labels.busy : labels.idle}
         </button>
         {info?.stored && (
           <button type="button" data-testid="api-key-clear" onClick={() => void clear()}>
@@ -112,7 +130,7 @@ export function ApiKeyField({ provider, onStored }: Props): React.JSX.Element {
         </div>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" data-testid="api-key-error">
           {error}
         </p>
       )}

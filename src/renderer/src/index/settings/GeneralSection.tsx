@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/ipc/app'
 import type { Settings } from '@shared/settings'
-import { CheckSetting } from './SettingFields'
+import { CheckSetting, SelectSetting } from './SettingFields'
 import { useFieldError } from './FieldError'
+import { FieldRow } from './FieldRow'
 import type { SettingsPatch } from './use-settings'
+
+const THEMES = [
+  ['system', 'Same as the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark']
+] as const
 
 /** Theme, start at login, and the system prompt every conversation starts with. */
 export function GeneralSection({
@@ -19,18 +26,13 @@ export function GeneralSection({
   return (
     <section className="settings-section" aria-labelledby="settings-general" id="settings-conversations">
       <h2 id="settings-general">General</h2>
-      <label className="field">
-        <span className="label">Theme</span>
-        <select
-          value={settings.theme}
-          data-testid="theme-select"
-          onChange={(e) => void save({ theme: e.target.value })}
-        >
-          <option value="system">Same as the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
-      </label>
+      <SelectSetting
+        label="Theme"
+        value={settings.theme}
+        options={THEMES}
+        testId="theme-select"
+        onSave={(theme) => void save({ theme })}
+      />
       <CheckSetting
         label="Start Hark when I log in"
         checked={settings.startAtLogin}
@@ -49,10 +51,7 @@ export function GeneralSection({
         onSave={(autoTitle) => void save({ autoTitle })}
       />
       {info?.platform === 'linux' && <TrayChoice settings={settings} save={save} />}
-      <div className="field">
-        <label className="label" htmlFor="system-prompt">
-          System prompt
-        </label>
+      <FieldRow label="System prompt" htmlFor="system-prompt" error={promptError.message}>
         <textarea
           id="system-prompt"
           className="system-prompt"
@@ -66,8 +65,7 @@ export function GeneralSection({
               void save({ systemPrompt: prompt }).then((ok) => ok && setPrompt(null))
           }}
         />
-        {promptError.message}
-      </div>
+      </FieldRow>
     </section>
   )
 }

@@ -3,7 +3,8 @@ import type { PresetSummary, ProviderTestResult } from '@shared/ipc/provider'
 import type { Settings } from '@shared/settings'
 import { ApiKeyField } from './ApiKeyField'
 import { useFieldError } from './FieldError'
-import { NumberSetting } from './SettingFields'
+import { CheckSetting, NumberSetting, SelectSetting } from './SettingFields'
+import { FieldRow } from './FieldRow'
 import type { SettingsPatch } from './use-settings'
 import { messageOf } from '../../shared/message-of'
 
@@ -12,17 +13,17 @@ interface Props {
   save: (patch: SettingsPatch) => Promise<boolean>
 }
 
-/** One tiny request to the saved provider; `run` also resolves to the result. */
+/** One tiny request (to the saved provider unless `run` is given another); `run` also resolves to the result. */
 export function useProviderTest(): {
   test: ProviderTestResult | 'running' | null
-  run: () => Promise<ProviderTestResult>
+  run: (request?: () => Promise<ProviderTestResult>) => Promise<ProviderTestResult>
 } {
   const [test, setTest] = useState<ProviderTestResult | 'running' | null>(null)
-  const run = async (): Promise<ProviderTestResult> => {
+  const run = async (
+    request = (): Promise<ProviderTestResult> => window.hark.invoke('provider.test', {})
+  ): Promise<ProviderTestResult> => {
     setTest('running')
-    const result = await window.hark
-      .invoke('provider.test', {})
-      .catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
+    const result = await request().catch((err: unknown) => ({ ok: false, message: messageOf(err), ms: 0 }))
     setTest(result)
     return result
   }
@@ -71,20 +72,14 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
   return (
     <section className="settings-section" id="settings-provider">
       <h2>Provider</h2>
-      <label className="field">
-        <span className="label">Preset</span>
-        <select value={p.preset} data-testid="provider-preset" onChange={(e) => choosePreset(e.target.value)}>
-          {presets.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="field">
-        <label className="label" htmlFor="provider-base-url">
-          Base URL
-        </label>
+      <SelectSetting
+        label="Preset"
+        value={p.preset}
+        options={presets.map((x) => [x.id, x.label] as const)}
+        testId="provider-preset"
+        onSave={choosePreset}
+      />
+      <FieldRow label="Base URL" htmlFor="provider-base-url" error={baseUrlError.message}>
         <input
           id="provider-base-url"
           value={baseUrl}
@@ -93,12 +88,13 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
           onChange={(e) => setBaseUrl(e.target.value)}
           onBlur={() => baseUrl !== p.baseUrl && void save({ provider: { baseUrl: baseUrl.trim() } })}
         />
-        {baseUrlError.message}
-      </div>
-      <div className="field">
-        <label className="label" htmlFor="provider-model">
-          Model
-        </label>
+      </FieldRow>
+      <FieldRow
+        label="Model"
+        htmlFor="provider-model"
+        hint={models.length > 0 && `${models.length} models available: pick one from the list or type a name.`}
+        error={modelsError && <p className="field-error">{modelsError}</p>}
+      >
         <div className="inline">
           <input
             id="provider-model"
@@ -117,20 +113,13 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
             List models
           </button>
         </div>
-        {models.length > 0 && (
-          <p className="hint">{models.length} models available: pick one from the list or type a name.</p>
-        )}
-        {modelsError && <p className="field-error">{modelsError}</p>}
-      </div>
-      <label className="field check">
-        <input
-          type="checkbox"
-          checked={p.streaming}
-          data-testid="provider-streaming"
-          onChange={(e) => void save({ provider: { streaming: e.target.checked } })}
-        />
-        <span>Stream answers as they are written</span>
-      </label>
+      </FieldRow>
+      <CheckSetting
+        label="Stream answers as they are written"
+        checked={p.streaming}
+        testId="provider-streaming"
+        onSave={(streaming) => void save({ provider: { streaming } })}
+      />
       <ProviderTimeouts provider={p} save={save} />
       <ApiKeyField provider={p.preset} />
       <div className="inline">

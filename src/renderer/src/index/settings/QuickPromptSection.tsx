@@ -1,8 +1,13 @@
 import type { Settings } from '@shared/settings'
-import { CheckSetting } from './SettingFields'
+import { CheckSetting, SelectSetting } from './SettingFields'
 import type { SettingsPatch } from './use-settings'
 
 type QuickPrompt = Settings['quickPrompt']
+
+const SAVE_TO = [
+  ['quick-conversation', 'One "Quick prompt" conversation'],
+  ['new-conversation', 'A new conversation each time']
+] as const
 
 /** The popup: whether it hides when it loses focus, and where its questions are kept. */
 export function QuickPromptSection({
@@ -23,17 +28,13 @@ export function QuickPromptSection({
         testId="quick-hide-on-blur"
         onSave={(hideOnBlur) => set({ hideOnBlur })}
       />
-      <label className="field">
-        <span className="label">Save popup questions to</span>
-        <select
-          value={q.saveTo}
-          data-testid="quick-save-to"
-          onChange={(e) => set({ saveTo: e.target.value as QuickPrompt['saveTo'] })}
-        >
-          <option value="quick-conversation">One &quot;Quick prompt&quot; conversation</option>
-          <option value="new-conversation">A new conversation each time</option>
-        </select>
-      </label>
+      <SelectSetting
+        label="Save popup questions to"
+        value={q.saveTo}
+        options={SAVE_TO}
+        testId="quick-save-to"
+        onSave={(saveTo) => set({ saveTo })}
+      />
     </section>
   )
 }

@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react'
 import { useFieldError } from './FieldError'
+import { FieldRow } from './FieldRow'
+
+/** What every setting row takes: its words, its value, its test id (also the control's id), and how to save it. */
+interface Setting<T> {
+  label: string
+  value: T
+  testId: string
+  onSave: (v: T) => void
+}
 
 /**
  * A text setting saved when the field loses focus, not on every keystroke.
@@ -12,23 +21,16 @@ export function TextSetting({
   placeholder,
   testId,
   onSave
-}: {
-  label: string
+}: Setting<string> & {
   /** the setting's path ("voiceInput.sttModel"): where its error is kept */
   path: string
-  value: string
   placeholder?: string
-  testId: string
-  onSave: (v: string) => void
 }): React.JSX.Element {
   const [draft, setDraft] = useState(value)
   const { inputProps, message } = useFieldError(path)
   useEffect(() => setDraft(value), [value])
   return (
-    <div className="field">
-      <label className="label" htmlFor={testId}>
-        {label}
-      </label>
+    <FieldRow label={label} htmlFor={testId} error={message}>
       <input
         id={testId}
         value={draft}
@@ -38,8 +40,7 @@ export function TextSetting({
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft !== value && onSave(draft.trim())}
       />
-      {message}
-    </div>
+    </FieldRow>
   )
 }
 
@@ -53,24 +54,12 @@ export function NumberSetting({
   max,
   testId,
   onSave
-}: {
-  label: string
-  path: string
-  value: number
-  unit: string
-  min: number
-  max: number
-  testId: string
-  onSave: (v: number) => void
-}): React.JSX.Element {
+}: Setting<number> & { path: string; unit: string; min: number; max: number }): React.JSX.Element {
   const [draft, setDraft] = useState(String(value))
   const { inputProps, message } = useFieldError(path)
   useEffect(() => setDraft(String(value)), [value])
   return (
-    <div className="field">
-      <label className="label" htmlFor={testId}>
-        {label}
-      </label>
+    <FieldRow label={label} htmlFor={testId} error={message}>
       <span className="inline">
         <input
           id={testId}
@@ -86,8 +75,7 @@ export function NumberSetting({
         />
         <span className="hint">{unit}</span>
       </span>
-      {message}
-    </div>
+    </FieldRow>
   )
 }
 
@@ -108,5 +96,52 @@ export function CheckSetting({
       <input type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onSave(e.target.checked)} />
       <span>{label}</span>
     </label>
+  )
+}
+
+/** A choice among fixed options (value, words), saved at once. */
+export function SelectSetting<T extends string>({
+  label,
+  value,
+  options,
+  testId,
+  onSave
+}: Setting<T> & { options: ReadonlyArray<readonly [T, string]> }): React.JSX.Element {
+  return (
+    <FieldRow label={label} htmlFor={testId}>
+      <select id={testId} value={value} data-testid={testId} onChange={(e) => onSave(e.target.value as T)}>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </FieldRow>
+  )
+}
+
+/** A slider whose label says the value, saved as it moves. */
+export function RangeSetting({
+  label,
+  value,
+  min,
+  max,
+  step,
+  testId,
+  onSave
+}: Setting<number> & { min: number; max: number; step: number }): React.JSX.Element {
+  return (
+    <FieldRow label={label} htmlFor={testId}>
+      <input
+        id={testId}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => onSave(Number(e.target.value))}
+      />
+    </FieldRow>
   )
 }

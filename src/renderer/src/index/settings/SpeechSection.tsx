@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { speechPresets, ttsEngines, type Settings } from '@shared/settings'
 import { SPEECH_PRESETS } from '@shared/speech-presets'
 import type { SettingsPatch } from './use-settings'
-import { CheckSetting } from './SettingFields'
+import { CheckSetting, SelectSetting } from './SettingFields'
+import { FieldRow } from './FieldRow'
 import { VoicePreview } from './VoicePreview'
 
 type Save = (p: SettingsPatch) => Promise<boolean>
@@ -42,40 +43,34 @@ export function SpeechSection({
   return (
     <section className="settings-section" aria-labelledby="settings-speech">
       <h2 id="settings-speech">Speech</h2>
-      <label className="field check">
-        <input
-          type="checkbox"
-          checked={s.enabled}
-          data-testid="speech-enabled"
-          onChange={(e) => void save({ speech: { enabled: e.target.checked } })}
-        />
-        <span>Speak answers aloud</span>
-      </label>
+      <CheckSetting
+        label="Speak answers aloud"
+        checked={s.enabled}
+        testId="speech-enabled"
+        onSave={(enabled) => void save({ speech: { enabled } })}
+      />
       <CheckSetting
         label="Mute (answers stay written; the tray can unmute)"
         checked={s.muted}
         testId="speech-muted"
         onSave={(muted) => void save({ speech: { muted } })}
       />
-      <label className="field">
-        <span className="label">Engine</span>
-        <select
-          value={s.engine}
-          data-testid="speech-engine"
-          onChange={(e) => void save({ speech: { engine: e.target.value } })}
-        >
-          {ttsEngines.map((e) => (
-            <option key={e} value={e}>
-              {engineLabel(e)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectSetting
+        label="Engine"
+        value={s.engine}
+        options={ttsEngines.map((e) => [e, engineLabel(e)] as const)}
+        testId="speech-engine"
+        onSave={(engine) => void save({ speech: { engine } })}
+      />
       {provider && <ProviderVoiceFields settings={s.provider} save={save} />}
-      <label className="field">
-        <span className="label">Voice</span>
+      <FieldRow label="Voice" htmlFor="speech-voice">
         {voices.length > 0 ? (
-          <select value={voice} data-testid="speech-voice" onChange={(e) => saveVoice(e.target.value)}>
+          <select
+            id="speech-voice"
+            value={voice}
+            data-testid="speech-voice"
+            onChange={(e) => saveVoice(e.target.value)}
+          >
             {!provider && <option value="">Default</option>}
             {voices.map((v) => (
               <option key={v} value={v}>
@@ -85,16 +80,17 @@ export function SpeechSection({
           </select>
         ) : (
           <input
+            id="speech-voice"
             value={voice}
             placeholder="Default voice"
             data-testid="speech-voice"
             onChange={(e) => saveVoice(e.target.value)}
           />
         )}
-      </label>
-      <label className="field">
-        <span className="label">Rate: {rate.toFixed(2)}×</span>
+      </FieldRow>
+      <FieldRow label={`Rate: ${rate.toFixed(2)}×`} htmlFor="speech-rate">
         <input
+          id="speech-rate"
           type="range"
           min={0.5}
           max={2}
@@ -105,7 +101,7 @@ export function SpeechSection({
           onPointerUp={() => void save({ speech: { rate } })}
           onKeyUp={() => void save({ speech: { rate } })}
         />
-      </label>
+      </FieldRow>
       <VoicePreview
         blocked={
           !s.enabled
@@ -117,15 +113,12 @@ export function SpeechSection({
                 : null
         }
       />
-      <label className="field check">
-        <input
-          type="checkbox"
-          checked={s.firstFragment}
-          data-testid="speech-first-fragment"
-          onChange={(e) => void save({ speech: { firstFragment: e.target.checked } })}
-        />
-        <span>Start speaking with the first phrase, before a sentence is complete</span>
-      </label>
+      <CheckSetting
+        label="Start speaking with the first phrase, before a sentence is complete"
+        checked={s.firstFragment}
+        testId="speech-first-fragment"
+        onSave={(firstFragment) => void save({ speech: { firstFragment } })}
+      />
     </section>
   )
 }
@@ -141,9 +134,9 @@ function ProviderVoiceFields({
   const field = (patch: Partial<Settings['speech']['provider']>): void => void save({ speech: { provider: patch } })
   return (
     <>
-      <label className="field">
-        <span className="label">Voice provider</span>
+      <FieldRow label="Voice provider" htmlFor="speech-provider-preset">
         <select
+          id="speech-provider-preset"
           value={p.preset}
           data-testid="speech-provider-preset"
           onChange={(e) => {
@@ -163,29 +156,33 @@ function ProviderVoiceFields({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span className="label">Speech endpoint</span>
+      </FieldRow>
+      <FieldRow label="Speech endpoint" htmlFor="speech-provider-base-url">
         <input
+          id="speech-provider-base-url"
           value={p.baseUrl}
           placeholder="http://127.0.0.1:8880/v1"
           data-testid="speech-provider-base-url"
           onChange={(e) => field({ baseUrl: e.target.value })}
         />
-      </label>
-      <label className="field">
-        <span className="label">Model</span>
-        <input value={p.model} data-testid="speech-provider-model" onChange={(e) => field({ model: e.target.value })} />
-      </label>
-      <label className="field">
-        <span className="label">Instructions (models that take them)</span>
+      </FieldRow>
+      <FieldRow label="Model" htmlFor="speech-provider-model">
         <input
+          id="speech-provider-model"
+          value={p.model}
+          data-testid="speech-provider-model"
+          onChange={(e) => field({ model: e.target.value })}
+        />
+      </FieldRow>
+      <FieldRow label="Instructions (models that take them)" htmlFor="speech-provider-instructions">
+        <input
+          id="speech-provider-instructions"
           value={p.instructions}
           placeholder="e.g. Speak warmly and briskly."
           data-testid="speech-provider-instructions"
           onChange={(e) => field({ instructions: e.target.value })}
         />
-      </label>
+      </FieldRow>
     </>
   )
 }

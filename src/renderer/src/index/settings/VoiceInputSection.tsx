@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '@shared/settings'
 import type { SettingsPatch } from './use-settings'
-import { TextSetting } from './SettingFields'
+import { CheckSetting, RangeSetting, SelectSetting, TextSetting } from './SettingFields'
+import { MicTest } from './MicTest'
 
 type VoiceInput = Settings['voiceInput']
 type Save = (p: SettingsPatch) => Promise<boolean>
+
+const RECORDERS = [
+  ['auto', 'Automatic'],
+  ['arecord', 'arecord (ALSA)'],
+  ['sox', 'sox'],
+  ['rec', 'rec']
+] as const
+const TARGETS = [
+  ['current', 'The conversation on screen'],
+  ['new', 'A new conversation']
+] as const
 
 /** The input devices the recorder lists: the only ones main accepts, so a select rather than free text. */
 function DeviceSetting({
@@ -29,21 +41,16 @@ function DeviceSetting({
   }, [recorder])
   const shown = device === '' ? 'default' : device
   return (
-    <label className="field">
-      <span className="label">Input device</span>
-      <select
-        value={shown}
-        data-testid="voice-device"
-        onChange={(e) => onSave(e.target.value === 'default' ? '' : e.target.value)}
-      >
-        {devices.map((d) => (
-          <option key={d} value={d}>
-            {d === 'default' ? 'System default' : d}
-          </option>
-        ))}
-        {!devices.includes(shown) && <option value={shown}>{shown} (not listed now)</option>}
-      </select>
-    </label>
+    <SelectSetting
+      label="Input device"
+      value={shown}
+      options={[
+        ...devices.map((d) => [d, d === 'default' ? 'System default' : d] as const),
+        ...(devices.includes(shown) ? [] : [[shown, `${shown} (not listed now)`] as const])
+      ]}
+      testId="voice-device"
+      onSave={(d) => onSave(d === 'default' ? '' : d)}
+    />
   )
 }
 
@@ -78,88 +85,61 @@ export function VoiceInputSection({ settings, save }: { settings: Settings; save
         testId="stt-language"
         onSave={(language) => set({ language })}
       />
-      <label className="field">
-        <span className="label">Recorder</span>
-        <select
-          value={v.recorder}
-          data-testid="voice-recorder"
-          onChange={(e) => set({ recorder: e.target.value as VoiceInput['recorder'] })}
-        >
-          <option value="auto">Automatic</option>
-          <option value="arecord">arecord (ALSA)</option>
-          <option value="sox">sox</option>
-          <option value="rec">rec</option>
-        </select>
-      </label>
+      <SelectSetting
+        label="Recorder"
+        value={v.recorder}
+        options={RECORDERS}
+        testId="voice-recorder"
+        onSave={(recorder) => set({ recorder })}
+      />
       <DeviceSetting recorder={v.recorder} device={v.device} onSave={(device) => set({ device })} />
-      <label className="field">
-        <span className="label">Stop after {(v.silenceMs / 1000).toFixed(1)} s of silence</span>
-        <input
-          type="range"
-          min={300}
-          max={5000}
-          step={100}
-          value={v.silenceMs}
-          data-testid="voice-silence"
-          onChange={(e) => set({ silenceMs: Number(e.target.value) })}
-        />
-      </label>
-      <label className="field check">
-        <input
-          type="checkbox"
-          checked={v.endOfTurn === 'smart'}
-          data-testid="voice-end-of-turn"
-          onChange={(e) => set({ endOfTurn: e.target.checked ? 'smart' : 'fixed' })}
-        />
-        <span>
-          Smart end of turn: transcribe at each pause, stop after half that silence when a sentence is finished and wait
-          twice as long when it trails off (sends more speech-to-text requests)
-        </span>
-      </label>
-      <label className="field">
-        <span className="label">Longest recording: {v.maxSeconds} s</span>
-        <input
-          type="range"
-          min={5}
-          max={120}
-          step={5}
-          value={v.maxSeconds}
-          data-testid="voice-max-seconds"
-          onChange={(e) => set({ maxSeconds: Number(e.target.value) })}
-        />
-      </label>
-      <label className="field">
-        <span className="label">Talk mode ends after {v.talkQuietSeconds} s without a word</span>
-        <input
-          type="range"
-          min={5}
-          max={60}
-          step={1}
-          value={v.talkQuietSeconds}
-          data-testid="voice-talk-quiet"
-          onChange={(e) => set({ talkQuietSeconds: Number(e.target.value) })}
-        />
-      </label>
-      <label className="field check">
-        <input
-          type="checkbox"
-          checked={v.chimes}
-          data-testid="voice-chimes"
-          onChange={(e) => set({ chimes: e.target.checked })}
-        />
-        <span>Play a chime when listening starts and stops</span>
-      </label>
-      <label className="field">
-        <span className="label">Spoken questions go to</span>
-        <select
-          value={v.target}
-          data-testid="voice-target"
-          onChange={(e) => set({ target: e.target.value as VoiceInput['target'] })}
-        >
-          <option value="current">The conversation on screen</option>
-          <option value="new">A new conversation</option>
-        </select>
-      </label>
+      <MicTest />
+      <RangeSetting
+        label={`Stop after ${(v.silenceMs / 1000).toFixed(1)} s of silence`}
+        value={v.silenceMs}
+        min={300}
+        max={5000}
+        step={100}
+        testId="voice-silence"
+        onSave={(silenceMs) => set({ silenceMs })}
+      />
+      <CheckSetting
+        label="Smart end of turn: transcribe at each pause, stop after half that silence when a sentence is finished and wait twice as long when it trails off (sends more speech-to-text requests)"
+        checked={v.endOfTurn === 'smart'}
+        testId="voice-end-of-turn"
+        onSave={(smart) => set({ endOfTurn: smart ? 'smart' : 'fixed' })}
+      />
+      <RangeSetting
+        label={`Longest recording: ${v.maxSeconds} s`}
+        value={v.maxSeconds}
+        min={5}
+        max={120}
+        step={5}
+        testId="voice-max-seconds"
+        onSave={(maxSeconds) => set({ maxSeconds })}
+      />
+      <RangeSetting
+        label={`Talk mode ends after ${v.talkQuietSeconds} s without a word`}
+        value={v.talkQuietSeconds}
+        min={5}
+        max={60}
+        step={1}
+        testId="voice-talk-quiet"
+        onSave={(talkQuietSeconds) => set({ talkQuietSeconds })}
+      />
+      <CheckSetting
+        label="Play a chime when listening starts and stops"
+        checked={v.chimes}
+        testId="voice-chimes"
+        onSave={(chimes) => set({ chimes })}
+      />
+      <SelectSetting
+        label="Spoken questions go to"
+        value={v.target}
+        options={TARGETS}
+        testId="voice-target"
+        onSave={(target) => set({ target })}
+      />
     </section>
   )
 }
