@@ -1,13 +1,7 @@
 import type { Conversation, StoredMessage } from '@shared/conversation'
 import type { ActiveTurnProgress, CutMessage } from '@shared/ipc/conversations'
 
-/**
- * Completes the messages main sent only the first piece of (see
- * TEXT_PIECE_CHARS): one piece per request, each shown as it arrives, so
- * opening a long answer is many small tasks, and the markdown view, which
- * only renders what was appended, renders it progressively. An answer this
- * window streamed itself is already here whole: it is taken as it is.
- */
+/** What completing a conversation's cut messages needs of the store. */
 export interface CutMessagesHost {
   piece(messageId: string, from: number): Promise<string>
   /** the whole text this window already holds for a message (a turn it heard), or null */
@@ -17,6 +11,13 @@ export interface CutMessagesHost {
   show(c: Conversation): void
 }
 
+/**
+ * Completes the messages main sent only the first piece of (see
+ * TEXT_PIECE_CHARS): one piece per request, each shown as it arrives, so
+ * opening a long answer is many small tasks, and the markdown view, which
+ * only renders what was appended, renders it progressively. An answer this
+ * window streamed itself is already here whole: it is taken as it is.
+ */
 export async function completeCutMessages(cut: readonly CutMessage[], host: CutMessagesHost): Promise<void> {
   for (const { messageId, length } of cut) {
     for (;;) {
