@@ -81,6 +81,8 @@ describe('the main window', () => {
     await ask(page, 'First conversation question')
     await waitUntil('the first answer completes', async () => (await answerStatus(page)) === 'complete')
 
+    // Long enough (about 35 s) to be still streaming after two switches on a loaded machine.
+    llm.setText(LONG.repeat(4))
     llm.setTiming({ chunkSize: 8, delayMs: 40 })
     await page.getByTestId('new-conversation').click()
     await ask(page, 'Second conversation question')

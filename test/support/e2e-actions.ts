@@ -2,9 +2,14 @@ import type { Page } from 'playwright-core'
 
 /** A user's steps in the main window, shared by the e2e tests. */
 
+/**
+ * Types a question and presses Enter: the way to ask in every state. While the
+ * voice still speaks an earlier answer the button beside the box is Stop, not Ask.
+ */
 export async function ask(page: Page, prompt: string): Promise<void> {
-  await page.getByTestId('prompt-input').fill(prompt)
-  await page.getByTestId('ask-button').click()
+  const input = page.getByTestId('prompt-input')
+  await input.fill(prompt)
+  await input.press('Enter')
 }
 
 /** Polls `check` until it holds, or fails naming `what`. */
