@@ -3,7 +3,7 @@ import { startFakeLlm, type FakeLlm } from '../test/fake-llm'
 import { launchApp } from '../test/support/app-launcher'
 import { ask, waitUntil } from '../test/support/e2e-actions'
 import { ordinaryProse, STREAMED_POISON_SHAPES } from '../test/support/poison-answers'
-import { traceMainThreads, type TracedTask } from './support/main-thread-trace'
+import { traceMainThreads, type TracedTask } from '../test/support/main-thread-trace'
 import type { BenchTable } from './run'
 
 /**

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { startFakeLlm } from '../test/fake-llm'
 import { launchApp } from '../test/support/app-launcher'
 import { longMarkdown } from './support/long-markdown'
-import { traceMainThreads } from './support/main-thread-trace'
+import { traceMainThreads } from '../test/support/main-thread-trace'
 import type { BenchTable } from './run'
 
 /**

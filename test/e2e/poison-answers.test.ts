@@ -8,11 +8,12 @@ import { startFakeLlm, type FakeLlm } from '../fake-llm'
 import { appForTest } from '../support/app-for-test'
 import { ask, waitUntil } from '../support/e2e-actions'
 import { deepQuotes, hugeParagraph, nestedList, openFence } from '../support/poison-answers'
+import { traceMainThreads } from '../support/main-thread-trace'
 
 /**
  * Answers shaped to break the markdown renderer (issue 11), streamed into the
- * main window from the fake LLM: the window never blanks, no main-thread task
- * runs over 200 ms, and reopening the saved conversation renders it again.
+ * main window from the fake LLM: the window never blanks, no task on its main
+ * thread takes over 200 ms of CPU, and reopening the saved conversation renders it again.
  * The 10 MB paragraph is opened from a saved conversation: streaming it
  * through the main process takes over a minute here. Its text reaches the
  * window in pieces, one bounded task each, and is rendered a group of blocks
@@ -35,19 +36,20 @@ afterAll(async () => {
 const env = () => ({ OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' })
 const lastStatus = (page: Page) => page.locator('.message.assistant').last().getAttribute('data-status')
 
-/** Starts recording every main-thread task of 50 ms or more in the page. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration)
-    }).observe({ type: 'longtask' })
-  })
+/**
+ * Traces the window's main thread; the function it returns stops the trace and
+ * gives the longest task's CPU time. CPU time, not the 'longtask' wall time: on
+ * a busy 2-core machine the OS pausing a 10 ms task for 200 ms is the machine's
+ * doing, not the window's (`npm run bench -- markdown-window` reports both).
+ */
+async function watchTasks(page: Page): Promise<() => Promise<number>> {
+  const stop = await traceMainThreads(page)
+  return async () => {
+    const tasks = (await stop()).filter((t) => t.inPage)
+    if (tasks.length === 0) throw new Error("the trace holds no task of the window's renderer")
+    return Math.max(...tasks.map((t) => t.cpuMs))
+  }
 }
-
-const longestTask = (page: Page): Promise<number> =>
-  page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks))
 
 /** The window still shows the app: its sidebar and composer, and the answer's row. */
 async function windowIsIntact(page: Page): Promise<void> {
@@ -71,11 +73,11 @@ describe('poison answers in the main window', () => {
       const app = await appForTest({ env: env() })
       const page = await app.window('index')
       await page.evaluate(() => window.hark.invoke('settings.set', { speech: { enabled: false }, autoTitle: false }))
-      await watchLongTasks(page)
+      let longestTask = await watchTasks(page)
       await ask(page, `Poison: ${name}`)
       await waitUntil('the answer is complete', async () => (await lastStatus(page)) === 'complete', 90_000)
       // read before the answer's text is: fetching megabytes of it is itself a long task
-      expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
+      expect(await longestTask()).toBeLessThan(LONG_TASK_LIMIT_MS)
       await windowIsIntact(page)
       expect(await page.locator('.message.assistant').last().textContent()).toContain(visible)
 
@@ -84,10 +86,10 @@ describe('poison answers in the main window', () => {
         'the new conversation is empty',
         async () => (await page.locator('.message.assistant').count()) === 0
       )
-      await watchLongTasks(page)
+      longestTask = await watchTasks(page)
       await page.getByTestId('conversation-item').filter({ hasText: 'Poison' }).click()
       await waitUntil('the saved answer shows again', async () => (await lastStatus(page)) === 'complete')
-      expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
+      expect(await longestTask()).toBeLessThan(LONG_TASK_LIMIT_MS)
       await windowIsIntact(page)
       expect(await page.locator('.message.assistant').last().textContent()).toContain(visible)
     })
@@ -123,11 +125,11 @@ describe('a saved poison answer', () => {
     const answer = hugeParagraph(10_000_000)
     const app = await appForTest({ env: env(), userData: savedConversation('Poison: 10 MB', answer) })
     const page = await app.window('index')
-    await watchLongTasks(page)
+    const longestTask = await watchTasks(page)
     await page.getByTestId('conversation-item').filter({ hasText: 'Poison' }).click()
     await waitUntil('the saved answer shows', async () => (await lastStatus(page)) === 'complete', 60_000)
     await waitUntil('all of it is on screen', async () => (await shownChars(page)) >= answer.length, 60_000)
-    expect(await longestTask(page)).toBeLessThan(LONG_TASK_LIMIT_MS)
+    expect(await longestTask()).toBeLessThan(LONG_TASK_LIMIT_MS)
     await windowIsIntact(page)
     expect(await page.locator('.message.assistant').last().textContent()).toContain('very long paragraph')
     expect(await page.getByTestId('message-fallback').count()).toBe(0)
