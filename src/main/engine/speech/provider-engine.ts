@@ -174,7 +174,7 @@ export class ProviderEngine implements TtsEngine {
       this.format = format
       const samples = download.samples.read()
       const heard = this.opts.trimSilence === false ? samples : trimPcmStream(samples, format)
-      await playPcmStream(player, format, heard, signal, onSound, this.getWarmPlayer()?.take(format))
+      await playPcmStream(player, format, heard, signal, onSound, this.getWarmPlayer()?.take(format, signal))
     } catch (err) {
       throw signal.aborted ? new TtsError('provider voice was stopped', 'aborted') : err
     } finally {

@@ -22,10 +22,16 @@ export class WarmPlayer {
     this.waiting.warm(rawPlayerArgs(this.player, format))
   }
 
-  /** The waiting player for exactly this format, if any; a fresh one is warmed for the next utterance. */
-  take(format: PcmFormat): ChildProcess | null {
+  /**
+   * The waiting player for exactly this format, if any; a fresh one is warmed
+   * for the next utterance, unless this one is stopped: after Stop nothing of
+   * the voice stays behind (the next turn warms one again).
+   */
+  take(format: PcmFormat, signal: AbortSignal): ChildProcess | null {
     const child = this.waiting.take(rawPlayerArgs(this.player, format))
     this.warm(format)
+    if (signal.aborted) this.waiting.discard()
+    else signal.addEventListener('abort', () => this.waiting.discard(), { once: true })
     return child
   }
 }

@@ -165,7 +165,7 @@ export class WavTtsEngine implements TtsEngine {
     if (!start) throw new TtsError(`${this.name} wrote a WAV without audio`, 'failed')
     this.format = start.format
     const samples = wav.subarray(start.dataStart)
-    await playPcmStream(player, start.format, piecesOf(samples), signal, onSound, warmPlayer.take(start.format))
+    await playPcmStream(player, start.format, piecesOf(samples), signal, onSound, warmPlayer.take(start.format, signal))
   }
 
   /** Only engines that start a synthesiser ahead keep a player waiting too. */
