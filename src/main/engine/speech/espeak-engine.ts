@@ -45,9 +45,7 @@ export const espeakSynth: WavSynth = {
   canSpeak: hasWord,
   voices: listVoices,
   // small (a few MB), but its start is most of its time to first sound under load
-  warmStart: true,
-  // every espeak-ng voice writes 22,050 Hz mono
-  format: { rate: 22_050, channels: 1 }
+  warmStart: true
 }
 
 export function createEspeakEngine(opts?: WavEngineOptions): WavTtsEngine {
