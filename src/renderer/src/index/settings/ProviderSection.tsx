@@ -137,6 +137,19 @@ export function ProviderSection({ settings, save }: Props): React.JSX.Element {
 }
 
 /** How long Hark waits: to connect, through a silent stream, and for a whole answer. */
+type TimeoutKey = 'connectTimeoutSec' | 'idleTimeoutSec' | 'turnTimeoutSec'
+
+const TIMEOUTS: Array<{ key: TimeoutKey; label: string; max: number; testId: string }> = [
+  { key: 'connectTimeoutSec', label: 'Give up connecting after', max: 300, testId: 'provider-connect-timeout' },
+  {
+    key: 'idleTimeoutSec',
+    label: 'Call a stream stalled after a silence of',
+    max: 600,
+    testId: 'provider-idle-timeout'
+  },
+  { key: 'turnTimeoutSec', label: 'Longest time for one answer', max: 3600, testId: 'provider-turn-timeout' }
+]
+
 function ProviderTimeouts({
   provider: p,
   save
@@ -148,36 +161,19 @@ function ProviderTimeouts({
   return (
     <fieldset className="field-group">
       <legend>Timeouts</legend>
-      <NumberSetting
-        label="Give up connecting after"
-        path="provider.connectTimeoutSec"
-        value={p.connectTimeoutSec}
-        unit="seconds (1 to 300)"
-        min={1}
-        max={300}
-        testId="provider-connect-timeout"
-        onSave={(connectTimeoutSec) => set({ connectTimeoutSec })}
-      />
-      <NumberSetting
-        label="Call a stream stalled after a silence of"
-        path="provider.idleTimeoutSec"
-        value={p.idleTimeoutSec}
-        unit="seconds (1 to 600)"
-        min={1}
-        max={600}
-        testId="provider-idle-timeout"
-        onSave={(idleTimeoutSec) => set({ idleTimeoutSec })}
-      />
-      <NumberSetting
-        label="Longest time for one answer"
-        path="provider.turnTimeoutSec"
-        value={p.turnTimeoutSec}
-        unit="seconds (1 to 3600)"
-        min={1}
-        max={3600}
-        testId="provider-turn-timeout"
-        onSave={(turnTimeoutSec) => set({ turnTimeoutSec })}
-      />
+      {TIMEOUTS.map(({ key, label, max, testId }) => (
+        <NumberSetting
+          key={key}
+          label={label}
+          path={`provider.${key}`}
+          value={p[key]}
+          unit={`seconds (1 to ${max})`}
+          min={1}
+          max={max}
+          testId={testId}
+          onSave={(seconds) => set({ [key]: seconds })}
+        />
+      ))}
     </fieldset>
   )
 }
