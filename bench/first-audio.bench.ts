@@ -8,7 +8,7 @@ import { streamChat } from '../src/main/engine/llm/chat-stream'
 import { createSegmenter } from '../src/main/engine/segmenter/sentence-stream'
 import { createEspeakEngine } from '../src/main/engine/speech/espeak-engine'
 import { createFestivalEngine } from '../src/main/engine/speech/festival-engine'
-import { ProviderEngine } from '../src/main/engine/speech/provider-engine'
+import { ProviderEngine, type ProviderEngineOptions } from '../src/main/engine/speech/provider-engine'
 import { SpeechQueue } from '../src/main/engine/speech/speech-queue'
 import type { TtsEngine } from '../src/main/engine/speech/speech-types'
 import { runTurn } from '../src/main/engine/turn'
@@ -195,8 +195,11 @@ async function engineRow(
   }
 }
 
-function providerEngine(fake: FakeLlm): ProviderEngine {
-  return new ProviderEngine({ baseUrl: fake.url, apiKey: 'bench', model: 'tts-bench', voice: 'en', format: 'pcm' })
+function providerEngine(fake: FakeLlm, opts: ProviderEngineOptions = {}): ProviderEngine {
+  return new ProviderEngine(
+    { baseUrl: fake.url, apiKey: 'bench', model: 'tts-bench', voice: 'en', format: 'pcm' },
+    opts
+  )
 }
 
 async function providerDeadAir(fake: FakeLlm, speech: FakeSpeech): Promise<BenchTable> {
@@ -239,7 +242,21 @@ export default async function bench(): Promise<BenchTable[]> {
         '0.305 in issue 16'
       ),
       await engineRow('festival', createFestivalEngine(), fake, log, 'streaming / batch ≤ 0.2'),
+      await engineRow(
+        'espeak-ng, a player started per sentence (baseline: before this change)',
+        createEspeakEngine({ warmPlayer: false }),
+        fake,
+        log,
+        '85 ms after the boundary in issue 16'
+      ),
       await engineRow('espeak-ng', createEspeakEngine(), fake, log, 'sound ≤ 50 ms after the boundary'),
+      await engineRow(
+        'provider, a player started per sentence, untrimmed (baseline: before this change)',
+        providerEngine(fake, { warmPlayer: false, trimSilence: false }),
+        fake,
+        log,
+        '291 ms after the boundary in issue 16'
+      ),
       await engineRow(
         'provider',
         providerEngine(fake),

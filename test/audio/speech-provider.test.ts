@@ -86,6 +86,32 @@ describe('provider voice against the fake /v1/audio/speech', () => {
     expect(soundMs(rec)).toBeGreaterThan(1500)
   })
 
+  // the trailing cut is timed by the null sink's slow, uneven drain here, so it is left to the unit tests
+  it('trims the silence a voice pads with: the first sound comes sooner, and nothing audible is cut', async () => {
+    // a neural voice's padding, exaggerated (within what the trimmer takes for padding) to stand out on a loaded machine
+    const { speech, config } = await endpoint({ leadSilenceMs: 1200, tailSilenceMs: 800, realtime: 8 })
+    const text = 'Padded with silence on both sides.'
+    const run = async (trimSilence: boolean) => {
+      capture = await startCapture()
+      const started = performance.now()
+      await new ProviderEngine(config, { trimSilence }).speak(text, { signal: new AbortController().signal })
+      await sleep(300)
+      const rec = await capture.stop()
+      capture = null
+      const call = speech.calls.at(-1)!
+      const heard = firstSoundAfter(rec, started)
+      if (heard === null) throw new Error('nothing was heard on the sink')
+      return { afterFirstByte: heard - call.firstByteAt!, soundMs: soundMs(rec) }
+    }
+    const untrimmed = await run(false)
+    const trimmed = await run(true)
+    const seen = JSON.stringify({ untrimmed, trimmed })
+    // the 1.2 s lead is gone (KEEP_LEAD_MS kept; it downloads in 150 ms): the rest is margin for the machine's jitter
+    expect(trimmed.afterFirstByte, seen).toBeLessThan(untrimmed.afterFirstByte - 600)
+    // and nothing audible was cut
+    expect(trimmed.soundMs, seen).toBeGreaterThan(untrimmed.soundMs * 0.8)
+  })
+
   it('stop mid-download closes the request and silences the sink', async () => {
     const { speech, config } = await endpoint({ realtime: 1 })
     const { queue, events } = queueOver(new ProviderEngine(config))

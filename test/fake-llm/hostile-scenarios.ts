@@ -14,8 +14,7 @@ const HOSTILE_MAX_BYTES = 2 * 1024 ** 3
 const MiB = 1024 * 1024
 
 /** Write with backpressure; false once the client has gone. */
-function pump(ctx: ChatContext, data: string | Buffer): Promise<boolean> {
-  const { res } = ctx
+export function pump({ res }: Pick<ChatContext, 'res'>, data: string | Buffer): Promise<boolean> {
   if (res.destroyed || res.writableEnded) return Promise.resolve(false)
   if (res.write(data)) return Promise.resolve(true)
   return new Promise((resolve) => {
@@ -31,11 +30,20 @@ function pump(ctx: ChatContext, data: string | Buffer): Promise<boolean> {
   })
 }
 
+/** Send the same bytes again and again until maxBytes are sent; false once the client has gone. */
+export async function pumpRepeated(
+  ctx: Pick<ChatContext, 'res'>,
+  piece: string | Buffer,
+  maxBytes: number
+): Promise<boolean> {
+  const size = Buffer.byteLength(piece)
+  for (let sent = 0; sent < maxBytes; sent += size) if (!(await pump(ctx, piece))) return false
+  return true
+}
+
 /** Send the same bytes again and again until the client goes away (or the safety cap). */
 async function repeat(ctx: ChatContext, piece: string | Buffer): Promise<void> {
-  const size = Buffer.byteLength(piece)
-  for (let sent = 0; sent < HOSTILE_MAX_BYTES; sent += size) if (!(await pump(ctx, piece))) return
-  ctx.res.end()
+  if (await pumpRepeated(ctx, piece, HOSTILE_MAX_BYTES)) ctx.res.end()
 }
 
 /** The first ~40% of the answer, as event payloads. */

@@ -27,6 +27,9 @@ export interface FakeSpeechOptions {
   realtime?: number
   /** ms of audio per written piece */
   chunkMs?: number
+  /** ms of near-silence (a faint hiss, as neural voices pad) before and after the speech */
+  leadSilenceMs?: number
+  tailSilenceMs?: number
   /** the fault for call n (0-based) asking for `input`, if any */
   fault?: (call: number, input: string) => SpeechFault | null
   voices?: string[]
@@ -83,7 +86,7 @@ function speechRoute(opts: () => FakeSpeechOptions, calls: SpeechCall[]): RouteH
       closedEarly: false
     }
     const n = calls.push(call) - 1
-    const { ttfbMs = 0, realtime = 4, chunkMs = 40, fault: faultFor } = opts()
+    const { ttfbMs = 0, realtime = 4, chunkMs = 40, fault: faultFor, leadSilenceMs = 0, tailSilenceMs = 0 } = opts()
     const input = typeof body['input'] === 'string' ? body['input'] : ''
     const fault = faultFor?.(n, input) ?? null
     res.on('close', () => (call.closedEarly = call.endAt === null))
@@ -93,7 +96,7 @@ function speechRoute(opts: () => FakeSpeechOptions, calls: SpeechCall[]): RouteH
     const wav = body['response_format'] === 'wav'
     let audio: Buffer
     try {
-      const spoken = await espeak(input)
+      const spoken = padded(await espeak(input), leadSilenceMs, tailSilenceMs)
       audio = wav ? streamedWav(spoken) : toPcm24k(spoken)
     } catch (err) {
       return jsonError(res, 500, `fake speech: ${(err as Error).message}`)
@@ -154,6 +157,18 @@ function espeak(text: string): Promise<Buffer> {
 }
 
 const HEADER = 44
+
+/** The WAV with a faint hiss (|sample| ≤ 30 of 32767) around its samples. */
+function padded(wav: Buffer, leadMs: number, tailMs: number): Buffer {
+  if (leadMs <= 0 && tailMs <= 0) return wav
+  const rate = wav.readUInt32LE(24)
+  const hiss = (ms: number): Buffer => {
+    const b = Buffer.alloc(Math.round((rate * ms) / 1000) * 2)
+    for (let i = 0; i < b.length / 2; i++) b.writeInt16LE(((i * 7919) % 61) - 30, i * 2)
+    return b
+  }
+  return Buffer.concat([wav.subarray(0, HEADER), hiss(leadMs), wav.subarray(HEADER), hiss(tailMs)])
+}
 
 /** Resampled to OpenAI's pcm: 24 kHz 16-bit mono, no header. */
 function toPcm24k(wav: Buffer): Buffer {

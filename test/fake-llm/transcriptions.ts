@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { FakeLlm } from './fake-llm'
+import { pump, pumpRepeated } from './hostile-scenarios'
 import { parseMultipart } from './multipart'
 import type { RouteHandler } from './types'
 import { checkWav, type WavReport } from './wav-check'
@@ -12,7 +15,18 @@ import { checkWav, type WavReport } from './wav-check'
  * 16 kHz mono WAV and measures its length and loudness, then transcribes it
  * for real with pocketsphinx, so the question the app asks comes from the
  * audio it recorded. Or, for benchmarks, answers fixed text after a fixed delay.
+ * Or, as a hostile service, answers with a transcript of `maxBytes`.
  */
+
+/**
+ * A 200 `{"text":"aaa…"}` of about maxBytes once decoded: sent plainly
+ * (`huge-json`), or as gzip members that inflate ~1000× (`gzip-bomb`). It
+ * stops early when the client closes the connection.
+ */
+export interface HostileTranscript {
+  kind: 'huge-json' | 'gzip-bomb'
+  maxBytes: number
+}
 
 export interface TranscriptionOptions {
   /** fixed transcript instead of pocketsphinx */
@@ -21,6 +35,7 @@ export interface TranscriptionOptions {
   delayMs?: number
   /** answer every upload with this HTTP error instead (a failing speech-to-text service) */
   fail?: { status: number; message: string }
+  hostile?: HostileTranscript
 }
 
 export interface TranscriptionCall {
@@ -79,8 +94,9 @@ function transcriptionRoute(opts: () => TranscriptionOptions, calls: Transcripti
       return reply(400, {
         error: { message: `Invalid WAV: ${wav.problems.join('; ')}`, type: 'invalid_request_error' }
       })
-    const { text, delayMs = 0, fail } = opts()
+    const { text, delayMs = 0, fail, hostile } = opts()
     if (fail) return reply(fail.status, { error: { message: fail.message, type: 'server_error' } })
+    if (hostile) return sendHostile(res, hostile)
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
     try {
       call.text = text ?? (await pocketsphinx(file.data, wav))
@@ -92,6 +108,20 @@ function transcriptionRoute(opts: () => TranscriptionOptions, calls: Transcripti
     call.serverMs = performance.now() - started
     reply(200, { text: call.text })
   }
+}
+
+async function sendHostile(res: ServerResponse, { kind, maxBytes }: HostileTranscript): Promise<void> {
+  const gzip = kind === 'gzip-bomb'
+  res.writeHead(200, { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) })
+  const encode = (text: string): string | Buffer => (gzip ? gzipSync(text) : text)
+  const ctx = { res }
+  const letters = 'a'.repeat(1024 * 1024)
+  // gzip allows members back to back: each is one MB of letters, about 1 KB on the wire
+  if (!(await pump(ctx, encode('{"text":"')))) return
+  const piece = encode(letters)
+  const pieces = Math.ceil(maxBytes / letters.length)
+  if (!(await pumpRepeated(ctx, piece, pieces * Buffer.byteLength(piece)))) return
+  if (await pump(ctx, encode('"}'))) res.end()
 }
 
 async function pocketsphinx(wavFile: Buffer, wav: WavReport): Promise<string> {

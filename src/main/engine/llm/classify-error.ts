@@ -158,9 +158,14 @@ const BREACHES: Record<BodyLimitName, (max: string) => string> = {
   chatterBytes: (max) => `sent ${max} of keep-alive comments and no part of the answer`
 }
 
+/** What a body over its limit did, as a sentence whose subject is `who` (a host, or a service at a host). */
+export function describeBreach(who: string, breach: Pick<BodyLimitError, 'limit' | 'maxBytes'>): string {
+  return `${who} ${BREACHES[breach.limit](size(breach.maxBytes))}, so Hark stopped reading.`
+}
+
 /** A body over one of its limits. Endless chatter is a stall; anything else is an answer too large to take. */
 function fromBreach(limit: BodyLimitName, maxBytes: number, host: string): LlmError {
-  const what = `${host} ${BREACHES[limit](size(maxBytes))}, so Hark stopped reading.`
+  const what = describeBreach(host, { limit, maxBytes })
   if (limit === 'chatterBytes') return new LlmError('stalled', `${what} Try again.`, true)
   return new LlmError('too-large', `${what} Check the base URL points at an OpenAI-compatible API.`, false)
 }

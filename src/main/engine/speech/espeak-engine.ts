@@ -45,7 +45,9 @@ export const espeakSynth: WavSynth = {
   canSpeak: hasWord,
   voices: listVoices,
   // small (a few MB), but its start is most of its time to first sound under load
-  warmStart: true
+  warmStart: true,
+  // every espeak-ng voice writes 22,050 Hz mono
+  format: { rate: 22_050, channels: 1 }
 }
 
 export function createEspeakEngine(opts?: WavEngineOptions): WavTtsEngine {

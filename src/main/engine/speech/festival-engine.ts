@@ -52,7 +52,9 @@ export const festivalSynth: WavSynth = {
   args: (opts) => festivalArgs(opts),
   canSpeak: hasAsciiWord,
   voices: async () => festivalVoices(),
-  warmStart: true
+  warmStart: true,
+  // kal, the voice Debian ships (festvox-kallpc16k), is 16 kHz mono; another voice gets a fresh player
+  format: { rate: 16_000, channels: 1 }
 }
 
 export function createFestivalEngine(opts?: WavEngineOptions): WavTtsEngine {

@@ -14,23 +14,22 @@ const KILL_GRACE_MS = 250
  * soon as we have it, so sound starts with the first bytes rather than the
  * last. Resolves when the player has played everything; rejects with a
  * TtsError. `onSound` is called once the player has its first audio.
+ * `started` is a player already started with rawPlayerArgs for this format
+ * (a warm one); without it one is started here.
  */
 export async function playPcmStream(
   player: WavPlayer,
   format: PcmFormat,
   pieces: AsyncIterable<Buffer>,
   signal: AbortSignal,
-  onSound?: () => void
+  onSound?: () => void,
+  started?: ChildProcess | null
 ): Promise<void> {
-  if (signal.aborted) throw new TtsError(`${player.cmd} was stopped`, 'aborted')
-  let child: ChildProcess
-  try {
-    child = startProcess(player.cmd, rawPlayerArgs(player, format))
-  } catch (err) {
-    if (err instanceof ProgramMissingError)
-      throw new TtsError(`${player.cmd} is not installed. ${PLAYER_HINT}`, 'missing')
-    throw new TtsError(`cannot start ${player.cmd}: ${(err as Error).message}`, 'failed')
+  if (signal.aborted) {
+    if (started) killTree(started, 'SIGKILL')
+    throw new TtsError(`${player.cmd} was stopped`, 'aborted')
   }
+  const child = started ?? startPlayer(player, format)
   const exit = exited(child, player.cmd)
   const stop = (): void => kill(child)
   signal.addEventListener('abort', stop, { once: true })
@@ -51,6 +50,16 @@ export async function playPcmStream(
     throw signal.aborted ? new TtsError(`${player.cmd} was stopped`, 'aborted') : err
   } finally {
     signal.removeEventListener('abort', stop)
+  }
+}
+
+function startPlayer(player: WavPlayer, format: PcmFormat): ChildProcess {
+  try {
+    return startProcess(player.cmd, rawPlayerArgs(player, format))
+  } catch (err) {
+    if (err instanceof ProgramMissingError)
+      throw new TtsError(`${player.cmd} is not installed. ${PLAYER_HINT}`, 'missing')
+    throw new TtsError(`cannot start ${player.cmd}: ${(err as Error).message}`, 'failed')
   }
 }
 

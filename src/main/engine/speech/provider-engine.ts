@@ -1,5 +1,6 @@
 import { ChunkQueue } from './chunk-queue'
 import { playPcmStream } from './pcm-stream-player'
+import { trimPcmStream } from './pcm-stream-trim'
 import {
   parseVoiceList,
   PCM_RATE,
@@ -14,12 +15,17 @@ import { cleanSpeechText, hasWord } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
 import { findWavPlayer, PLAYER_HINT, type PcmFormat, type WavPlayer } from './wav-player'
 import { parseWavStart } from './wav-stream'
+import { playsRaw, WarmPlayer } from './warm-player'
 
 export interface ProviderEngineOptions {
   /** whose known voices to offer when the server lists none */
   preset?: SpeechPresetId
   limits?: Partial<HttpLimits>
   findPlayer?: () => WavPlayer | null
+  /** cut the leading and trailing silence neural voices pad each utterance with (default true) */
+  trimSilence?: boolean
+  /** keep a player connected ahead of the audio (default true) */
+  warmPlayer?: boolean
 }
 
 const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
@@ -34,7 +40,9 @@ interface Download {
  * A voice served over HTTP by any OpenAI-compatible `/audio/speech`. Each
  * utterance is one request; its audio plays while it downloads, and the
  * queue requests the next utterance as soon as this one has downloaded, so
- * it is ready when this one ends. Stop aborts the request (the server sees
+ * it is ready when this one ends. The padding of silence around each
+ * utterance is trimmed as it streams, so sound starts with the first
+ * audible sample. Stop aborts the request (the server sees
  * the connection close) and kills the player. The key goes to the
  * endpoint's origin only; redirects elsewhere are refused.
  */
@@ -43,6 +51,9 @@ export class ProviderEngine implements TtsEngine {
   private readonly limits: HttpLimits
   private readonly findPlayer: () => WavPlayer | null
   private player: WavPlayer | null | undefined
+  private warmPlayer: WarmPlayer | null | undefined
+  /** the format of the last audio played (raw PCM's is known before any) */
+  private format: PcmFormat = { rate: PCM_RATE, channels: 1 }
 
   constructor(
     private readonly endpoint: SpeechEndpoint,
@@ -76,6 +87,11 @@ export class ProviderEngine implements TtsEngine {
     } catch {
       return known
     }
+  }
+
+  /** A player connected ahead of the first audio, so its start-up is not heard as delay. */
+  warm(): void {
+    this.getWarmPlayer()?.warm(this.format)
   }
 
   speak(text: string, opts: SpeakOptions): Promise<void> {
@@ -155,12 +171,23 @@ export class ProviderEngine implements TtsEngine {
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
       const format = await download.format
-      await playPcmStream(player, format, download.samples.read(), signal, onSound)
+      this.format = format
+      const samples = download.samples.read()
+      const heard = this.opts.trimSilence === false ? samples : trimPcmStream(samples, format)
+      await playPcmStream(player, format, heard, signal, onSound, this.getWarmPlayer()?.take(format, signal))
     } catch (err) {
       throw signal.aborted ? new TtsError('provider voice was stopped', 'aborted') : err
     } finally {
       signal.removeEventListener('abort', stopRequest)
     }
+  }
+
+  private getWarmPlayer(): WarmPlayer | null {
+    if (this.warmPlayer === undefined) {
+      const player = this.opts.warmPlayer === false ? null : this.getPlayer()
+      this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
+    }
+    return this.warmPlayer
   }
 
   private getPlayer(): WavPlayer | null {

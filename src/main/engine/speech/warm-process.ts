@@ -12,9 +12,10 @@ interface Waiting {
 }
 
 /**
- * One synthesiser process started before its text is known: it loads its
- * program and voice while the answer is still on its way, then waits on
- * stdin. `take` hands it over for the next utterance with the same argv.
+ * One process started before its input is known: a synthesiser loads its
+ * program and voice while the answer is still on its way, a player connects
+ * to the sound server before the audio exists; then it waits on stdin.
+ * `take` hands it over for the next utterance with the same argv.
  */
 export class WarmProcess {
   private waiting: Waiting | null = null

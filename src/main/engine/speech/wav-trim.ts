@@ -1,7 +1,4 @@
-/** Samples quieter than this (of 32767) count as silence. */
-const SILENCE = 120
-const KEEP_LEAD_MS = 40
-const KEEP_TAIL_MS = 120
+import { bytesFor, isLoudFrame, KEEP_LEAD_MS, KEEP_TAIL_MS } from './silence'
 
 interface PcmLayout {
   dataStart: number
@@ -35,11 +32,6 @@ function pcm16Layout(wav: Buffer): PcmLayout | null {
   return null
 }
 
-function loud(wav: Buffer, frame: number, frameBytes: number): boolean {
-  for (let b = frame; b < frame + frameBytes; b += 2) if (Math.abs(wav.readInt16LE(b)) > SILENCE) return true
-  return false
-}
-
 /**
  * Synthesisers pad each utterance with silence (festival: about 0.2 s before
  * and 0.4 s after). Between utterances that padding is dead air, so cut it to
@@ -52,13 +44,12 @@ export function trimWavSilence(wav: Buffer): Buffer {
   const { dataStart, frameBytes, rate } = layout
   const dataEnd = dataStart + Math.floor((layout.dataEnd - dataStart) / frameBytes) * frameBytes
   let first = dataStart
-  while (first < dataEnd && !loud(wav, first, frameBytes)) first += frameBytes
+  while (first < dataEnd && !isLoudFrame(wav, first, frameBytes)) first += frameBytes
   if (first >= dataEnd) return wav
   let last = dataEnd - frameBytes
-  while (last > first && !loud(wav, last, frameBytes)) last -= frameBytes
-  const keep = (ms: number): number => Math.round((rate * ms) / 1000) * frameBytes
-  const from = Math.max(dataStart, first - keep(KEEP_LEAD_MS))
-  const to = Math.min(dataEnd, last + frameBytes + keep(KEEP_TAIL_MS))
+  while (last > first && !isLoudFrame(wav, last, frameBytes)) last -= frameBytes
+  const from = Math.max(dataStart, first - bytesFor(KEEP_LEAD_MS, rate, frameBytes))
+  const to = Math.min(dataEnd, last + frameBytes + bytesFor(KEEP_TAIL_MS, rate, frameBytes))
   const header = Buffer.from(wav.subarray(0, dataStart))
   const out = Buffer.concat([header, wav.subarray(from, to)])
   out.writeUInt32LE(out.length - 8, 4)

@@ -2,8 +2,11 @@ import { findOnPath } from '../platform/find-on-path'
 import { runChild, runProcess, timeoutForText, type RunOptions } from './run-process'
 import { cleanSpeechText } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
-import { findWavPlayer, PLAYER_HINT, playWav, type WavPlayer } from './wav-player'
+import { playPcmStream } from './pcm-stream-player'
+import { findWavPlayer, PLAYER_HINT, playWav, type PcmFormat, type WavPlayer } from './wav-player'
+import { parseWavStart } from './wav-stream'
 import { trimWavSilence } from './wav-trim'
+import { playsRaw, WarmPlayer } from './warm-player'
 import { WarmProcess } from './warm-process'
 
 /** A synthesiser that reads text on stdin and writes a WAV to stdout. */
@@ -22,6 +25,8 @@ export interface WavSynth {
    * wait for the answer (festival's takes 170–220 ms and about 320 MB)
    */
   readonly warmStart?: boolean
+  /** the format it usually writes, for a player warmed before the first WAV shows the real one */
+  readonly format: PcmFormat
 }
 
 export interface WavEngineOptions {
@@ -31,6 +36,8 @@ export interface WavEngineOptions {
   trimSilence?: boolean
   /** keep a synthesiser started ahead of the text (default: the synthesiser's own choice) */
   warmStart?: boolean
+  /** with warmStart, keep a player connected ahead of the audio too (default true) */
+  warmPlayer?: boolean
 }
 
 const nothingToSay: PreparedSpeech = { ready: Promise.resolve(), play: async () => {}, cancel: () => {} }
@@ -50,6 +57,10 @@ export class WavTtsEngine implements TtsEngine {
   private readonly findPlayer: () => WavPlayer | null
   private readonly trimSilence: boolean
   private readonly warmer: WarmProcess | null
+  private warmPlayer: WarmPlayer | null | undefined
+  private readonly keepPlayerWarm: boolean
+  /** the format of the last WAV played: the next is almost always the same */
+  private format: PcmFormat
 
   constructor(
     private readonly synth: WavSynth,
@@ -59,10 +70,13 @@ export class WavTtsEngine implements TtsEngine {
     this.findPlayer = opts.findPlayer ?? findWavPlayer
     this.trimSilence = opts.trimSilence ?? true
     this.warmer = (opts.warmStart ?? synth.warmStart) ? new WarmProcess(synth.binary) : null
+    this.keepPlayerWarm = opts.warmPlayer ?? true
+    this.format = synth.format
   }
 
   warm(opts: VoiceOptions): void {
     if (!this.warmer) return
+    this.getWarmPlayer()?.warm(this.format)
     try {
       this.warmer.warm(this.synth.args(opts))
     } catch {
@@ -131,14 +145,47 @@ export class WavTtsEngine implements TtsEngine {
       const audio = await wav
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
-      await playWav(player, audio, signal, onSound)
+      const warmPlayer = this.getWarmPlayer()
+      if (warmPlayer) await this.playRaw(player, warmPlayer, audio, signal, onSound)
+      else await playWav(player, audio, signal, onSound)
     } finally {
       signal.removeEventListener('abort', stopSynthesis)
     }
+  }
+
+  /** The samples through a player started ahead of them (or now, if the format changed). */
+  private async playRaw(
+    player: WavPlayer,
+    warmPlayer: WarmPlayer,
+    wav: Buffer,
+    signal: AbortSignal,
+    onSound?: () => void
+  ): Promise<void> {
+    const start = parseWavStart(wav)
+    if (!start) throw new TtsError(`${this.name} wrote a WAV without audio`, 'failed')
+    this.format = start.format
+    const samples = wav.subarray(start.dataStart)
+    await playPcmStream(player, start.format, piecesOf(samples), signal, onSound, warmPlayer.take(start.format, signal))
+  }
+
+  /** Only engines that start a synthesiser ahead keep a player waiting too. */
+  private getWarmPlayer(): WarmPlayer | null {
+    if (this.warmPlayer === undefined) {
+      const player = this.warmer && this.keepPlayerWarm ? this.getPlayer() : null
+      this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
+    }
+    return this.warmPlayer
   }
 
   private getPlayer(): WavPlayer | null {
     if (this.player === undefined) this.player = this.findPlayer()
     return this.player
   }
+}
+
+/** Small pieces, so the first is in the player (and 'started' said) at once, not after the pipe drains the whole. */
+const PLAY_PIECE_BYTES = 8192
+
+async function* piecesOf(samples: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < samples.length; at += PLAY_PIECE_BYTES) yield samples.subarray(at, at + PLAY_PIECE_BYTES)
 }

@@ -1,7 +1,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, toFile } from 'openai'
 import type { ErrorKind } from '../../../shared/turn-events'
+import { describeBreach } from '../llm/classify-error'
 import { hostOf } from '../llm/host'
-import { originBoundFetch, RedirectRefusedError } from '../http/origin-bound-fetch'
+import { ProviderBodyError, RequestWatch } from '../llm/watched-fetch'
+import { RedirectRefusedError } from '../http/origin-bound-fetch'
 
 /**
  * Speech-to-text through any OpenAI-compatible `/audio/transcriptions`
@@ -31,36 +33,60 @@ export class TranscriptionError extends Error {
 }
 
 /**
- * `fetchImpl` is the one place speech-to-text chooses how it reaches the
- * network; by default redirects never carry the audio or key to another origin.
+ * A transcript is a few KB of JSON: a body past this is not one, and reading
+ * it all would let a hostile endpoint fill memory (counted after decompression).
  */
-export function createTranscriber(config: SttConfig, fetchImpl: typeof fetch = originBoundFetch): Transcribe {
-  const client = new OpenAI({
-    fetch: fetchImpl,
-    baseURL: config.baseUrl,
-    // Local whisper servers take no key, but the SDK refuses an empty one.
-    apiKey: config.apiKey || 'no-key',
-    timeout: config.timeoutMs ?? 30_000,
-    maxRetries: 1
-  })
+const TRANSCRIPT_BODY_BYTES = 1024 * 1024
+
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * Each transcription is one watched request (the chat stream's RequestWatch):
+ * redirects never carry the audio or key to another origin, the body is
+ * bounded in size, and a body that stops arriving is a stall.
+ */
+export function createTranscriber(config: SttConfig): Transcribe {
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
   return async (wav, signal) => {
+    const watch = new RequestWatch({
+      headersTimeoutMs: timeoutMs,
+      idleTimeoutMs: timeoutMs,
+      signal,
+      expectEventStream: false,
+      limits: { wholeBytes: TRANSCRIPT_BODY_BYTES }
+    })
+    const client = new OpenAI({
+      fetch: watch.fetch,
+      baseURL: config.baseUrl,
+      // Local whisper servers take no key, but the SDK refuses an empty one.
+      apiKey: config.apiKey || 'no-key',
+      // the watch times the headers; the SDK's own timeout is only a backstop
+      timeout: timeoutMs + 5_000,
+      maxRetries: 1
+    })
     try {
       const file = await toFile(wav, 'speech.wav', { type: 'audio/wav' })
       const language = config.language?.trim()
       const result = await client.audio.transcriptions.create(
         { file, model: config.model, response_format: 'json', ...(language ? { language } : {}) },
-        { signal }
+        { signal: watch.signal }
       )
       return (typeof result === 'string' ? result : (result.text ?? '')).trim()
     } catch (err) {
-      throw classify(err, config)
+      throw classify(err, config, watch)
+    } finally {
+      watch.dispose()
     }
   }
 }
 
-function classify(err: unknown, config: SttConfig): TranscriptionError {
+function classify(err: unknown, config: SttConfig, watch: RequestWatch): TranscriptionError {
   const where = hostOf(config.baseUrl)
-  if (err instanceof APIUserAbortError) return new TranscriptionError('aborted', 'Transcription cancelled.')
+  const byUs = stoppedByUs(watch, `Speech-to-text at ${where}`)
+  if (byUs) return byUs
+  if (err instanceof APIUserAbortError) return cancelled()
+  if (err instanceof ProviderBodyError)
+    return new TranscriptionError('server', `Speech-to-text at ${where} answered with an error: ${err.message}`)
   const redirect = redirectIn(err)
   if (redirect) {
     return new TranscriptionError(
@@ -68,9 +94,7 @@ function classify(err: unknown, config: SttConfig): TranscriptionError {
       `Speech-to-text at ${where} redirected the recording to ${redirect.to?.host ?? 'an unknown address'}; Hark does not send audio or keys to another server. If that server is the right one, set it as the speech-to-text endpoint.`
     )
   }
-  if (err instanceof APIConnectionTimeoutError) {
-    return new TranscriptionError('timeout', `Speech-to-text at ${where} did not answer in time.`)
-  }
+  if (err instanceof APIConnectionTimeoutError) return timedOut(`Speech-to-text at ${where}`)
   if (err instanceof APIConnectionError)
     return new TranscriptionError('network', `Could not reach speech-to-text at ${where}.`)
   if (err instanceof APIError) {
@@ -90,6 +114,22 @@ function classify(err: unknown, config: SttConfig): TranscriptionError {
     return new TranscriptionError('bad-request', `Speech-to-text rejected the recording (${s}).${detail}`)
   }
   return new TranscriptionError('unknown', `Speech-to-text failed: ${err instanceof Error ? err.message : String(err)}`)
+}
+
+const cancelled = () => new TranscriptionError('aborted', 'Transcription cancelled.')
+const timedOut = (who: string) => new TranscriptionError('timeout', `${who} did not answer in time.`)
+
+/** Our side ended the request (the SDK reports that as an abort or a broken body): say why. */
+function stoppedByUs(watch: RequestWatch, who: string): TranscriptionError | null {
+  if (watch.cause === 'user') return cancelled()
+  if (watch.cause === 'limit' && watch.breach)
+    return new TranscriptionError(
+      'too-large',
+      `${describeBreach(who, watch.breach)} Check that the speech-to-text endpoint in Settings is a transcription API.`
+    )
+  if (watch.cause === 'stalled') return new TranscriptionError('stalled', `${who} stopped sending its answer.`)
+  if (watch.cause === 'timeout') return timedOut(who)
+  return null
 }
 
 /** The SDK wraps a refused redirect as a connection error: find it in the cause chain. */

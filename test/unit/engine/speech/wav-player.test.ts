@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixWavSizes, wavSeconds } from '../../../../src/main/engine/speech/wav-player'
+import { KEEP_LEAD_MS, KEEP_TAIL_MS } from '../../../../src/main/engine/speech/silence'
 import { trimWavSilence } from '../../../../src/main/engine/speech/wav-trim'
 import { makeWav, paddedTone } from './wav-fixture'
 
@@ -24,7 +25,7 @@ describe('WAV from a pipe', () => {
 describe('trimWavSilence', () => {
   it('cuts long leading and trailing silence down to a short pause', () => {
     const trimmed = trimWavSilence(makeWav(paddedTone(0.5, 1, 0.8), 0))
-    expect(wavSeconds(trimmed)).toBeCloseTo(1 + 0.04 + 0.12, 2)
+    expect(wavSeconds(trimmed)).toBeCloseTo(1 + (KEEP_LEAD_MS + KEEP_TAIL_MS) / 1000, 2)
     expect(trimmed.readUInt32LE(40)).toBe(trimmed.length - 44)
     expect(trimmed.readUInt32LE(4)).toBe(trimmed.length - 8)
   })

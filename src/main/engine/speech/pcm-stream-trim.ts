@@ -1,0 +1,123 @@
+import { bytesFor, isLoudFrame, KEEP_LEAD_MS, KEEP_TAIL_MS } from './silence'
+import type { PcmFormat } from './wav-player'
+
+/**
+ * Leading silence is held back at most this long; past it the stream is
+ * passed on whole, so a voice that starts this quietly is never cut.
+ */
+export const MAX_LEAD_TRIM_MS = 1500
+/** A pause held back this long is inside the speech: it is played, so memory stays bounded. */
+const MAX_HELD_MS = 1000
+
+/**
+ * Trims streamed 16-bit PCM as it arrives, in one pass: the silence before
+ * the first loud frame is dropped (KEEP_LEAD_MS of it kept) so sound starts
+ * with the first audible sample; silence after the last loud frame is held
+ * back and, at the end, cut to KEEP_TAIL_MS, shortening the dead air before
+ * the next utterance. Pieces may split frames anywhere.
+ */
+export class PcmSilenceTrim {
+  private readonly frameBytes: number
+  private readonly keepLead: number
+  private readonly keepTail: number
+  private readonly maxLead: number
+  private readonly maxHeld: number
+  private carry: Buffer = Buffer.alloc(0)
+  private started = false
+  /** trailing silence of what has come so far: the lead window before sound, the pause after */
+  private held: Buffer[] = []
+  private heldBytes = 0
+
+  constructor(format: PcmFormat) {
+    this.frameBytes = 2 * format.channels
+    const bytes = (ms: number) => bytesFor(ms, format.rate, this.frameBytes)
+    this.keepLead = bytes(KEEP_LEAD_MS)
+    this.keepTail = bytes(KEEP_TAIL_MS)
+    this.maxLead = bytes(MAX_LEAD_TRIM_MS)
+    this.maxHeld = bytes(MAX_HELD_MS)
+  }
+
+  /** What to play now of this piece (possibly nothing). */
+  push(piece: Buffer): Buffer[] {
+    const data = this.carry.length ? Buffer.concat([this.carry, piece]) : piece
+    const whole = data.length - (data.length % this.frameBytes)
+    this.carry = Buffer.from(data.subarray(whole))
+    const frames = data.subarray(0, whole)
+    return this.started ? this.afterSound(frames) : this.beforeSound(frames)
+  }
+
+  /** What to play at the end: a short tail of the held silence; a split last frame is dropped. */
+  end(): Buffer[] {
+    const tail = Buffer.concat(this.held).subarray(0, this.started ? this.keepTail : 0)
+    this.held = []
+    this.heldBytes = 0
+    return tail.length ? [tail] : []
+  }
+
+  private beforeSound(frames: Buffer): Buffer[] {
+    const loudAt = this.firstLoud(frames)
+    if (loudAt < 0) {
+      this.hold(frames)
+      // this long without a loud frame: play what was held after all, nothing is lost
+      return this.heldBytes > this.maxLead ? this.startSound(Buffer.alloc(0), this.heldBytes) : []
+    }
+    this.hold(frames.subarray(0, loudAt))
+    return this.startSound(frames.subarray(loudAt), this.keepLead)
+  }
+
+  /** From here on only trailing silence is held; `lead` bytes of the silence before it are played. */
+  private startSound(rest: Buffer, lead: number): Buffer[] {
+    this.started = true
+    this.keepOnlyLast(lead)
+    return this.afterSound(rest)
+  }
+
+  private afterSound(frames: Buffer): Buffer[] {
+    const end = this.lastLoudEnd(frames)
+    if (end < 0) {
+      this.hold(frames)
+      return this.heldBytes > this.maxHeld ? [this.release()] : []
+    }
+    const out = [this.release(), frames.subarray(0, end)]
+    this.hold(frames.subarray(end))
+    return out.filter((b) => b.length > 0)
+  }
+
+  private hold(frames: Buffer): void {
+    if (!frames.length) return
+    this.held.push(frames)
+    this.heldBytes += frames.length
+  }
+
+  private release(): Buffer {
+    const all = Buffer.concat(this.held)
+    this.held = []
+    this.heldBytes = 0
+    return all
+  }
+
+  private keepOnlyLast(bytes: number): void {
+    if (this.heldBytes <= bytes) return
+    const all = this.release()
+    this.hold(Buffer.from(all.subarray(all.length - bytes)))
+  }
+
+  private firstLoud(frames: Buffer): number {
+    for (let at = 0; at < frames.length; at += this.frameBytes) if (isLoudFrame(frames, at, this.frameBytes)) return at
+    return -1
+  }
+
+  /** Just past the last loud frame, or -1 when all are silent. */
+  private lastLoudEnd(frames: Buffer): number {
+    for (let at = frames.length - this.frameBytes; at >= 0; at -= this.frameBytes)
+      if (isLoudFrame(frames, at, this.frameBytes)) return at + this.frameBytes
+    return -1
+  }
+}
+
+/** The stream with its leading and trailing silence trimmed (see PcmSilenceTrim). */
+export async function* trimPcmStream(pieces: AsyncIterable<Buffer>, format: PcmFormat): AsyncGenerator<Buffer> {
+  const trim = new PcmSilenceTrim(format)
+  for await (const piece of pieces) yield* trim.push(piece)
+  yield* trim.end()
+}
