@@ -14,6 +14,8 @@ describe('Hark on macOS', () => {
   test('keeps its Dock icon, and summoning the quick prompt over another app neither activates Hark nor raises its main window', async () => {
     const app = await appForTest({ profile: 'darwin' })
     await app.window('index')
+    // Hark has started (its window shown) before the user switches away: showing it later would bring it forward.
+    await waitUntil('the main window is shown', async () => (await windowState(app, 'index')).visible)
     await app.window('quick')
     expect(await app.control.macDesktop()).toMatchObject({ policy: 'regular', dockIconShown: true })
 
