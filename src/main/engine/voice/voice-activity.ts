@@ -20,7 +20,12 @@ export interface VadOptions {
 export type VadVerdict = 'speech-end' | 'no-speech' | null
 
 const FRAME_MS = 20
-const ONSET_FRAMES = 6 // 120 ms of voice before it counts as speech
+/**
+ * 140 ms of voice before it counts as speech: Hark's own 100 ms chime, heard
+ * by the microphone as listening starts, touches 6 frames when it straddles
+ * their edges, so the onset must be longer than that.
+ */
+const ONSET_FRAMES = 7
 const MIN_VOICE_RMS = 0.012 // about -38 dBFS
 const NOISE_FACTOR = 3.5
 /** the quietest of the first frames is taken as the room's noise */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { VoiceActivityDetector, type VadVerdict } from '../../../../src/main/engine/voice/voice-activity'
 import { chunks, hiss, silence, tone } from './pcm-fixtures'
@@ -44,6 +46,18 @@ describe('VoiceActivityDetector', () => {
     const vad = new VoiceActivityDetector({ silenceMs: 800, noSpeechMs: 2000 })
     const r = run(vad, Buffer.concat([tone(100, 0.5, 880), silence(2500)]))
     expect(r.verdict).toBe('no-speech')
+  })
+
+  it("does not take Hark's own chimes for speech, however they fall across its frames", () => {
+    for (const name of ['start', 'stop']) {
+      const wav = readFileSync(resolve(__dirname, `../../../../resources/chimes/${name}.wav`))
+      const pcm = wav.subarray(wav.indexOf('data') + 8)
+      for (let offsetMs = 0; offsetMs < 20; offsetMs++) {
+        const vad = new VoiceActivityDetector({ silenceMs: 800, noSpeechMs: 2000 })
+        const r = run(vad, Buffer.concat([silence(offsetMs), pcm, silence(2500)]))
+        expect({ name, offsetMs, verdict: r.verdict }).toEqual({ name, offsetMs, verdict: 'no-speech' })
+      }
+    }
   })
 
   it('learns a noisy background and still hears a voice above it', () => {
