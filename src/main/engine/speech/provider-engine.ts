@@ -94,6 +94,10 @@ export class ProviderEngine implements TtsEngine {
     this.getWarmPlayer()?.warm(this.format)
   }
 
+  release(): void {
+    this.warmPlayer?.release()
+  }
+
   speak(text: string, opts: SpeakOptions): Promise<void> {
     const prepared = this.prepare(text, opts)
     return prepared.play(opts.signal, opts.onSound).finally(() => prepared.cancel())
@@ -174,7 +178,8 @@ export class ProviderEngine implements TtsEngine {
       this.format = format
       const samples = download.samples.read()
       const heard = this.opts.trimSilence === false ? samples : trimPcmStream(samples, format)
-      await playPcmStream(player, format, heard, signal, onSound, this.getWarmPlayer()?.take(format, signal))
+      const warm = this.getWarmPlayer()
+      await (warm ? warm.play(format, heard, signal, onSound) : playPcmStream(player, format, heard, signal, onSound))
     } catch (err) {
       throw signal.aborted ? new TtsError('provider voice was stopped', 'aborted') : err
     } finally {

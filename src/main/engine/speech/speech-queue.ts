@@ -1,13 +1,10 @@
 import type { SpeechState } from '../../../shared/turn-events'
 import { createTtsEngine, type TtsEngineName } from './create-tts-engine'
-import {
-  TtsError,
-  type PreparedSpeech,
-  type SpeechEvent,
-  type SpeechItem,
-  type SpeechSink,
-  type TtsEngine
-} from './speech-types'
+import { FallbackVoice } from './fallback-voice'
+import { PrefetchedSpeech } from './prefetched-speech'
+import { ReleaseWhenIdle } from './release-when-idle'
+import { SpeechProblems } from './speech-problems'
+import { type SpeechEvent, type SpeechItem, type SpeechSink, type TtsEngine } from './speech-types'
 import { Listeners } from '../listeners'
 
 export interface SpeechQueueOptions {
@@ -19,6 +16,8 @@ export interface SpeechQueueOptions {
   createEngine?: (name: TtsEngineName) => TtsEngine
   /** speaks the rest of a turn whose engine failed (a provider voice's endpoint, say), so the answer is never silent */
   fallback?: TtsEngine
+  /** how long the engines keep their warm processes once the voice falls silent (default RELEASE_AFTER_IDLE_MS) */
+  releaseAfterIdleMs?: number
 }
 
 interface Current {
@@ -26,11 +25,6 @@ interface Current {
   controller: AbortController
   /** its audio is ready (or the engine cannot prepare) and sounding: time to prepare the next */
   ready: boolean
-}
-
-interface Prefetched {
-  item: SpeechItem
-  speech: PreparedSpeech
 }
 
 /** 'failed': the engine failed and the item goes to the fallback */
@@ -44,27 +38,26 @@ const STOPPED_MEMORY = 256
  * every enqueued item ends in exactly one 'finished' or 'cancelled' event
  * (after 'started' if it got that far), so waiters and the UI never hang.
  * 'started' is sent when the engine reports sound (or, for an engine that
- * cannot tell, just before 'finished').
+ * cannot tell, just before 'finished'). Nothing of the voice outlives its
+ * use: the engines' warm processes are released at Stop or Mute when nothing
+ * is left to say, a short while after the last utterance, and when an engine
+ * is replaced.
  */
 export class SpeechQueue implements SpeechSink {
   private engine: TtsEngine
-  private fallback: TtsEngine | undefined
-  /** the turn being spoken by the fallback after its engine failed */
-  private fallbackTurn: string | null = null
+  private readonly fallback: FallbackVoice
   private voice: string | undefined
   private rate: number | undefined
   private readonly prefetch: boolean
   private readonly createEngine: (name: TtsEngineName) => TtsEngine
   private queue: SpeechItem[] = []
   private current: Current | null = null
-  private prefetched: Prefetched | null = null
+  private readonly prefetched = new PrefetchedSpeech()
+  private readonly release: ReleaseWhenIdle
   private readonly stoppedTurns = new Set<string>()
   private muted = false
   private running = false
-  /** each engine's check(), run once */
-  private readonly checked = new WeakMap<TtsEngine, Promise<string | null>>()
-  private reportedProblem = false
-  private lastFailure: string | null = null
+  private readonly problems = new SpeechProblems((message) => this.report(message))
   private readonly eventListeners = new Listeners<SpeechEvent>()
   private readonly enqueueListeners = new Listeners<SpeechItem>()
   private readonly errorListeners = new Listeners<string>()
@@ -78,7 +71,8 @@ export class SpeechQueue implements SpeechSink {
     this.voice = opts.voice
     this.rate = opts.rate
     this.prefetch = opts.prefetch ?? true
-    this.fallback = opts.fallback
+    this.fallback = new FallbackVoice(opts.fallback)
+    this.release = new ReleaseWhenIdle(() => this.releaseEngines(), opts.releaseAfterIdleMs)
   }
 
   get engineName(): string {
@@ -90,6 +84,7 @@ export class SpeechQueue implements SpeechSink {
     try {
       if (this.stoppedTurns.has(item.turnId)) return this.emit(item, 'cancelled')
       this.queue.push(item)
+      this.release.cancel()
       this.tellBusy()
       if (this.current?.ready) this.prefetchNext()
       this.kick()
@@ -103,9 +98,11 @@ export class SpeechQueue implements SpeechSink {
     turns.forEach((t) => this.rememberStopped(t))
     const dropped = this.queue.filter((i) => turns.has(i.turnId))
     this.queue = this.queue.filter((i) => !turns.has(i.turnId))
-    if (this.prefetched && turns.has(this.prefetched.item.turnId)) this.dropPrefetched()
+    const ahead = this.prefetched.item
+    if (ahead && turns.has(ahead.turnId)) this.prefetched.drop()
     if (this.current && turns.has(this.current.item.turnId)) this.current.controller.abort()
     dropped.forEach((i) => this.emit(i, 'cancelled'))
+    if (this.nothingToSay()) this.release.now()
     this.settleIfIdle()
   }
 
@@ -113,8 +110,9 @@ export class SpeechQueue implements SpeechSink {
   setMuted(muted: boolean): void {
     this.muted = muted
     if (!muted) return
-    this.dropPrefetched()
+    this.prefetched.drop()
     this.current?.controller.abort()
+    this.release.now()
   }
 
   /** New voice or rate apply from the next utterance; a new engine is checked again. */
@@ -126,14 +124,16 @@ export class SpeechQueue implements SpeechSink {
   }): void {
     if ('voice' in opts) this.voice = opts.voice
     if ('rate' in opts) this.rate = opts.rate
-    if ('fallback' in opts) this.fallback = opts.fallback
+    const replaced = [this.engine, this.fallback.engine]
+    if ('fallback' in opts) this.fallback.engine = opts.fallback
     if (opts.engine !== undefined) {
       this.engine = this.resolveEngine(opts.engine)
-      this.reportedProblem = false
-      this.lastFailure = null
-      this.fallbackTurn = null
+      this.problems.reset()
+      this.fallback.reset()
     }
-    this.dropPrefetched() // it was synthesised with the old settings
+    this.prefetched.drop() // it was synthesised with the old settings
+    // one still sounding keeps its player; sound() releases it again when that ends
+    replaced.filter((e) => e && !this.inUse(e)).forEach((e) => e?.release?.())
   }
 
   onEvent(listener: (e: SpeechEvent) => void): () => void {
@@ -150,6 +150,7 @@ export class SpeechQueue implements SpeechSink {
 
   warm(): void {
     if (this.muted) return
+    this.release.cancel()
     try {
       this.engine.warm?.({ voice: this.voice, rate: this.rate })
     } catch {
@@ -187,7 +188,7 @@ export class SpeechQueue implements SpeechSink {
   }
 
   private liveTurns(): string[] {
-    const items = [...this.queue, this.current?.item, this.prefetched?.item]
+    const items = [...this.queue, this.current?.item, this.prefetched.item]
     return items.filter((i): i is SpeechItem => !!i).map((i) => i.turnId)
   }
 
@@ -205,8 +206,9 @@ export class SpeechQueue implements SpeechSink {
     this.running = true
     void this.drain().finally(() => {
       this.running = false
-      if (this.queue.length > 0) this.kick()
-      else this.settleIfIdle()
+      if (this.queue.length > 0) return this.kick()
+      this.release.idle() // the last utterance has ended
+      this.settleIfIdle()
     })
   }
 
@@ -228,7 +230,7 @@ export class SpeechQueue implements SpeechSink {
     try {
       const usable = !this.muted && (await this.engineUsable(item))
       if (!usable || controller.signal.aborted || this.muted) {
-        this.takePrefetched(item)?.cancel()
+        this.prefetched.take(item)?.cancel()
         return this.emit(item, 'cancelled')
       }
       let started = false
@@ -252,7 +254,7 @@ export class SpeechQueue implements SpeechSink {
     const { item, controller } = current
     const signal = controller.signal
     const opts = { voice: this.voice, rate: this.rate }
-    const speech = this.takePrefetched(item) ?? engine.prepare?.(item.text, opts)
+    const speech = this.prefetched.take(item) ?? engine.prepare?.(item.text, opts)
     // Prepare the next only once this one is synthesised and sounding: a
     // synthesiser starting while this one's player starts would delay the
     // sound the user is waiting for.
@@ -269,43 +271,37 @@ export class SpeechQueue implements SpeechSink {
     try {
       if (speech) await speech.play(signal, onThisSound)
       else await engine.speak(item.text, { ...opts, signal, onSound: onThisSound })
-      this.lastFailure = null
+      this.problems.spoke()
       return signal.aborted ? 'cancelled' : 'finished'
     } catch (err) {
       if (signal.aborted) return 'cancelled'
-      if (this.canFallBack(item, engine)) {
+      if (this.fallback.canTake(item, engine)) {
         this.fallBack(item, engine, err)
         return 'failed'
       }
-      this.failed(engine, err)
+      this.problems.failed(engine, err)
       return 'cancelled'
     } finally {
       sounded() // over without sound: the next may be prepared now
       speech?.cancel()
+      if (!this.inUse(engine)) engine.release?.() // replaced while it spoke
     }
   }
 
   private prefetchNext(): void {
     const next = this.queue[0]
-    const engine = next && this.engineFor(next)
-    if (!this.prefetch || !engine?.prepare || this.muted || !next) return
-    if (this.prefetched?.item === next) return
-    this.dropPrefetched()
-    this.prefetched = { item: next, speech: engine.prepare(next.text, { voice: this.voice, rate: this.rate }) }
+    if (!this.prefetch || this.muted || !next) return
+    this.prefetched.start(next, this.engineFor(next), { voice: this.voice, rate: this.rate })
   }
 
   private engineFor(item: SpeechItem): TtsEngine {
-    return this.fallback && this.fallbackTurn === item.turnId ? this.fallback : this.engine
-  }
-
-  private canFallBack(item: SpeechItem, failed: TtsEngine): boolean {
-    return this.fallback !== undefined && failed !== this.fallback && this.fallbackTurn !== item.turnId
+    return this.fallback.engineFor(item, this.engine)
   }
 
   /** One notice, then the fallback speaks this item again and the rest of its turn. */
   private fallBack(item: SpeechItem, failed: TtsEngine, reason: unknown): void {
-    this.fallbackTurn = item.turnId
-    this.dropPrefetched() // it was prepared by the engine that failed
+    this.fallback.take(item)
+    this.prefetched.drop() // it was prepared by the engine that failed
     const why = reason instanceof Error ? reason.message : String(reason)
     this.report(`${failed.name} could not speak (${why}); the system voice speaks the rest of this answer.`)
   }
@@ -316,19 +312,24 @@ export class SpeechQueue implements SpeechSink {
     return this.sound(current, engine, onSound)
   }
 
-  private takePrefetched(item: SpeechItem): PreparedSpeech | null {
-    const p = this.prefetched
-    if (p?.item === item) {
-      this.prefetched = null
-      return p.speech
-    }
-    this.dropPrefetched()
-    return null
+  /** the current engine or the fallback: not yet replaced */
+  private inUse(engine: TtsEngine): boolean {
+    return engine === this.engine || engine === this.fallback.engine
   }
 
-  private dropPrefetched(): void {
-    this.prefetched?.speech.cancel()
-    this.prefetched = null
+  /** nothing queued, and nothing sounding but what is already being stopped */
+  private nothingToSay(): boolean {
+    return this.queue.length === 0 && (!this.current || this.current.controller.signal.aborted)
+  }
+
+  private releaseEngines(): void {
+    for (const engine of new Set([this.engine, this.fallback.engine])) {
+      try {
+        engine?.release?.()
+      } catch {
+        // letting go is best effort; a process left over ends with its idle timeout or the app
+      }
+    }
   }
 
   /**
@@ -337,39 +338,13 @@ export class SpeechQueue implements SpeechSink {
    */
   private async engineUsable(item: SpeechItem): Promise<boolean> {
     const engine = this.engineFor(item)
-    const problem = await this.problemOf(engine)
-    if (problem && this.canFallBack(item, engine)) {
+    const problem = await this.problems.problemOf(engine)
+    if (problem && this.fallback.canTake(item, engine)) {
       this.fallBack(item, engine, problem)
       return this.engineUsable(item)
     }
-    if (problem) this.reportProblemOnce(`Speech is off: ${problem}`)
+    if (problem) this.problems.speechIsOff(problem)
     return problem === null
-  }
-
-  private problemOf(engine: TtsEngine): Promise<string | null> {
-    const known = this.checked.get(engine)
-    if (known) return known
-    const problem = engine.check().catch((err: Error) => `cannot use ${engine.name}: ${err.message}`)
-    this.checked.set(engine, problem)
-    return problem
-  }
-
-  private failed(engine: TtsEngine, err: unknown): void {
-    if (err instanceof TtsError && err.code === 'missing') {
-      this.checked.set(engine, Promise.resolve(err.message))
-      return this.reportProblemOnce(`Speech is off: ${err.message}`)
-    }
-    // The same failure on every utterance (a dead sound server, say) is said once until speech works again.
-    const message = `${engine.name} could not speak: ${(err as Error).message ?? String(err)}`
-    if (message === this.lastFailure) return
-    this.lastFailure = message
-    this.report(message)
-  }
-
-  private reportProblemOnce(message: string): void {
-    if (this.reportedProblem) return
-    this.reportedProblem = true
-    this.report(message)
   }
 
   private emit(item: SpeechItem, state: SpeechState): void {

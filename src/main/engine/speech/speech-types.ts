@@ -40,6 +40,12 @@ export interface TtsEngine {
   voices?(): Promise<string[]>
   /** start whatever makes the first sound sooner (a synthesiser waiting for text); cheap to call often */
   warm?(opts: VoiceOptions): void
+  /**
+   * let go of every process kept waiting (warm) for speech not yet asked for;
+   * what is sounding is not touched, and the next warm() or utterance starts
+   * them again. Present on engines that keep processes warm; never throws.
+   */
+  release?(): void
 }
 
 export class TtsError extends Error {

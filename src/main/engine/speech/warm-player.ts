@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process'
+import { playPcmStream } from './pcm-stream-player'
 import { rawPlayerArgs, type PcmFormat, type WavPlayer } from './wav-player'
 import { WarmProcess } from './warm-process'
 
@@ -9,7 +9,7 @@ export const playsRaw = (player: WavPlayer): boolean => player.cmd === 'paplay' 
  * A raw-PCM player started before its audio exists: given the format up
  * front, paplay and aplay connect to the sound server and open their stream
  * at start, so that start-up (25–50 ms here, more under load) is off the
- * first sound's path. One waits per engine; it is let go when idle.
+ * first sound's path. One waits per engine, until the engine is released.
  */
 export class WarmPlayer {
   private readonly waiting: WarmProcess
@@ -23,15 +23,22 @@ export class WarmPlayer {
   }
 
   /**
-   * The waiting player for exactly this format, if any; a fresh one is warmed
-   * for the next utterance, unless this one is stopped: after Stop nothing of
-   * the voice stays behind (the next turn warms one again).
+   * Plays through the player waiting for exactly this format (or a fresh
+   * one). The next utterance's player is warmed once this one sounds: started
+   * any earlier, it would compete with this one's first sound. A stopped
+   * utterance warms none.
    */
-  take(format: PcmFormat, signal: AbortSignal): ChildProcess | null {
-    const child = this.waiting.take(rawPlayerArgs(this.player, format))
-    this.warm(format)
-    if (signal.aborted) this.waiting.discard()
-    else signal.addEventListener('abort', () => this.waiting.discard(), { once: true })
-    return child
+  play(format: PcmFormat, pieces: AsyncIterable<Buffer>, signal: AbortSignal, onSound?: () => void): Promise<void> {
+    const started = this.waiting.take(rawPlayerArgs(this.player, format))
+    const sounded = (): void => {
+      onSound?.()
+      if (!signal.aborted) this.warm(format)
+    }
+    return playPcmStream(this.player, format, pieces, signal, sounded, started)
+  }
+
+  /** The waiting player goes; one already playing is not ours any more. */
+  release(): void {
+    this.waiting.discard()
   }
 }

@@ -2,7 +2,11 @@ import type { ChildProcess } from 'node:child_process'
 import { startProcess } from './run-process'
 import { killTree } from '../platform/child-supervisor'
 
-/** A waiting synthesiser holds hundreds of MB (festival: about 320 MB): let it go when no one speaks. */
+/**
+ * A waiting synthesiser holds hundreds of MB (festival: about 320 MB). The
+ * speech queue releases it once the voice has nothing to say; this is the
+ * limit for one warmed and then never used (a turn that failed before it spoke).
+ */
 const IDLE_MS = 30_000
 
 interface Waiting {

@@ -2,7 +2,6 @@ import { findOnPath } from '../platform/find-on-path'
 import { runChild, runProcess, timeoutForText, type RunOptions } from './run-process'
 import { cleanSpeechText } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
-import { playPcmStream } from './pcm-stream-player'
 import { findWavPlayer, PLAYER_HINT, playWav, type PcmFormat, type WavPlayer } from './wav-player'
 import { parseWavStart } from './wav-stream'
 import { trimWavSilence } from './wav-trim'
@@ -84,6 +83,11 @@ export class WavTtsEngine implements TtsEngine {
     }
   }
 
+  release(): void {
+    this.warmer?.discard()
+    this.warmPlayer?.release()
+  }
+
   async voices(): Promise<string[]> {
     return (await this.synth.voices?.()) ?? []
   }
@@ -146,7 +150,7 @@ export class WavTtsEngine implements TtsEngine {
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
       const warmPlayer = this.getWarmPlayer()
-      if (warmPlayer) await this.playRaw(player, warmPlayer, audio, signal, onSound)
+      if (warmPlayer) await this.playRaw(warmPlayer, audio, signal, onSound)
       else await playWav(player, audio, signal, onSound)
     } finally {
       signal.removeEventListener('abort', stopSynthesis)
@@ -154,18 +158,12 @@ export class WavTtsEngine implements TtsEngine {
   }
 
   /** The samples through a player started ahead of them (or now, if the format changed). */
-  private async playRaw(
-    player: WavPlayer,
-    warmPlayer: WarmPlayer,
-    wav: Buffer,
-    signal: AbortSignal,
-    onSound?: () => void
-  ): Promise<void> {
+  private async playRaw(warmPlayer: WarmPlayer, wav: Buffer, signal: AbortSignal, onSound?: () => void): Promise<void> {
     const start = parseWavStart(wav)
     if (!start) throw new TtsError(`${this.name} wrote a WAV without audio`, 'failed')
     this.format = start.format
     const samples = wav.subarray(start.dataStart)
-    await playPcmStream(player, start.format, piecesOf(samples), signal, onSound, warmPlayer.take(start.format, signal))
+    await warmPlayer.play(start.format, piecesOf(samples), signal, onSound)
   }
 
   /** Only engines that start a synthesiser ahead keep a player waiting too. */

@@ -29,6 +29,8 @@ export class FakeTtsEngine implements TtsEngine {
   sounding = new Set<string>()
   maxConcurrent = 0
   checks = 0
+  /** warm() and release() calls, in order */
+  readonly warmth: Array<'warm' | 'release'> = []
   problem: string | null = null
   missing = false
   prepare?: (text: string, opts: VoiceOptions) => PreparedSpeech
@@ -52,6 +54,14 @@ export class FakeTtsEngine implements TtsEngine {
         }
       }
     }
+  }
+
+  warm(): void {
+    this.warmth.push('warm')
+  }
+
+  release(): void {
+    this.warmth.push('release')
   }
 
   async check(): Promise<string | null> {

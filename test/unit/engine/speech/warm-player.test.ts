@@ -1,45 +1,54 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WarmPlayer } from '../../../../src/main/engine/speech/warm-player'
+import { makeWav, paddedTone } from './wav-fixture'
 
-const format = { rate: 22050, channels: 1 }
+/** Every process the speech code starts, in order, with the moments sound started between them. */
+const log = vi.hoisted(() => ({ steps: [] as string[], children: [] as ChildProcess[] }))
+vi.mock('../../../../src/main/engine/speech/run-process', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../src/main/engine/speech/run-process')>()
+  return {
+    ...real,
+    startProcess: (cmd: string, args: string[]) => {
+      const child = real.startProcess(cmd, args)
+      log.steps.push(`start ${cmd}`)
+      log.children.push(child)
+      return child
+    }
+  }
+})
+
+const { WavTtsEngine } = await import('../../../../src/main/engine/speech/wav-tts-engine')
+
+const format = { rate: 16_000, channels: 1 }
+const player = { cmd: 'paplay', args: [] }
 let dir: string
 let path: string | undefined
 
-// A stand-in paplay that records its pid and waits, as a player connected ahead of its audio does.
+// Stand-ins on PATH: a paplay that plays (swallows) what it is given, a synthesiser that reads its text and writes a WAV.
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hark-warm-player-'))
-  const script = join(dir, 'paplay')
-  writeFileSync(script, `#!/bin/sh\necho $$ >> "${join(dir, 'pids')}"\nexec sleep 30\n`)
-  chmodSync(script, 0o755)
+  const wav = join(dir, 'tone.wav')
+  writeFileSync(wav, makeWav(paddedTone(0.05, 0.3, 0.05)))
+  writeFileSync(join(dir, 'paplay'), '#!/bin/sh\nexec cat > /dev/null\n')
+  writeFileSync(join(dir, 'hark-fake-synth'), `#!/bin/sh\ncat > /dev/null\nexec cat "${wav}"\n`)
+  chmodSync(join(dir, 'paplay'), 0o755)
+  chmodSync(join(dir, 'hark-fake-synth'), 0o755)
   path = process.env.PATH
   process.env.PATH = `${dir}:${path}`
+  log.steps.length = 0
+  log.children.length = 0
 })
 afterEach(() => {
   process.env.PATH = path
-  for (const pid of startedPids()) kill(pid)
+  log.children.forEach((c) => c.kill('SIGKILL'))
   rmSync(dir, { recursive: true, force: true })
 })
 
-const startedPids = (): number[] => {
-  try {
-    return readFileSync(join(dir, 'pids'), 'utf8').split('\n').filter(Boolean).map(Number)
-  } catch {
-    return []
-  }
-}
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-const kill = (pid: number): void => void (alive(pid) && process.kill(pid, 'SIGKILL'))
-
+const alive = (c: ChildProcess): boolean => c.exitCode === null && c.signalCode === null
 async function until(what: string, holds: () => boolean): Promise<void> {
   const deadline = Date.now() + 5000
   while (!holds()) {
@@ -48,28 +57,57 @@ async function until(what: string, holds: () => boolean): Promise<void> {
   }
 }
 
+async function* pieces(): AsyncGenerator<Buffer> {
+  yield Buffer.alloc(3200)
+}
+
+const synth = {
+  name: 'fake-synth',
+  binary: 'hark-fake-synth',
+  missingHint: '',
+  args: () => [],
+  canSpeak: () => true,
+  warmStart: true,
+  format
+}
+
 describe('WarmPlayer', () => {
-  it('hands over the waiting player and keeps a fresh one waiting for the next utterance', async () => {
-    const warm = new WarmPlayer({ cmd: 'paplay', args: [] })
+  it('plays through the player that waited, and warms the next one once sound has started', async () => {
+    const warm = new WarmPlayer(player)
     warm.warm(format)
-    await until('the first player started', () => startedPids().length === 1)
-    const taken = warm.take(format, new AbortController().signal)
-    expect(taken?.pid).toBeGreaterThan(0)
-    await until('a second player waits', () => startedPids().length === 2)
-    expect(startedPids().every(alive)).toBe(true)
-    taken?.kill('SIGKILL')
+    await warm.play(format, pieces(), new AbortController().signal, () => log.steps.push('sound'))
+    expect(log.steps).toEqual(['start paplay', 'sound', 'start paplay'])
+    expect(alive(log.children[1]!)).toBe(true)
   })
 
-  it('lets the player warmed for the next utterance go when this one is stopped: nothing of the voice stays', async () => {
-    const warm = new WarmPlayer({ cmd: 'paplay', args: [] })
-    warm.warm(format)
-    await until('the first player started', () => startedPids().length === 1)
+  it('warms none for an utterance stopped as it starts to sound', async () => {
+    const warm = new WarmPlayer(player)
     const stop = new AbortController()
-    const taken = warm.take(format, stop.signal)
-    await until('a second player waits', () => startedPids().length === 2)
-    stop.abort()
-    const [, next] = startedPids()
-    await until('the waiting player is gone', () => !alive(next!))
-    taken?.kill('SIGKILL')
+    await expect(warm.play(format, pieces(), stop.signal, () => stop.abort())).rejects.toThrow(/stopped/)
+    expect(log.steps).toEqual(['start paplay'])
+  })
+
+  it('release() lets the waiting player go', async () => {
+    const warm = new WarmPlayer(player)
+    warm.warm(format)
+    warm.release()
+    await until('the waiting player is gone', () => !alive(log.children[0]!))
+  })
+})
+
+describe('a system voice with warm processes', () => {
+  it('starts the next sentence’s player after the first sound, not on its path', async () => {
+    const engine = new WavTtsEngine(synth, { findPlayer: () => player, trimSilence: false })
+    engine.warm({})
+    await engine.speak('Hello there.', { signal: new AbortController().signal, onSound: () => log.steps.push('sound') })
+    expect(log.steps).toEqual(['start paplay', 'start hark-fake-synth', 'sound', 'start paplay'])
+  })
+
+  it('release() lets its waiting synthesiser and player go', async () => {
+    const engine = new WavTtsEngine(synth, { findPlayer: () => player })
+    engine.warm({})
+    expect(log.children.map(alive)).toEqual([true, true])
+    engine.release()
+    await until('nothing waits', () => !log.children.some(alive))
   })
 })
