@@ -133,7 +133,7 @@ export class SpeechQueue implements SpeechSink {
     }
     this.prefetched.drop() // it was synthesised with the old settings
     // one still sounding keeps its player; sound() releases it again when that ends
-    replaced.filter((e) => e && !this.inUse(e)).forEach((e) => e?.release?.())
+    replaced.forEach((e) => e && !this.inUse(e) && letGo(e))
   }
 
   onEvent(listener: (e: SpeechEvent) => void): () => void {
@@ -284,7 +284,7 @@ export class SpeechQueue implements SpeechSink {
     } finally {
       sounded() // over without sound: the next may be prepared now
       speech?.cancel()
-      if (!this.inUse(engine)) engine.release?.() // replaced while it spoke
+      if (!this.inUse(engine)) letGo(engine) // replaced while it spoke
     }
   }
 
@@ -323,13 +323,8 @@ export class SpeechQueue implements SpeechSink {
   }
 
   private releaseEngines(): void {
-    for (const engine of new Set([this.engine, this.fallback.engine])) {
-      try {
-        engine?.release?.()
-      } catch {
-        // letting go is best effort; a process left over ends with its idle timeout or the app
-      }
-    }
+    letGo(this.engine)
+    if (this.fallback.engine) letGo(this.fallback.engine)
   }
 
   /**
@@ -372,5 +367,14 @@ export class SpeechQueue implements SpeechSink {
     if (busy.length === this.lastBusy.length && busy.every((t, i) => t === this.lastBusy[i])) return
     this.lastBusy = busy
     this.busyListeners.emit(busy)
+  }
+}
+
+/** An engine's warm processes go; best effort: one left over ends with its own idle limit or the app. */
+function letGo(engine: TtsEngine): void {
+  try {
+    engine.release?.()
+  } catch {
+    // release() must not throw; a bug in one must not take the voice down with it
   }
 }
