@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WarmPlayer } from '../../../../src/main/engine/speech/warm-player'
+import { WavTtsEngine } from '../../../../src/main/engine/speech/wav-tts-engine'
 import { makeWav, paddedTone } from './wav-fixture'
 
 /** Every process the speech code starts, in order, with the moments sound started between them. */
@@ -20,8 +21,6 @@ vi.mock('../../../../src/main/engine/speech/run-process', async (importOriginal)
     }
   }
 })
-
-const { WavTtsEngine } = await import('../../../../src/main/engine/speech/wav-tts-engine')
 
 const format = { rate: 16_000, channels: 1 }
 const player = { cmd: 'paplay', args: [] }
