@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startFakeLlm } from '../../../fake-llm'
+import { installSpeech } from '../../../fake-llm/speech'
 import { ProviderEngine } from '../../../../src/main/engine/speech/provider-engine'
 import { TtsError } from '../../../../src/main/engine/speech/speech-types'
 import { FakePlayer } from './fake-player'
@@ -87,6 +89,19 @@ describe('the provider voice plays only audio it can play', () => {
     const [run] = player.played()
     expect(run!.argv).toContain('--rate=16000')
     expect(run!.audio.equals(tone.subarray(44))).toBe(true)
+  })
+
+  it("plays the WAV the fake endpoint sends where PCM was asked at espeak-ng's own rate", async () => {
+    const fake = await startFakeLlm()
+    try {
+      installSpeech(fake, { realtime: 50, fault: () => ({ kind: 'sends', format: 'wav' }) })
+      await speak(fake.url)
+    } finally {
+      await fake.close()
+    }
+    const [run] = player.played()
+    expect(run!.argv).toContain('--rate=22050')
+    expect(run!.audio.subarray(0, 4).toString('latin1')).not.toBe('RIFF')
   })
 
   it('refuses a body that is not a WAV where a WAV was asked', async () => {
