@@ -180,18 +180,8 @@ describe('provider voice against the fake /v1/audio/speech', () => {
     expect(soundMs(rec)).toBeGreaterThan(500)
   })
 
-  it('a 500 from the endpoint is reported and the system voice speaks instead', async () => {
-    const { config } = await endpoint({ fault: () => ({ kind: 'status', status: 500 }) })
-    const { queue, events, errors } = queueOver(new ProviderEngine(config), true)
-    queue.enqueue({ turnId: 'e', index: 0, text: 'Spoken anyway.' })
-    queue.enqueue({ turnId: 'e', index: 1, text: 'And this too.' })
-    await queue.idle()
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/answered 500: scripted failure/)
-    expect(events).toEqual([0, 1].flatMap((i) => [`e:${i}:started`, `e:${i}:finished`]))
-  })
-
   it.each<[string, SpeechFault, RegExp]>([
+    ['a 500 error', { kind: 'status', status: 500 }, /answered 500: scripted failure/],
     [
       'a JSON error sent with a 200',
       { kind: 'error-as-200', message: 'quota exceeded' },
@@ -203,7 +193,7 @@ describe('provider voice against the fake /v1/audio/speech', () => {
       { kind: 'sends', format: 'mp3', contentType: 'application/octet-stream' },
       /sent MP3 audio/
     ]
-  ])('%s is never played: the system voice speaks instead, with one notice', async (_what, fault, notice) => {
+  ])('%s: none of it is played, the system voice speaks instead, with one notice', async (_what, fault, notice) => {
     const { config } = await endpoint({ fault: () => fault })
     const { queue, events, errors } = queueOver(new ProviderEngine(config), true)
     capture = await startCapture()

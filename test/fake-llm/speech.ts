@@ -203,9 +203,9 @@ function streamedWav(wav: Buffer): Buffer {
 }
 
 /**
- * Bytes shaped like an MP3 (an ID3 tag, then frame headers over the
- * samples' bytes) as long as the PCM would be: played as raw PCM they are
- * loud noise. No encoder is installed, and none is needed to be refused.
+ * Bytes shaped like an MP3 (an ID3 tag, then MPEG frame headers over the
+ * samples), as long as the PCM would be: what matters is that they are
+ * refused before any is played. No MP3 encoder is installed here.
  */
 function fakeMp3(wav: Buffer): Buffer {
   const out = Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), toPcm24k(wav)])

@@ -113,7 +113,7 @@ export async function errorDetail(res: Response, signal: AbortSignal, limits: Ht
 }
 
 /** Server text as it may appear in a message: no control characters, at most 200 of the rest. */
-export function cleanDetail(text: string): string {
+function cleanDetail(text: string): string {
   return text
     .replace(/[\p{Cc}]+/gu, ' ')
     .trim()
