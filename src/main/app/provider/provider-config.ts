@@ -2,7 +2,7 @@ import type { ProviderPreset, Settings } from '@shared/settings'
 import type { KeySlot } from '@shared/ipc/settings'
 import type { ProviderConfig } from '../../engine/llm/chat-types'
 import { PROVIDER_PRESETS, providerConfig as fromPreset } from '../../engine/llm/providers'
-import { originOf } from '../stores/key-store'
+import { originOf } from '@shared/url-origin'
 
 /** The stored key for a URL, if one was saved for that URL's origin. */
 export type StoredKeyFor = (baseUrl: string) => string | undefined

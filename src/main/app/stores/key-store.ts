@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
 import type { KeyInfo, KeySlot } from '@shared/ipc/settings'
+import { originOf } from '@shared/url-origin'
 import { writeFileAtomic } from './atomic-file'
 import { describeStorageError, withoutBom } from './storage-error'
 import { UserFacingError } from '../ipc/user-facing-error'
@@ -40,15 +41,6 @@ export interface KeyStoreOptions {
   platform?: NodeJS.Platform
   /** told once when an unreadable keys file is moved aside */
   onNotice?: (message: string) => void
-}
-
-export function originOf(url: string): string | null {
-  try {
-    const { protocol, origin } = new URL(url)
-    return protocol === 'http:' || protocol === 'https:' ? origin : null
-  } catch {
-    return null
-  }
 }
 
 export class KeyStore {

@@ -1,18 +1,11 @@
 import { speechPresets, type Settings } from '@shared/settings'
 import { SPEECH_PRESETS, takesInstructions, type SpeechPresetId } from '@shared/speech-presets'
+import { originOf } from '@shared/url-origin'
 import { ApiKeyField } from './ApiKeyField'
 import { SelectSetting, TextSetting } from './SettingFields'
 import type { SettingsPatch } from './use-settings'
 
 type ProviderVoice = Settings['speech']['provider']
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin
-  } catch {
-    return null
-  }
-}
 
 /**
  * Endpoint, model, key and instructions of a provider voice; choosing a
