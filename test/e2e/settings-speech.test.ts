@@ -102,12 +102,15 @@ describe('Settings → Speech, provider voice', () => {
     expect(await page.getByText('its key (Settings → Provider) is used').count()).toBe(1)
   })
 
-  test('Instructions are offered only for a model that takes them', async () => {
+  test('Instructions are offered only for a model that takes them, and the rate says where speed does not apply', async () => {
     const page = await open('kokoro')
+    const speedNote = page.getByText('speed does not apply to gpt-4o-mini-tts')
     expect(await page.getByTestId('speech-provider-instructions').count()).toBe(0)
+    expect(await speedNote.count()).toBe(0)
     await page.getByTestId('speech-provider-model').fill('gpt-4o-mini-tts')
     await page.getByTestId('speech-provider-base-url').focus()
     await page.getByTestId('speech-provider-instructions').waitFor()
+    expect(await speedNote.count()).toBe(1)
     await page.getByTestId('speech-provider-instructions').fill('Speak warmly.')
     await page.getByTestId('speech-provider-model').focus()
     await expect.poll(() => stored(userData).speech?.provider?.instructions).toBe('Speak warmly.')

@@ -103,7 +103,7 @@ export function SpeechSection({
         hint={
           provider &&
           takesInstructions(s.provider.model) &&
-          'OpenAI does not apply speed to its gpt-4o…-tts models: ask for a pace in Instructions.'
+          'OpenAI documents that speed does not apply to gpt-4o-mini-tts: ask for a pace in Instructions.'
         }
       >
         <input
