@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTtsEngine } from '../../../../src/main/engine/speech/create-tts-engine'
+import { createTtsEngine, fallbackFor } from '../../../../src/main/engine/speech/create-tts-engine'
 import { SapiEngine } from '../../../../src/main/engine/speech/sapi-engine'
 
 const only =
@@ -46,5 +46,12 @@ describe('createTtsEngine', () => {
     expect(problem).toMatch(
       /speech-dispatcher.* (is not running|address is unknown).*apt-get install speech-dispatcher/
     )
+  })
+
+  it('speech-dispatcher, whose daemon can go away, falls back to the installed synthesiser; the others need none', () => {
+    const spd = createTtsEngine('spd-say', 'linux')
+    expect(fallbackFor(spd, only('espeak-ng'))?.name).toBe('espeak-ng')
+    expect(fallbackFor(spd, only())?.name).toBe('festival')
+    expect(fallbackFor(createTtsEngine('espeak-ng', 'linux'))).toBeUndefined()
   })
 })
