@@ -35,6 +35,8 @@ export class SsipEngine implements TtsEngine {
   /** the SET commands the live connection last got, so unchanged settings are not sent again */
   private voiceSent = ''
   private idle: NodeJS.Timeout | null = null
+  /** utterances in flight: the idle close waits for them */
+  private speaking = 0
   private readonly address: () => SsipAddress | null
   private readonly replyTimeoutMs: number
   private readonly idleMs: number
@@ -57,7 +59,10 @@ export class SsipEngine implements TtsEngine {
 
   /** Connect ahead of the first sentence, so the answer does not wait for the daemon's greeting. */
   warm(): void {
-    this.connection().catch(() => {})
+    this.connection().then(
+      () => this.armIdle(),
+      () => {}
+    )
   }
 
   async speak(text: string, opts: SpeakOptions): Promise<void> {
@@ -68,11 +73,13 @@ export class SsipEngine implements TtsEngine {
     const reused = this.live !== null && !this.live.closed
     let queued = false
     const attempt = async (): Promise<void> => {
-      const connection = await this.connection()
+      this.speaking++
       try {
+        const connection = await this.connection()
         await this.setVoice(connection, commands)
         await say(connection, clean, opts, () => (queued = true))
       } finally {
+        this.speaking--
         this.armIdle()
       }
     }
@@ -105,13 +112,12 @@ export class SsipEngine implements TtsEngine {
     const connection = await SsipConnection.open(address, { replyTimeoutMs: this.replyTimeoutMs })
     this.live = connection
     this.voiceSent = ''
-    this.armIdle()
     return connection
   }
 
   private armIdle(): void {
     if (this.idle) clearTimeout(this.idle)
-    this.idle = setTimeout(() => this.live?.close(), this.idleMs)
+    this.idle = setTimeout(() => this.speaking === 0 && this.live?.close(), this.idleMs)
     this.idle.unref()
   }
 }
@@ -138,6 +144,7 @@ function say(connection: SsipConnection, text: string, opts: SpeakOptions, onQue
       if (settled || e.msgId !== id) return
       if (e.code === SSIP_BEGIN) opts.onSound?.()
       else if (e.code === SSIP_END) finish(null)
+      // not our Stop (that settled already): the daemon dropped it, for another program's speech, say
       else if (e.code === SSIP_CANCELED) finish(new TtsError('speech-dispatcher cancelled the sentence', 'failed'))
     }
     const onAbort = (): void => {

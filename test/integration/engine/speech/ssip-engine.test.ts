@@ -10,10 +10,14 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((f) => f.close()))
 })
 
-async function daemon(script: Partial<FakeSsipScript> = {}): Promise<{ fake: FakeSsip; engine: SsipEngine }> {
+async function daemon(
+  script: Partial<FakeSsipScript> = {},
+  idleMs?: number
+): Promise<{ fake: FakeSsip; engine: SsipEngine }> {
   const fake = await startFakeSsip(script)
   fakes.push(fake)
-  const engine = new SsipEngine({ address: () => ({ kind: 'unix', path: fake.path }), replyTimeoutMs: 300 })
+  const address = () => ({ kind: 'unix' as const, path: fake.path })
+  const engine = new SsipEngine({ address, replyTimeoutMs: 300, ...(idleMs ? { idleMs } : {}) })
   return { fake, engine }
 }
 
@@ -45,6 +49,24 @@ describe('speech-dispatcher over SSIP (against a fake daemon)', () => {
     expect(fake.messages).toEqual(['One.', 'Two.', 'Three.'])
     expect(fake.commands.filter((c) => c.startsWith('SET self LANGUAGE'))).toEqual(['SET self LANGUAGE en'])
     expect(fake.commands.filter((c) => c.startsWith('SET self RATE'))).toEqual(['SET self RATE 100'])
+  })
+
+  it('connects when warmed, so the first sentence does not wait for the greeting', async () => {
+    const { fake, engine } = await daemon()
+    engine.warm()
+    await until(() => fake.commands.includes('SET self NOTIFICATION ALL on'), 'the warmed connection')
+    await engine.speak('Hello.', { signal: signal() })
+    expect(fake.connections()).toBe(1)
+  })
+
+  it('closes the connection after a quiet spell, never under a sentence that is still sounding', async () => {
+    const { fake, engine } = await daemon({ endAfterMs: 300 }, 50)
+    engine.warm() // its quiet spell starts while the sentence below sounds
+    await engine.speak('A sentence longer than the quiet spell.', { signal: signal() })
+    expect(fake.log).toEqual(['queued 1', 'begin 1', 'end 1'])
+    await new Promise((r) => setTimeout(r, 150))
+    await engine.speak('After the quiet spell.', { signal: signal() })
+    expect(fake.connections()).toBe(2)
   })
 
   it('delivers text with dots, quotes and shell syntax verbatim as SSIP text, running nothing', async () => {
