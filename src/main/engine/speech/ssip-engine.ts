@@ -6,7 +6,7 @@ import { SSIP_BEGIN, SSIP_CANCELED, SSIP_END, voiceCommands } from './ssip-proto
 import { cleanSpeechText, hasWord } from './speech-text'
 import { TtsError, type SpeakOptions, type TtsEngine } from './speech-types'
 
-export const SPD_HINT = 'Install it with: sudo apt-get install speech-dispatcher'
+const SPD_HINT = 'Install it with: sudo apt-get install speech-dispatcher'
 
 export interface SsipEngineOptions {
   /** where the daemon listens (default: as libspeechd finds it) */
