@@ -102,9 +102,9 @@ describe('Settings → Speech, provider voice', () => {
     expect(await page.getByText('its key (Settings → Provider) is used').count()).toBe(1)
   })
 
-  test('Instructions are offered only for a model that takes them, and the rate says where speed does not apply', async () => {
+  test('Instructions are offered only for a model that takes them, and the rate points to Instructions for the pace', async () => {
     const page = await open('kokoro')
-    const speedNote = page.getByText('speed does not apply to gpt-4o-mini-tts')
+    const speedNote = page.getByText('ask for a pace in Instructions')
     expect(await page.getByTestId('speech-provider-instructions').count()).toBe(0)
     expect(await speedNote.count()).toBe(0)
     await page.getByTestId('speech-provider-model').fill('gpt-4o-mini-tts')

@@ -103,7 +103,7 @@ export function SpeechSection({
         hint={
           provider &&
           takesInstructions(s.provider.model) &&
-          'OpenAI documents that speed does not apply to gpt-4o-mini-tts: ask for a pace in Instructions.'
+          'If this voice ignores the rate, ask for a pace in Instructions (for example “speak briskly”).'
         }
       >
         <input
