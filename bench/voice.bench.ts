@@ -28,8 +28,8 @@ import { percentile } from './support/stats'
  * over a longer recording costs what it would; a question asked in a few
  * breaths, each pause long enough for a guess, shows what that does to the
  * end-of-turn wait. The services' own times, measured bare in the same run,
- * are subtracted: what is left, apart from the end-of-turn wait, is Hark's. Barge-in is timed from the hotkey's toggle()
- * to the queue's 'cancelled'.
+ * are subtracted: what is left, apart from the end-of-turn wait, is Hark's.
+ * Barge-in is timed from the hotkey's toggle() to the queue's 'cancelled'.
  */
 
 const RUNS = 5
