@@ -1,5 +1,5 @@
 import type { Settings } from '../../../shared/settings'
-import { createTtsEngine } from './create-tts-engine'
+import { createTtsEngine, fallbackFor } from './create-tts-engine'
 import { ProviderEngine } from './provider-engine'
 import type { TtsEngine } from './speech-types'
 
@@ -12,9 +12,16 @@ export interface SpeechEngines {
   fallback?: TtsEngine
 }
 
-/** The engine the speech settings name; a provider voice comes with the system voice as its fallback. */
+/**
+ * The engine the speech settings name; a provider voice comes with the system
+ * voice as its fallback, speech-dispatcher with the installed synthesiser.
+ */
 export function enginesFromSettings(speech: Settings['speech'], keyFor: KeyForUrl = () => undefined): SpeechEngines {
-  if (speech.engine !== 'provider') return { engine: createTtsEngine(speech.engine) }
+  if (speech.engine !== 'provider') {
+    const engine = createTtsEngine(speech.engine)
+    const fallback = fallbackFor(engine)
+    return fallback ? { engine, fallback } : { engine }
+  }
   const p = speech.provider
   const endpoint = {
     baseUrl: p.baseUrl,
