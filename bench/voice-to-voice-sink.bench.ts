@@ -182,7 +182,7 @@ export default async function run(): Promise<BenchTable> {
     const stt: FakeStt = installTranscriptions(fake, {
       text: TRANSCRIPT,
       delayMs: STT_MS,
-      delayPerAudioSecondMs: STT_MS_PER_AUDIO_SECOND
+      perSecondMs: STT_MS_PER_AUDIO_SECOND
     })
     installReferenceChat(fake)
     const question = renderSpeech(QUESTION)

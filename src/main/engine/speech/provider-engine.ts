@@ -2,6 +2,7 @@ import { ChunkQueue } from './chunk-queue'
 import { playPcmStream } from './pcm-stream-player'
 import { trimPcmStream } from './pcm-stream-trim'
 import {
+  endpointKey,
   parseVoiceList,
   PCM_RATE,
   SPEECH_PRESETS,
@@ -79,7 +80,8 @@ export class ProviderEngine implements TtsEngine {
     try {
       const url = speechUrl(this.endpoint.baseUrl, '/audio/voices')
       const signal = AbortSignal.timeout(5000)
-      const res = await requestAudio(url, { method: 'GET', apiKey: this.endpoint.apiKey }, signal, this.limits)
+      const apiKey = await endpointKey(this.endpoint)
+      const res = await requestAudio(url, { method: 'GET', apiKey }, signal, this.limits)
       const chunks: Buffer[] = []
       for await (const c of readBody(res, signal, { ...this.limits, maxBytes: 256 * 1024 })) chunks.push(c)
       const listed = parseVoiceList(JSON.parse(Buffer.concat(chunks).toString('utf8')))
@@ -142,7 +144,8 @@ export class ProviderEngine implements TtsEngine {
     let head: Buffer | null = this.endpoint.format === 'wav' ? Buffer.alloc(0) : null
     // raw PCM's format is known before the request: the player starts while the server thinks
     if (!head) setFormat({ rate: PCM_RATE, channels: 1 })
-    const res = await requestAudio(url, { method: 'POST', body, apiKey: this.endpoint.apiKey }, signal, this.limits)
+    const apiKey = await endpointKey(this.endpoint)
+    const res = await requestAudio(url, { method: 'POST', body, apiKey }, signal, this.limits)
     for await (const piece of readBody(res, signal, this.limits)) {
       if (!head) {
         samples.push(piece)

@@ -11,12 +11,12 @@ let fake: FakeLlm
 let stt: FakeStt
 beforeAll(async () => {
   fake = await startFakeLlm()
-  stt = installTranscriptions(fake, { text: 'hi', delayMs: 20, delayPerAudioSecondMs: 300 })
+  stt = installTranscriptions(fake, { text: 'hi', delayMs: 20, perSecondMs: 300 })
 })
 afterAll(() => fake.close())
 
 describe('the fake transcription delay', () => {
-  it('adds delayPerAudioSecondMs for each second of audio uploaded', async () => {
+  it('adds perSecondMs for each second of audio uploaded', async () => {
     const transcribe = createTranscriber({ baseUrl: fake.url, apiKey: '', model: 'whisper-1' })
     await transcribe(encodeWav(tone(500)), new AbortController().signal)
     await transcribe(encodeWav(tone(2500)), new AbortController().signal)
