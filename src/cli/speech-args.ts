@@ -1,4 +1,5 @@
 import { SPEECH_PRESETS, type SpeechEndpoint, type SpeechPreset } from '../main/engine/speech/speech-endpoint'
+import { originOf } from '../shared/url-origin'
 import { UsageError } from './usage-error'
 
 /** The presets a user can name on the command line ('custom' is what the other flags make). */
@@ -50,10 +51,8 @@ function presetOf(name: string | undefined): SpeechPreset | null {
   return SPEECH_PRESETS[id]
 }
 
+/** Both http(s), with one origin: the only case a key bound to one may go to the other. */
 function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin
-  } catch {
-    return false
-  }
+  const origin = originOf(a)
+  return origin !== null && origin === originOf(b)
 }
