@@ -2,6 +2,7 @@ import { ChunkQueue } from './chunk-queue'
 import { playPcmStream } from './pcm-stream-player'
 import { trimPcmStream } from './pcm-stream-trim'
 import {
+  endpointKey,
   parseVoiceList,
   PCM_RATE,
   SPEECH_PRESETS,
@@ -79,7 +80,8 @@ export class ProviderEngine implements TtsEngine {
     try {
       const url = speechUrl(this.endpoint.baseUrl, '/audio/voices')
       const signal = AbortSignal.timeout(5000)
-      const res = await requestAudio(url, { method: 'GET', apiKey: this.endpoint.apiKey }, signal, this.limits)
+      const apiKey = await endpointKey(this.endpoint)
+      const res = await requestAudio(url, { method: 'GET', apiKey }, signal, this.limits)
       const chunks: Buffer[] = []
       for await (const c of readBody(res, signal, { ...this.limits, maxBytes: 256 * 1024 })) chunks.push(c)
       const listed = parseVoiceList(JSON.parse(Buffer.concat(chunks).toString('utf8')))
@@ -139,7 +141,8 @@ export class ProviderEngine implements TtsEngine {
   ): Promise<void> {
     const url = speechUrl(this.endpoint.baseUrl, '/audio/speech')
     const body = speechRequestBody(this.endpoint, text, rate)
-    const res = await requestAudio(url, { method: 'POST', body, apiKey: this.endpoint.apiKey }, signal, this.limits)
+    const apiKey = await endpointKey(this.endpoint)
+    const res = await requestAudio(url, { method: 'POST', body, apiKey }, signal, this.limits)
     await refuseNonAudio(res, url.origin, signal, this.limits)
     const pieces = readBody(res, signal, this.limits)
     for await (const piece of samplesOf(pieces, this.endpoint.format, url.origin, setFormat)) samples.push(piece)
