@@ -1,8 +1,6 @@
-import type { ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { startFakeLlm, type FakeLlm } from '../test/fake-llm'
 import { installSpeech, type FakeSpeech } from '../test/fake-llm/speech'
-import { encodeEvent, plainFraming, startSse, write } from '../test/fake-llm/sse'
 import { ensurePulse, startCapture } from '../test/support/pulse'
 import { streamChat } from '../src/main/engine/llm/chat-stream'
 import { createSegmenter } from '../src/main/engine/segmenter/sentence-stream'
@@ -16,7 +14,9 @@ import type { TurnEvent } from '../src/shared/turn-events'
 import type { BenchTable } from './run'
 import { measureDeadAir } from './support/dead-air'
 import { nearestRank } from './support/stats'
+import { ownTimeToSound } from './support/own-time-to-sound'
 import { REFERENCE_ANSWER } from './support/reference-answer'
+import { CHUNK_MS, FIRST_TOKEN_MS, installReferenceChat, type ChatLog } from './support/reference-chat'
 
 /**
  * Time to first audio, heard on the PulseAudio sink monitor: from the chat
@@ -30,74 +30,11 @@ import { REFERENCE_ANSWER } from './support/reference-answer'
  */
 
 const RUNS = 3
-const FIRST_TOKEN_MS = 250
-const CHUNK_MS = 30
 const SPEECH_TTFB_MS = 200
 const ANSWER = REFERENCE_ANSWER
+const FIRST_SENTENCE = ANSWER.split('. ')[0]! + '.'
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-/** The answer in 3, 4, 5, 3, … character pieces. */
-function chunks(text: string): string[] {
-  const out: string[] = []
-  for (let at = 0, i = 0; at < text.length; i++) {
-    const size = 3 + (i % 3)
-    out.push(text.slice(at, at + size))
-    at += size
-  }
-  return out
-}
-
-interface ChatLog {
-  requestAt: number
-  /** performance.now() of each write and the answer length after it */
-  writes: Array<{ at: number; length: number }>
-}
-
-/** The reference answer as a chat endpoint: streamed at the reference pace, or all at once when it is done. */
-function installReferenceChat(fake: FakeLlm): ChatLog {
-  const log: ChatLog = { requestAt: 0, writes: [] }
-  fake.route('POST /v1/chat/completions', async (_req, res, _raw, record) => {
-    log.requestAt = performance.now()
-    log.writes = []
-    const stream = (record.body as { stream?: boolean }).stream === true
-    const pieces = chunks(ANSWER)
-    if (!stream) {
-      await sleep(FIRST_TOKEN_MS + CHUNK_MS * pieces.length)
-      return batchAnswer(res)
-    }
-    startSse(res)
-    await sleep(FIRST_TOKEN_MS)
-    let length = 0
-    for (const content of pieces) {
-      const delta = { id: 'ref', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content } }] }
-      if (!write(res, encodeEvent(JSON.stringify(delta), plainFraming))) return
-      length += content.length
-      log.writes.push({ at: performance.now(), length })
-      await sleep(CHUNK_MS)
-    }
-    const end = {
-      id: 'ref',
-      object: 'chat.completion.chunk',
-      choices: [{ index: 0, delta: {}, finish_reason: 'stop' }]
-    }
-    write(res, encodeEvent(JSON.stringify(end), plainFraming) + encodeEvent('[DONE]', plainFraming))
-    res.end()
-  })
-  return log
-}
-
-function batchAnswer(res: ServerResponse): void {
-  if (res.destroyed) return
-  res.writeHead(200, { 'content-type': 'application/json' })
-  res.end(
-    JSON.stringify({
-      id: 'ref',
-      object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: ANSWER }, finish_reason: 'stop' }]
-    })
-  )
-}
 
 interface TurnSample {
   firstSound: number
@@ -142,24 +79,6 @@ async function turnToFirstSound(fake: FakeLlm, log: ChatLog, engine: TtsEngine, 
   }
 }
 
-/** The engine's own speak() → first sound for the first sentence, in the state a turn finds it (warmed). */
-async function ownTimeToSound(engine: TtsEngine): Promise<number> {
-  engine.warm?.({})
-  await sleep(1000)
-  const capture = await startCapture()
-  const t0 = performance.now()
-  const controller = new AbortController()
-  const spoken = engine.speak(ANSWER.split('. ')[0]! + '.', { signal: controller.signal }).catch(() => {})
-  try {
-    return (await capture.waitForSound(20_000, t0)) - t0
-  } finally {
-    controller.abort()
-    await spoken
-    await capture.stop()
-    await sleep(300)
-  }
-}
-
 const p50 = (xs: number[]): number => nearestRank(xs, 50)
 
 async function engineRow(
@@ -175,7 +94,7 @@ async function engineRow(
   for (let run = 0; run < RUNS; run++) {
     streaming.push(await turnToFirstSound(fake, log, engine, true))
     batch.push(await turnToFirstSound(fake, log, engine, false))
-    own.push(await ownTimeToSound(engine))
+    own.push(await ownTimeToSound(engine, FIRST_SENTENCE))
   }
   const s = p50(streaming.map((x) => x.firstSound))
   const b = p50(batch.map((x) => x.firstSound))

@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util'
 import type { SpeechEndpoint } from '../main/engine/speech/speech-endpoint'
+import { speechEndpointOf } from './speech-args'
+import { UsageError } from './usage-error'
+
+export { UsageError }
 
 export type SpeakMode = 'system' | 'provider' | 'print' | 'none'
 
@@ -18,18 +22,18 @@ export interface AskArgs {
   json: boolean
 }
 
-export class UsageError extends Error {}
-
 export const usage = `Usage: hark ask [--base-url URL] [--api-key KEY] [--model NAME] [--system TEXT]
                 [--speak system|provider|print|none] [--no-stream] [--idle-timeout SECONDS]
                 [--turn-timeout SECONDS] [--json] [--speech-base-url URL] [--speech-model NAME]
-                [--voice NAME] [--speech-api-key KEY] [--speech-instructions TEXT]
-                [--speech-format pcm|wav] PROMPT
+                [--speech-preset openai|groq|local] [--voice NAME] [--speech-api-key KEY]
+                [--speech-instructions TEXT] [--speech-format pcm|wav] PROMPT
        hark --toggle-talk   start or stop push-to-talk in the running app
        hark --quick-prompt  open or close the quick-prompt popup in the running app
 
 --speak provider speaks with an OpenAI-compatible POST {speech-base-url}/audio/speech
-(default: the chat base URL); if it fails, the system voice speaks the rest.
+(default: the preset's, else the chat base URL); if it fails, the system voice speaks
+the rest. --speech-preset fills in the base URL, model, voice and format of OpenAI,
+Groq or a local server (Kokoro-FastAPI's port 8880); the other flags override it.
 Environment: OPENAI_BASE_URL, OPENAI_API_KEY, HARK_MODEL, HARK_SPEECH_BASE_URL,
 HARK_SPEECH_API_KEY (flags win). OPENAI_API_KEY reaches the speech endpoint only
 when it has the chat endpoint's origin.`
@@ -54,11 +58,12 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs {
       'turn-timeout': { type: 'string' },
       json: { type: 'boolean', default: false },
       'speech-base-url': { type: 'string' },
-      'speech-model': { type: 'string', default: 'gpt-4o-mini-tts' },
-      voice: { type: 'string', default: 'coral' },
+      'speech-preset': { type: 'string' },
+      'speech-model': { type: 'string' },
+      voice: { type: 'string' },
       'speech-api-key': { type: 'string' },
       'speech-instructions': { type: 'string' },
-      'speech-format': { type: 'string', default: 'pcm' }
+      'speech-format': { type: 'string' }
     }
   })
   const prompt = positionals.join(' ').trim()
@@ -81,44 +86,6 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs {
     idleTimeoutMs: parseSeconds('idle-timeout', values['idle-timeout'], 30) * 1000,
     turnTimeoutMs: parseSeconds('turn-timeout', values['turn-timeout'], 600) * 1000,
     json: values.json
-  }
-}
-
-interface SpeechFlags {
-  'speech-base-url'?: string | undefined
-  'speech-model': string
-  voice: string
-  'speech-api-key'?: string | undefined
-  'speech-instructions'?: string | undefined
-  'speech-format': string
-}
-
-/** The chat key goes along only to the chat endpoint's own origin. */
-function speechEndpointOf(
-  flags: SpeechFlags,
-  env: NodeJS.ProcessEnv,
-  chatUrl: string,
-  chatKey: string
-): SpeechEndpoint {
-  const baseUrl = flags['speech-base-url'] ?? env['HARK_SPEECH_BASE_URL'] ?? chatUrl
-  const format = flags['speech-format']
-  if (format !== 'pcm' && format !== 'wav') throw new UsageError(`--speech-format must be pcm or wav (got '${format}')`)
-  const explicitKey = flags['speech-api-key'] ?? env['HARK_SPEECH_API_KEY']
-  return {
-    baseUrl,
-    apiKey: explicitKey ?? (sameOrigin(baseUrl, chatUrl) ? chatKey : ''),
-    model: flags['speech-model'],
-    voice: flags.voice,
-    instructions: flags['speech-instructions'] ?? '',
-    format
-  }
-}
-
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin
-  } catch {
-    return false
   }
 }
 

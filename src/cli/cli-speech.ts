@@ -1,4 +1,4 @@
-import { createTtsEngine } from '../main/engine/speech/create-tts-engine'
+import { createTtsEngine, fallbackFor } from '../main/engine/speech/create-tts-engine'
 import { ProviderEngine } from '../main/engine/speech/provider-engine'
 import type { SpeechEndpoint } from '../main/engine/speech/speech-endpoint'
 import { SpeechQueue } from '../main/engine/speech/speech-queue'
@@ -24,5 +24,8 @@ export function createCliSpeech(
   if (mode === 'none') return null
   if (mode === 'provider' && endpoint)
     return new SpeechQueue({ engine: new ProviderEngine(endpoint), fallback: createTtsEngine('auto') })
-  return new SpeechQueue({ engine: mode === 'print' ? printEngine(stderr) : 'auto' })
+  if (mode === 'print') return new SpeechQueue({ engine: printEngine(stderr) })
+  const engine = createTtsEngine('auto')
+  const fallback = fallbackFor(engine)
+  return new SpeechQueue(fallback ? { engine, fallback } : { engine })
 }

@@ -47,7 +47,8 @@ export const speechPresets = ['openai', 'groq', 'local', 'custom'] as const
 /**
  * `speech.engine: 'provider'`: a voice from an OpenAI-compatible
  * `POST {baseUrl}/audio/speech`. Its key is the one saved for baseUrl's
- * origin (or OPENAI_API_KEY when that origin is OPENAI_BASE_URL's). The speed is `speech.rate`; `speech.voice` stays the system
+ * origin (its own 'speech' key, else the chat provider's on the same host; or
+ * OPENAI_API_KEY when that origin is OPENAI_BASE_URL's), looked up at each request. The speed is `speech.rate`; `speech.voice` stays the system
  * voice's, which speaks when the endpoint fails.
  */
 export const ProviderSpeechSettings = z.object({

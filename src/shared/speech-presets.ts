@@ -41,3 +41,12 @@ export const SPEECH_PRESETS: Record<SpeechPresetId, SpeechPreset> = {
   },
   custom: { label: 'Custom', baseUrl: '', model: '', voice: '', format: 'pcm', voices: [] }
 }
+
+/**
+ * Only OpenAI's gpt-4o…-tts models are known to take `instructions`; tts-1
+ * rejects them, and other servers' models (Kokoro, playai-tts…) may answer
+ * 400, which would cost the answer its voice.
+ */
+export function takesInstructions(model: string): boolean {
+  return /^gpt-4o(?:-[a-z]+)*-tts(?:-\d{4}-\d{2}-\d{2})?$/.test(model)
+}

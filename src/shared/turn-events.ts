@@ -44,8 +44,8 @@ export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' |
 
 /**
  * One utterance's voice. `started`: sound has started — the player has its
- * first audio (for engines that play by themselves, `say`, SAPI and spd-say,
- * their process is running), not when the text is handed to a synthesiser;
+ * first audio (for voices that play by themselves, SAPI and speech-dispatcher,
+ * when they say their audio began), not when the text is handed to a synthesiser;
  * an utterance with nothing to sound reports it just before `finished`.
  * Every utterance ends in exactly one `finished` or `cancelled`, after
  * `started` only if sound began.

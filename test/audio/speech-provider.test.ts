@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFakeLlm, type FakeLlm } from '../fake-llm'
-import { installSpeech, type FakeSpeech, type FakeSpeechOptions } from '../fake-llm/speech'
+import { installSpeech, type FakeSpeech, type FakeSpeechOptions, type SpeechFault } from '../fake-llm/speech'
 import { createEspeakEngine } from '../../src/main/engine/speech/espeak-engine'
 import { ProviderEngine } from '../../src/main/engine/speech/provider-engine'
 import type { SpeechEndpoint } from '../../src/main/engine/speech/speech-endpoint'
@@ -180,15 +180,33 @@ describe('provider voice against the fake /v1/audio/speech', () => {
     expect(soundMs(rec)).toBeGreaterThan(500)
   })
 
-  it('a 500 from the endpoint is reported and the system voice speaks instead', async () => {
-    const { config } = await endpoint({ fault: () => ({ kind: 'status', status: 500 }) })
+  it.each<[string, SpeechFault, RegExp]>([
+    ['a 500 error', { kind: 'status', status: 500 }, /answered 500: scripted failure/],
+    [
+      'a JSON error sent with a 200',
+      { kind: 'error-as-200', message: 'quota exceeded' },
+      /sent application\/json, not audio: quota exceeded/
+    ],
+    ['MP3 from a server that ignores response_format', { kind: 'sends', format: 'mp3' }, /sent MP3 audio/],
+    [
+      'MP3 labelled only as bytes',
+      { kind: 'sends', format: 'mp3', contentType: 'application/octet-stream' },
+      /sent MP3 audio/
+    ]
+  ])('%s: none of it is played, the system voice speaks instead, with one notice', async (_what, fault, notice) => {
+    const { config } = await endpoint({ fault: () => fault })
     const { queue, events, errors } = queueOver(new ProviderEngine(config), true)
-    queue.enqueue({ turnId: 'e', index: 0, text: 'Spoken anyway.' })
-    queue.enqueue({ turnId: 'e', index: 1, text: 'And this too.' })
+    capture = await startCapture()
+    queue.enqueue({ turnId: 'm', index: 0, text: 'Spoken by the system voice.' })
+    queue.enqueue({ turnId: 'm', index: 1, text: 'And this too.' })
     await queue.idle()
+    await sleep(300)
+    const rec = await capture.stop()
+    capture = null
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/answered 500: scripted failure/)
-    expect(events).toEqual([0, 1].flatMap((i) => [`e:${i}:started`, `e:${i}:finished`]))
+    expect(errors[0]).toMatch(notice)
+    expect(events).toEqual([0, 1].flatMap((i) => [`m:${i}:started`, `m:${i}:finished`]))
+    expect(soundMs(rec)).toBeGreaterThan(500)
   })
 
   it('never sends the key to another origin: a redirect to a second server is refused before it is asked', async () => {

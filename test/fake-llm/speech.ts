@@ -19,6 +19,10 @@ export type SpeechFault =
   /** the server stops sending (and keeps the connection open) after this many audio bytes */
   | { kind: 'stall'; afterBytes: number }
   | { kind: 'redirect'; location: string }
+  /** 200, but a JSON error body, as some proxies and servers answer */
+  | { kind: 'error-as-200'; message: string }
+  /** this format whatever `response_format` asked, labelled `contentType` (default: its own type) */
+  | { kind: 'sends'; format: 'wav' | 'mp3'; contentType?: string }
 
 export interface FakeSpeechOptions {
   /** ms from the request to the first audio byte (synthesis included) */
@@ -53,6 +57,7 @@ export interface FakeSpeech {
 }
 
 const PCM_RATE = 24_000
+const CONTENT_TYPES = { pcm: 'audio/pcm', wav: 'audio/wav', mp3: 'audio/mpeg' } as const
 
 export function installSpeech(fake: FakeLlm, initial: FakeSpeechOptions = {}): FakeSpeech {
   let current: FakeSpeechOptions = initial
@@ -92,19 +97,21 @@ function speechRoute(opts: () => FakeSpeechOptions, calls: SpeechCall[]): RouteH
     res.on('close', () => (call.closedEarly = call.endAt === null))
     if (fault?.kind === 'redirect') return void res.writeHead(307, { location: fault.location }).end()
     if (fault?.kind === 'status') return jsonError(res, fault.status, 'scripted failure')
+    if (fault?.kind === 'error-as-200') return jsonError(res, 200, fault.message)
     if (!input.trim()) return jsonError(res, 400, 'input is required')
-    const wav = body['response_format'] === 'wav'
+    const format = fault?.kind === 'sends' ? fault.format : body['response_format'] === 'wav' ? 'wav' : 'pcm'
     let audio: Buffer
     try {
       const spoken = padded(await espeak(input), leadSilenceMs, tailSilenceMs)
-      audio = wav ? streamedWav(spoken) : toPcm24k(spoken)
+      audio = format === 'wav' ? streamedWav(spoken) : format === 'mp3' ? fakeMp3(spoken) : toPcm24k(spoken)
     } catch (err) {
       return jsonError(res, 500, `fake speech: ${(err as Error).message}`)
     }
-    const bytesPerMs = (wav ? audio.readUInt32LE(28) : PCM_RATE * 2) / 1000
+    const bytesPerMs = (format === 'wav' ? audio.readUInt32LE(28) : PCM_RATE * 2) / 1000
     await sleepUnlessClosed(res, ttfbMs - (performance.now() - call.at))
     if (res.destroyed) return
-    res.writeHead(200, { 'content-type': wav ? 'audio/wav' : 'audio/pcm' })
+    const contentType = (fault?.kind === 'sends' && fault.contentType) || CONTENT_TYPES[format]
+    res.writeHead(200, { 'content-type': contentType })
     const step = Math.max(2, Math.round(bytesPerMs * chunkMs) & ~1)
     for (let at = 0; at < audio.length && !res.destroyed; at += step) {
       const piece = audio.subarray(at, at + step)
@@ -192,5 +199,16 @@ function streamedWav(wav: Buffer): Buffer {
   const out = Buffer.from(wav)
   out.writeUInt32LE(0xffffffff, 4)
   out.writeUInt32LE(0xffffffff, 40)
+  return out
+}
+
+/**
+ * Bytes shaped like an MP3 (an ID3 tag, then MPEG frame headers over the
+ * samples), as long as the PCM would be: what matters is that they are
+ * refused before any is played. No MP3 encoder is installed here.
+ */
+function fakeMp3(wav: Buffer): Buffer {
+  const out = Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), toPcm24k(wav)])
+  for (let at = 10; at + 4 <= out.length; at += 417) out.writeUInt32BE(0xfffb9064, at)
   return out
 }

@@ -33,6 +33,8 @@ export interface TranscriptionOptions {
   text?: string
   /** extra latency before answering, like a real service */
   delayMs?: number
+  /** and this much more per second of audio: a real service takes longer over a longer upload */
+  perSecondMs?: number
   /** answer every upload with this HTTP error instead (a failing speech-to-text service) */
   fail?: { status: number; message: string }
   hostile?: HostileTranscript
@@ -94,10 +96,11 @@ function transcriptionRoute(opts: () => TranscriptionOptions, calls: Transcripti
       return reply(400, {
         error: { message: `Invalid WAV: ${wav.problems.join('; ')}`, type: 'invalid_request_error' }
       })
-    const { text, delayMs = 0, fail, hostile } = opts()
+    const { text, delayMs = 0, perSecondMs = 0, fail, hostile } = opts()
     if (fail) return reply(fail.status, { error: { message: fail.message, type: 'server_error' } })
     if (hostile) return sendHostile(res, hostile)
-    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
+    const wait = delayMs + (perSecondMs * wav.durationMs) / 1000
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
     try {
       call.text = text ?? (await pocketsphinx(file.data, wav))
     } catch (err) {

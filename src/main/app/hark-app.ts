@@ -11,9 +11,10 @@ import { ConversationStore } from './stores/conversation-store'
 import { installConversations } from './conversations/install-conversations'
 import { TurnController } from './turns/turn-controller'
 import { forWindows } from './turns/window-turn-events'
-import { currentProvider, environmentKeyFor } from './provider/provider-config'
+import { currentProvider } from './provider/provider-config'
 import { installAutoTitles } from './conversations/install-auto-titles'
 import { createSpeechControl } from './speech/create-speech-control'
+import { speechKeyFor } from './speech/speech-key'
 import { createMainWindow } from './windows/main-window'
 import { applySecurityPolicy } from './windows/security'
 import { installApplicationMenu } from './menu/application-menu'
@@ -66,7 +67,7 @@ function buildContext(): AppContext {
   const speech = createSpeechControl(
     settings.get().speech,
     (message) => registry.broadcast('app.notice', { level: 'warning', message }),
-    (url) => environmentKeyFor(url) || keys.forUrl(url)
+    speechKeyFor(keys)
   )
   settings.onChange((s) => {
     speech.apply(s.speech)

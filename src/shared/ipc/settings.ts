@@ -7,7 +7,11 @@ import { Settings, providerPresets, recorderSettings } from '../settings'
 /** Deep-partial settings patch; main merges and re-validates the whole. */
 export const SettingsPatch = z.record(z.string(), z.unknown())
 
-export const KeyStatus = z.object({ provider: z.enum(providerPresets) })
+/** Where a key is kept: one per chat provider preset, and one for the provider voice's endpoint. */
+export const keySlots = [...providerPresets, 'speech'] as const
+export type KeySlot = (typeof keySlots)[number]
+
+export const KeyStatus = z.object({ provider: z.enum(keySlots) })
 
 export interface KeyInfo {
   stored: boolean

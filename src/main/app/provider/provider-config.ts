@@ -1,7 +1,8 @@
 import type { ProviderPreset, Settings } from '@shared/settings'
+import type { KeySlot } from '@shared/ipc/settings'
 import type { ProviderConfig } from '../../engine/llm/chat-types'
 import { PROVIDER_PRESETS, providerConfig as fromPreset } from '../../engine/llm/providers'
-import { originOf } from '../stores/key-store'
+import { originOf } from '@shared/url-origin'
 
 /** The stored key for a URL, if one was saved for that URL's origin. */
 export type StoredKeyFor = (baseUrl: string) => string | undefined
@@ -43,9 +44,13 @@ function effectiveBaseUrl(settings: Settings, env: NodeJS.ProcessEnv): string {
   return env['OPENAI_BASE_URL'] || settings.provider.baseUrl
 }
 
-/** Where a key entered for `preset` will be used: where Hark talks for the chosen preset, else the preset's own URL. */
-export function keyUrlFor(settings: Settings, preset: ProviderPreset, env: NodeJS.ProcessEnv = process.env): string {
-  return settings.provider.preset === preset ? effectiveBaseUrl(settings, env) : PROVIDER_PRESETS[preset].baseUrl
+/**
+ * Where a key entered for `slot` will be used: the provider voice's endpoint for 'speech'; where Hark
+ * talks for the chosen preset; else the preset's own URL.
+ */
+export function keyUrlFor(settings: Settings, slot: KeySlot, env: NodeJS.ProcessEnv = process.env): string {
+  if (slot === 'speech') return settings.speech.provider.baseUrl
+  return settings.provider.preset === slot ? effectiveBaseUrl(settings, env) : PROVIDER_PRESETS[slot].baseUrl
 }
 
 /**

@@ -8,12 +8,13 @@ import type { SpeechControl } from './speech-control'
  * change. Only a change of engine (or of the provider voice's endpoint)
  * builds a new engine: a theme or hotkey change must not drop the next
  * sentence's prepared audio or re-run checks. `keyFor` gives the key saved
- * for a URL's origin, so a provider voice's key never reaches another host.
+ * for a URL's origin, asked at each request (so a key saved later is used
+ * without a new engine); a provider voice's key never reaches another host.
  */
 export function createSpeechControl(
   initial: Settings['speech'],
   onProblem: (message: string) => void,
-  keyFor: KeyForUrl = () => undefined
+  keyFor: KeyForUrl = async () => undefined
 ): SpeechControl {
   const { engine, fallback } = enginesFromSettings(initial, keyFor)
   const queue = new SpeechQueue({ engine, fallback, voice: initial.voice || undefined, rate: initial.rate })

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
-import type { KeyInfo } from '@shared/ipc/settings'
-import type { ProviderPreset } from '@shared/settings'
+import type { KeyInfo, KeySlot } from '@shared/ipc/settings'
+import { originOf } from '@shared/url-origin'
 import { writeFileAtomic } from './atomic-file'
 import { describeStorageError, withoutBom } from './storage-error'
 import { UserFacingError } from '../ipc/user-facing-error'
 
 /**
- * API keys, one per provider, encrypted with safeStorage and never sent to a
+ * API keys, one per provider and one for the provider voice, encrypted with safeStorage and never sent to a
  * renderer. Each key is bound to the origin it was saved for: pointing the
  * provider at another host (or a page asking to test one) never carries the
  * key there; the user enters it again for the new host.
@@ -43,15 +43,6 @@ export interface KeyStoreOptions {
   onNotice?: (message: string) => void
 }
 
-export function originOf(url: string): string | null {
-  try {
-    const { protocol, origin } = new URL(url)
-    return protocol === 'http:' || protocol === 'https:' ? origin : null
-  } catch {
-    return null
-  }
-}
-
 export class KeyStore {
   private readonly file: string
   private readonly platform: NodeJS.Platform
@@ -81,13 +72,13 @@ export class KeyStore {
     return (await this.safeStorage.isAsyncEncryptionAvailable()) ? 'keychain' : 'unavailable'
   }
 
-  async status(provider: ProviderPreset): Promise<KeyInfo> {
+  async status(provider: KeySlot): Promise<KeyInfo> {
     await this.unlock()
     return { stored: provider in this.readAll(), backend: await this.backend() }
   }
 
   /** Stores `key` for `provider`, usable only with URLs of the same origin as `forUrl`. */
-  async set(provider: ProviderPreset, key: string, allowPlainText: boolean, forUrl: string): Promise<KeyInfo> {
+  async set(provider: KeySlot, key: string, allowPlainText: boolean, forUrl: string): Promise<KeyInfo> {
     await this.unlock()
     const backend = await this.assertStorable(allowPlainText)
     const origin = originOf(forUrl)
@@ -121,7 +112,7 @@ export class KeyStore {
     return backend
   }
 
-  async clear(provider: ProviderPreset): Promise<KeyInfo> {
+  async clear(provider: KeySlot): Promise<KeyInfo> {
     await this.unlock()
     const all = this.readAll()
     delete all[provider]
@@ -131,7 +122,7 @@ export class KeyStore {
   }
 
   /** Main-process only: the key saved for this provider and `url`'s origin, once unlocked. */
-  get(provider: ProviderPreset, url: string): string | undefined {
+  get(provider: KeySlot, url: string): string | undefined {
     const entry = this.open.get(provider)
     return entry && entry.origin === originOf(url) ? entry.key : undefined
   }

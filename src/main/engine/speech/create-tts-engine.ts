@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { TtsEngineName } from '../../../shared/settings'
 import { findOnPath } from '../platform/find-on-path'
 import { createEspeakEngine } from './espeak-engine'
@@ -8,33 +7,44 @@ import { NoneEngine } from './none-engine'
 import { ProviderEngine } from './provider-engine'
 import { SapiEngine } from './sapi-engine'
 import { SayEngine } from './say-engine'
-import { SpdSayEngine } from './spd-say-engine'
+import { ssipAddress } from './ssip-address'
+import { SsipEngine } from './ssip-engine'
 import type { TtsEngine } from './speech-types'
 
 export type { TtsEngineName }
 
 /**
  * Whether the desktop runs speech-dispatcher, as screen readers use it: its
- * socket (or an address the session exported) exists. Checked without
- * starting anything, since spd-say would autospawn the daemon.
+ * socket exists (or the session exported a TCP address). Checked without
+ * connecting or starting anything.
  */
 export function speechDispatcherRunning(env: NodeJS.ProcessEnv = process.env, exists = existsSync): boolean {
-  if (env['SPEECHD_ADDRESS']) return true
-  const runtime = env['XDG_RUNTIME_DIR']
-  return !!runtime && exists(join(runtime, 'speech-dispatcher', 'speechd.sock'))
+  const address = ssipAddress(env)
+  return address !== null && (address.kind === 'inet' || exists(address.path))
 }
 
 /**
- * Linux 'auto': the desktop's own voice when its speech-dispatcher runs,
- * else the first installed of festival, espeak-ng, spd-say (festival when
- * none, so its hint is shown).
+ * Linux 'auto': the desktop's own voice when its speech-dispatcher runs
+ * (spoken to over its socket, so nothing of it need be on PATH), else the
+ * first installed of festival and espeak-ng (festival when neither, so its
+ * hint is shown).
  */
 function linuxAuto(has: (bin: string) => boolean, dispatcherRunning: () => boolean): TtsEngine {
-  if (has('spd-say') && dispatcherRunning()) return new SpdSayEngine()
+  if (dispatcherRunning()) return new SsipEngine()
   if (has('text2wave')) return createFestivalEngine()
   if (has('espeak-ng')) return createEspeakEngine()
-  if (has('spd-say')) return new SpdSayEngine()
   return createFestivalEngine()
+}
+
+/**
+ * The voice that speaks the rest of an answer when `engine` fails mid-answer:
+ * for speech-dispatcher (whose daemon can go away) the installed synthesiser.
+ */
+export function fallbackFor(
+  engine: TtsEngine,
+  has: (bin: string) => boolean = (bin) => findOnPath(bin) !== null
+): TtsEngine | undefined {
+  return engine instanceof SsipEngine ? linuxAuto(has, () => false) : undefined
 }
 
 /**
@@ -58,7 +68,7 @@ export function createTtsEngine(
     case 'espeak-ng':
       return createEspeakEngine()
     case 'spd-say':
-      return new SpdSayEngine()
+      return new SsipEngine()
     case 'provider':
       // named without its endpoint: check() says what is missing (enginesFromSettings builds the real one)
       return new ProviderEngine({ baseUrl: '', apiKey: '', model: '', voice: '', format: 'pcm' })

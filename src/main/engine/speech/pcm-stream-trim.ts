@@ -12,9 +12,11 @@ const MAX_HELD_MS = 1000
 /**
  * Trims streamed 16-bit PCM as it arrives, in one pass: the silence before
  * the first loud frame is dropped (KEEP_LEAD_MS of it kept) so sound starts
- * with the first audible sample; silence after the last loud frame is held
- * back and, at the end, cut to KEEP_TAIL_MS, shortening the dead air before
- * the next utterance. Pieces may split frames anywhere.
+ * with the first audible sample. Of each pause after that, the first
+ * KEEP_TAIL_MS plays as it arrives and the rest is held back until speech
+ * resumes; at the end what is held is dropped, so the trailing silence is cut
+ * to KEEP_TAIL_MS, shortening the dead air before the next utterance. Pieces
+ * may split frames anywhere.
  */
 export class PcmSilenceTrim {
   private readonly frameBytes: number
@@ -24,9 +26,11 @@ export class PcmSilenceTrim {
   private readonly maxHeld: number
   private carry: Buffer = Buffer.alloc(0)
   private started = false
-  /** trailing silence of what has come so far: the lead window before sound, the pause after */
+  /** trailing silence of what has come so far: the lead window before sound, the pause (past its start) after */
   private held: Buffer[] = []
   private heldBytes = 0
+  /** how long the pause since the last loud frame is so far, played and held */
+  private pauseBytes = 0
 
   constructor(format: PcmFormat) {
     this.frameBytes = 2 * format.channels
@@ -46,12 +50,13 @@ export class PcmSilenceTrim {
     return this.started ? this.afterSound(frames) : this.beforeSound(frames)
   }
 
-  /** What to play at the end: a short tail of the held silence; a split last frame is dropped. */
+  /**
+   * What to play at the end: nothing more. The trailing pause's first
+   * KEEP_TAIL_MS has played; the rest, held, is dropped, as is a split last frame.
+   */
   end(): Buffer[] {
-    const tail = Buffer.concat(this.held).subarray(0, this.started ? this.keepTail : 0)
-    this.held = []
-    this.heldBytes = 0
-    return tail.length ? [tail] : []
+    this.release()
+    return []
   }
 
   private beforeSound(frames: Buffer): Buffer[] {
@@ -74,12 +79,18 @@ export class PcmSilenceTrim {
 
   private afterSound(frames: Buffer): Buffer[] {
     const end = this.lastLoudEnd(frames)
-    if (end < 0) {
-      this.hold(frames)
-      return this.heldBytes > this.maxHeld ? [this.release()] : []
+    const out: Buffer[] = []
+    if (end >= 0) {
+      out.push(this.release(), frames.subarray(0, end))
+      this.pauseBytes = 0
     }
-    const out = [this.release(), frames.subarray(0, end)]
-    this.hold(frames.subarray(end))
+    // a pause's start plays at once: held, it would be heard twice over when the server sends in real time
+    const silence = frames.subarray(Math.max(end, 0))
+    const playNow = Math.max(0, this.keepTail - this.pauseBytes)
+    this.pauseBytes += silence.length
+    out.push(silence.subarray(0, playNow))
+    this.hold(silence.subarray(playNow))
+    if (this.heldBytes > this.maxHeld) out.push(this.release())
     return out.filter((b) => b.length > 0)
   }
 

@@ -2,6 +2,7 @@ import { ChunkQueue } from './chunk-queue'
 import { playPcmStream } from './pcm-stream-player'
 import { trimPcmStream } from './pcm-stream-trim'
 import {
+  endpointKey,
   parseVoiceList,
   PCM_RATE,
   SPEECH_PRESETS,
@@ -11,10 +12,10 @@ import {
   type SpeechPresetId
 } from './speech-endpoint'
 import { readBody, requestAudio, SPEECH_LIMITS, type HttpLimits } from './speech-http'
+import { refuseNonAudio, samplesOf } from './speech-response'
 import { cleanSpeechText, hasWord } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
 import { findWavPlayer, PLAYER_HINT, type PcmFormat, type WavPlayer } from './wav-player'
-import { parseWavStart } from './wav-stream'
 import { playsRaw, WarmPlayer } from './warm-player'
 
 export interface ProviderEngineOptions {
@@ -79,7 +80,8 @@ export class ProviderEngine implements TtsEngine {
     try {
       const url = speechUrl(this.endpoint.baseUrl, '/audio/voices')
       const signal = AbortSignal.timeout(5000)
-      const res = await requestAudio(url, { method: 'GET', apiKey: this.endpoint.apiKey }, signal, this.limits)
+      const apiKey = await endpointKey(this.endpoint)
+      const res = await requestAudio(url, { method: 'GET', apiKey }, signal, this.limits)
       const chunks: Buffer[] = []
       for await (const c of readBody(res, signal, { ...this.limits, maxBytes: 256 * 1024 })) chunks.push(c)
       const listed = parseVoiceList(JSON.parse(Buffer.concat(chunks).toString('utf8')))
@@ -143,23 +145,11 @@ export class ProviderEngine implements TtsEngine {
   ): Promise<void> {
     const url = speechUrl(this.endpoint.baseUrl, '/audio/speech')
     const body = speechRequestBody(this.endpoint, text, rate)
-    let head: Buffer | null = this.endpoint.format === 'wav' ? Buffer.alloc(0) : null
-    // raw PCM's format is known before the request: the player starts while the server thinks
-    if (!head) setFormat({ rate: PCM_RATE, channels: 1 })
-    const res = await requestAudio(url, { method: 'POST', body, apiKey: this.endpoint.apiKey }, signal, this.limits)
-    for await (const piece of readBody(res, signal, this.limits)) {
-      if (!head) {
-        samples.push(piece)
-        continue
-      }
-      head = Buffer.concat([head, piece])
-      const start = parseWavStart(head)
-      if (!start) continue
-      setFormat(start.format)
-      if (head.length > start.dataStart) samples.push(head.subarray(start.dataStart))
-      head = null
-    }
-    if (head) throw new TtsError('speech endpoint ended before any audio', 'failed')
+    const apiKey = await endpointKey(this.endpoint)
+    const res = await requestAudio(url, { method: 'POST', body, apiKey }, signal, this.limits)
+    await refuseNonAudio(res, url.origin, signal, this.limits)
+    const pieces = readBody(res, signal, this.limits)
+    for await (const piece of samplesOf(pieces, this.endpoint.format, url.origin, setFormat)) samples.push(piece)
   }
 
   private async play(

@@ -1,17 +1,23 @@
 import { TtsError } from './speech-types'
 
-export { SPEECH_PRESETS, type SpeechPreset, type SpeechPresetId } from '../../../shared/speech-presets'
+export {
+  SPEECH_PRESETS,
+  takesInstructions,
+  type SpeechPreset,
+  type SpeechPresetId
+} from '../../../shared/speech-presets'
+import { takesInstructions } from '../../../shared/speech-presets'
 
 /**
  * An OpenAI-compatible `POST {baseUrl}/audio/speech`: OpenAI, Groq, and local
  * servers such as Kokoro-FastAPI or Speaches. The key belongs to the base
- * URL's origin; the app looks it up for that origin and nothing here ever
- * sends it anywhere else.
+ * URL's origin; the app looks it up for that origin, when each request is
+ * made, and nothing here ever sends it anywhere else.
  */
 export interface SpeechEndpoint {
   baseUrl: string
-  /** for baseUrl's origin only; '' for servers that need none */
-  apiKey: string
+  /** for baseUrl's origin only, or how to look it up when a request is made; '' for servers that need none */
+  apiKey: string | (() => Promise<string>)
   model: string
   voice: string
   /** how the voice should sound; sent only to models that take it */
@@ -26,9 +32,9 @@ const MIN_SPEED = 0.25
 const MAX_SPEED = 4
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:+\-/ ]{0,127}$/
 
-/** tts-1 and tts-1-hd reject `instructions`; the newer models take them. */
-export function takesInstructions(model: string): boolean {
-  return !/^tts-1(-hd)?$/.test(model)
+/** The key to send with the next request. */
+export function endpointKey(endpoint: Pick<SpeechEndpoint, 'apiKey'>): Promise<string> {
+  return typeof endpoint.apiKey === 'string' ? Promise.resolve(endpoint.apiKey) : endpoint.apiKey()
 }
 
 /** The endpoint's URL, or a TtsError: only http(s), and no credentials in it. */

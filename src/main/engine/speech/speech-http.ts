@@ -96,20 +96,28 @@ async function fetchWithTimeout(
 
 async function checkStatus(res: Response, origin: string, signal: AbortSignal, limits: HttpLimits): Promise<Response> {
   if (res.ok) return res
-  let detail = ''
+  const detail = await errorDetail(res, signal, limits)
+  throw new TtsError(`speech endpoint at ${origin} answered ${res.status}${detail ? `: ${detail}` : ''}`, 'failed')
+}
+
+/** What a JSON error body says (its error message, else the JSON), cleaned and short; '' for any other body. */
+export async function errorDetail(res: Response, signal: AbortSignal, limits: HttpLimits): Promise<string> {
   try {
     const chunks: Buffer[] = []
     for await (const chunk of readBody(res, signal, { ...limits, maxBytes: ERROR_BODY_BYTES }, true)) chunks.push(chunk)
     const text = Buffer.concat(chunks).toString('utf8')
-    detail = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text
+    return cleanDetail((JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text)
   } catch {
-    // the status alone says enough
+    return '' // the status alone says enough
   }
-  const clean = detail
+}
+
+/** Server text as it may appear in a message: no control characters, at most 200 of the rest. */
+function cleanDetail(text: string): string {
+  return text
     .replace(/[\p{Cc}]+/gu, ' ')
     .trim()
     .slice(0, 200)
-  throw new TtsError(`speech endpoint at ${origin} answered ${res.status}${clean ? `: ${clean}` : ''}`, 'failed')
 }
 
 /**

@@ -8,7 +8,7 @@ export interface VoiceOptions {
 
 export interface SpeakOptions extends VoiceOptions {
   signal: AbortSignal
-  /** called once, when sound starts: the player has its first audio (or the self-playing process has started) */
+  /** called once, when sound starts: the player has its first audio (or a self-playing voice says its audio began) */
   onSound?: () => void
 }
 

@@ -4,12 +4,18 @@ import type { PcmFormat } from './wav-player'
 /** A streamed WAV's header is small; more than this before the data means it is not one we can play. */
 const MAX_HEADER = 4096
 
+export interface WavStart {
+  format: PcmFormat
+  /** the offset of the first sample */
+  dataStart: number
+}
+
 /**
  * Finds the PCM format and where the samples start in the first bytes of a
  * streamed WAV (whose sizes are placeholders). null: not enough bytes yet.
  * Throws a TtsError for anything that is not 16-bit PCM.
  */
-export function parseWavStart(head: Buffer): { format: PcmFormat; dataStart: number } | null {
+export function parseWavStart(head: Buffer): WavStart | null {
   if (head.length < 12) return null
   if (head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE')
     throw new TtsError('speech endpoint sent audio that is not a WAV', 'failed')

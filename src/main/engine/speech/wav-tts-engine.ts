@@ -3,7 +3,7 @@ import { runChild, runProcess, timeoutForText, type RunOptions } from './run-pro
 import { cleanSpeechText } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
 import { findWavPlayer, PLAYER_HINT, playWav, type PcmFormat, type WavPlayer } from './wav-player'
-import { parseWavStart } from './wav-stream'
+import { parseWavStart, type WavStart } from './wav-stream'
 import { trimWavSilence } from './wav-trim'
 import { playsRaw, WarmPlayer } from './warm-player'
 import { WarmProcess } from './warm-process'
@@ -150,7 +150,8 @@ export class WavTtsEngine implements TtsEngine {
       const player = this.getPlayer()
       if (!player) throw new TtsError(`No audio player found. ${PLAYER_HINT}`, 'missing')
       const warmPlayer = this.getWarmPlayer()
-      if (warmPlayer) await this.playRaw(warmPlayer, audio, signal, onSound)
+      const start = warmPlayer ? rawStart(audio) : null
+      if (warmPlayer && start) await this.playRaw(warmPlayer, audio, start, signal, onSound)
       else await playWav(player, audio, signal, onSound)
     } finally {
       signal.removeEventListener('abort', stopSynthesis)
@@ -158,9 +159,13 @@ export class WavTtsEngine implements TtsEngine {
   }
 
   /** The samples through a player started ahead of them (or now, if the format changed). */
-  private async playRaw(warmPlayer: WarmPlayer, wav: Buffer, signal: AbortSignal, onSound?: () => void): Promise<void> {
-    const start = parseWavStart(wav)
-    if (!start) throw new TtsError(`${this.name} wrote a WAV without audio`, 'failed')
+  private async playRaw(
+    warmPlayer: WarmPlayer,
+    wav: Buffer,
+    start: WavStart,
+    signal: AbortSignal,
+    onSound?: () => void
+  ): Promise<void> {
     this.format = start.format
     const samples = wav.subarray(start.dataStart)
     await warmPlayer.play(start.format, piecesOf(samples), signal, onSound)
@@ -178,6 +183,18 @@ export class WavTtsEngine implements TtsEngine {
   private getPlayer(): WavPlayer | null {
     if (this.player === undefined) this.player = this.findPlayer()
     return this.player
+  }
+}
+
+/**
+ * Where the samples start, for a WAV the raw player can take (16-bit, one or
+ * two channels, a short header); null for any other, which plays whole.
+ */
+function rawStart(wav: Buffer): WavStart | null {
+  try {
+    return parseWavStart(wav)
+  } catch {
+    return null
   }
 }
 

@@ -17,12 +17,19 @@ export const PAUSE_MS = 200
 const MIN_COMPLETE_WAIT_MS = 300
 
 const words = (list: string): Set<string> => new Set(list.split(' '))
-/** fillers and conjunctions: the speaker is still going, even if the recogniser put a full stop after them */
-const CARRY_ON = words('and but or nor so because cause then plus also um uh er erm hmm mm like well')
-/** words a finished thought rarely ends on when there is no punctuation to say otherwise */
-const FUNCTION_WORDS = words(
-  'if unless that which whose when while where whereas although though since the a an of to in on at for ' +
-    'with about from into by as than my your his her our their its this these those is are was were be been am'
+/**
+ * Words a finished thought does not end on, even when the recogniser put a
+ * full stop after them (Whisper ends nearly every transcript with one):
+ * fillers, conjunctions, articles, possessives, and the prepositions and
+ * subordinators that need what follows ("the history of.").
+ */
+const DANGLING = words(
+  'and but or nor so because cause then plus also um uh er erm hmm mm like well ' +
+    'the a an my your our their its of to into from for with at than if unless although though whereas whose'
+)
+/** words that end a sentence only when it says so: "turn the lights on." is finished, "turn the lights on" may go on */
+const OPEN_ENDED = words(
+  'that which when while where since in on about by as this these those his her is are was were be been am'
 )
 /** a question opener with a few words after it is a question even without a question mark */
 const QUESTION_OPENERS = words(
@@ -31,16 +38,21 @@ const QUESTION_OPENERS = words(
 )
 const MIN_QUESTION_WORDS = 3
 
-/** Whether a transcript reads as a finished sentence, one that trails off, or neither. */
+/**
+ * Whether a transcript reads as a finished sentence, one that trails off, or
+ * neither. A question or exclamation mark is trusted ("Where are you from?");
+ * a trailing comma, dash or ellipsis, or a dangling last word, outweighs a
+ * full stop.
+ */
 export function completenessOf(transcript: string): Completeness {
   const text = transcript.trim()
   const all = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []
   const last = all.at(-1)
   if (last === undefined) return 'unsure'
   if (/[?!]["')\]]?$/.test(text)) return 'complete'
-  if (/(\.\.\.|…|,|;|:|-|–|—)$/.test(text) || CARRY_ON.has(last)) return 'trailing'
+  if (/(\.\.\.|…|,|;|:|-|–|—)$/.test(text) || DANGLING.has(last)) return 'trailing'
   if (/\.["')\]]?$/.test(text)) return 'complete'
-  if (FUNCTION_WORDS.has(last)) return 'trailing'
+  if (OPEN_ENDED.has(last)) return 'trailing'
   if (all.length >= MIN_QUESTION_WORDS && QUESTION_OPENERS.has(all[0]!)) return 'complete'
   return 'unsure'
 }

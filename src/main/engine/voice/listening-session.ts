@@ -14,8 +14,9 @@ import { encodeWav } from './wav'
  * One stretch of listening: collects the microphone's PCM, runs voice activity
  * detection, enforces the time cap and reports the live level. It decides when
  * listening should end; the caller decides what happens next. With the smart
- * end-of-turn policy it transcribes at each pause, so the transcript is ready
- * when the turn ends, and lets that transcript move the silence that ends it.
+ * end-of-turn policy it transcribes at pauses (speculative-transcript.ts says
+ * which), so the transcript is ready when the turn ends, and lets that
+ * transcript move the silence that ends it.
  */
 
 export interface ListeningOptions {
@@ -49,9 +50,11 @@ const LEVEL_EVERY_MS = 66
 /** speech shorter than this is a cough or a click, not a question */
 export const MIN_SPEECH_MS = 250
 const PAD_MS = 300
+const PER_MS = bytesPerSecond(SPEECH_PCM) / 1000
 
 export class ListeningSession {
   private readonly chunks: Buffer[] = []
+  private bytes = 0
   private readonly vad: VoiceActivityDetector
   private readonly capture: Capture
   private readonly cap: NodeJS.Timeout
@@ -113,6 +116,7 @@ export class ListeningSession {
 
   private onChunk(pcm: Buffer): void {
     this.chunks.push(pcm)
+    this.bytes += pcm.length
     // Audio drained after a key press still counts towards where speech ended.
     const verdict = this.vad.feed(pcm)
     if (this.ended) return
@@ -137,7 +141,10 @@ export class ListeningSession {
     this.paused = true
     this.opts.onPause?.()
     // a cough is not worth a request: the turn would not send it either
-    if (this.vad.voicedMs >= MIN_SPEECH_MS) this.speculation?.start(this.vad.speechEndMs, encodeWav(this.trimmed()))
+    if (this.vad.voicedMs < MIN_SPEECH_MS || !this.speculation) return
+    const { from, to } = this.speechRange()
+    const take = { speechEndMs: this.vad.speechEndMs, voicedMs: this.vad.voicedMs, audioMs: (to - from) / PER_MS }
+    this.speculation.start(take, () => encodeWav(this.trimmed()))
   }
 
   private resume(): void {
@@ -155,12 +162,16 @@ export class ListeningSession {
 
   /** Leading and trailing silence only cost upload and STT time. */
   private trimmed(): Buffer {
-    const all = Buffer.concat(this.chunks)
+    const { from, to } = this.speechRange()
+    return Buffer.concat(this.chunks).subarray(from, to)
+  }
+
+  /** the bytes of the speech, padded, within the recording */
+  private speechRange(): { from: number; to: number } {
     const start = this.vad.speechStartMs
-    if (start === null) return all
-    const perMs = bytesPerSecond(SPEECH_PCM) / 1000
-    const from = Math.max(0, Math.floor((start - PAD_MS) * perMs))
-    const to = Math.min(all.length, Math.ceil((this.vad.speechEndMs + PAD_MS) * perMs))
-    return all.subarray(from - (from % 2), to - (to % 2))
+    if (start === null) return { from: 0, to: this.bytes }
+    const from = Math.max(0, Math.floor((start - PAD_MS) * PER_MS))
+    const to = Math.min(this.bytes, Math.ceil((this.vad.speechEndMs + PAD_MS) * PER_MS))
+    return { from: from - (from % 2), to: to - (to % 2) }
   }
 }

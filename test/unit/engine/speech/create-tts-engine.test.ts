@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTtsEngine } from '../../../../src/main/engine/speech/create-tts-engine'
+import { createTtsEngine, fallbackFor } from '../../../../src/main/engine/speech/create-tts-engine'
 import { SapiEngine } from '../../../../src/main/engine/speech/sapi-engine'
 
 const only =
@@ -8,10 +8,10 @@ const only =
     present.includes(bin)
 
 describe('createTtsEngine', () => {
-  it('on Linux, auto prefers festival, then espeak-ng, then spd-say', () => {
-    expect(createTtsEngine('auto', 'linux', only('text2wave', 'espeak-ng')).name).toBe('festival')
-    expect(createTtsEngine('auto', 'linux', only('espeak-ng', 'spd-say')).name).toBe('espeak-ng')
-    expect(createTtsEngine('auto', 'linux', only('spd-say')).name).toBe('spd-say')
+  it('on Linux without a running speech-dispatcher, auto prefers festival, then espeak-ng', () => {
+    const noDaemon = () => false
+    expect(createTtsEngine('auto', 'linux', only('text2wave', 'espeak-ng'), noDaemon).name).toBe('festival')
+    expect(createTtsEngine('auto', 'linux', only('espeak-ng', 'spd-say'), noDaemon).name).toBe('espeak-ng')
   })
 
   it('on Linux with no voice at all, auto picks festival so its install hint is shown', async () => {
@@ -39,10 +39,19 @@ describe('createTtsEngine', () => {
     await expect(none.speak('hello', { signal: new AbortController().signal })).resolves.toBeUndefined()
   })
 
-  it('a missing binary makes check() name the package to install', async () => {
+  it('without a running speech-dispatcher, check() says so and names the package to install', async () => {
     const spd = createTtsEngine('spd-say', 'linux')
     const problem = await spd.check()
     // speech-dispatcher is not installed on the test machine
-    expect(problem).toMatch(/apt-get install speech-dispatcher/)
+    expect(problem).toMatch(
+      /speech-dispatcher.* (is not running|address is unknown).*apt-get install speech-dispatcher/
+    )
+  })
+
+  it('speech-dispatcher, whose daemon can go away, falls back to the installed synthesiser; the others need none', () => {
+    const spd = createTtsEngine('spd-say', 'linux')
+    expect(fallbackFor(spd, only('espeak-ng'))?.name).toBe('espeak-ng')
+    expect(fallbackFor(spd, only())?.name).toBe('festival')
+    expect(fallbackFor(createTtsEngine('espeak-ng', 'linux'))).toBeUndefined()
   })
 })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { espeakArgs, parseEspeakVoices } from '../../../../src/main/engine/speech/espeak-engine'
 import { checkedSayVoice, guardLeadingDash } from '../../../../src/main/engine/speech/say-engine'
-import { spdSayArgs } from '../../../../src/main/engine/speech/spd-say-engine'
 import { TtsError } from '../../../../src/main/engine/speech/speech-types'
 
 describe('espeak-ng arguments', () => {
@@ -17,17 +16,6 @@ describe('espeak-ng arguments', () => {
     const listing =
       'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 5  af              --/M      Afrikaans          gmw/af\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n'
     expect(parseEspeakVoices(listing)).toEqual(['af', 'en-us'])
-  })
-})
-
-describe('spd-say arguments', () => {
-  it('ends the options before the text, so a leading dash is spoken', () => {
-    const args = spdSayArgs('-S stop everything', { voice: 'en', rate: 2 })
-    expect(args).toEqual(['--wait', '--language', 'en', '--rate', '100', '--', '-S stop everything'])
-  })
-
-  it('rejects a voice that is not a language code', () => {
-    expect(() => spdSayArgs('hi', { voice: '--cancel' })).toThrow(TtsError)
   })
 })
 

@@ -97,6 +97,27 @@ describe('trimming streamed PCM', () => {
     expect(msOf(first)).toBeCloseTo(KEEP_LEAD_MS + 20, 0)
   })
 
+  it('plays the start of a pause inside speech as it arrives, so a player fed in real time does not run dry', () => {
+    const trim = new PcmSilenceTrim(mono)
+    const first = Buffer.concat(trim.push(Buffer.concat([sound(50), padding(20)])))
+    expect(msOf(first)).toBeCloseTo(70, 0)
+    // the pause goes on in 40 ms pieces, as a server streaming in real time sends it
+    const during = [40, 40, 40, 40, 40].map((ms) => msOf(Buffer.concat(trim.push(padding(ms)))))
+    expect(during.reduce((a, b) => a + b)).toBeCloseTo(KEEP_TAIL_MS - 20, 0)
+    expect(during[0]).toBeCloseTo(40, 0)
+    // only the rest of it waited, and plays once the speech resumes
+    const resumed = Buffer.concat(trim.push(sound(30)))
+    expect(msOf(resumed)).toBeCloseTo(20 + 200 - KEEP_TAIL_MS + 30, 0)
+  })
+
+  it('gives every pause its start at once, not only the first', () => {
+    const trim = new PcmSilenceTrim(mono)
+    trim.push(sound(50))
+    trim.push(padding(300))
+    trim.push(sound(50))
+    expect(msOf(Buffer.concat(trim.push(padding(300))))).toBeCloseTo(KEEP_TAIL_MS, 0)
+  })
+
   it('holds at most a bounded pause in memory while it waits to see if speech resumes', () => {
     const trim = new PcmSilenceTrim(mono)
     trim.push(sound(50))

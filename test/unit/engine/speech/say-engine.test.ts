@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runProcess, type RunOptions } from '../../../../src/main/engine/speech/run-process'
 import { SapiEngine, sapiRate } from '../../../../src/main/engine/speech/sapi-engine'
@@ -21,12 +23,46 @@ describe('SayEngine', () => {
   it('on macOS feeds the text to `say` on stdin, never as an argument', async () => {
     const { runs, run } = recordingRun()
     await new SayEngine(run).speak(`-o /tmp/x ${hostile}`, { voice: 'Alex', rate: 2, signal: signal() })
-    expect(runs).toHaveLength(1)
     const { cmd, args, opts } = runs[0]!
     expect(cmd).toBe('say')
-    expect(args).toEqual(['-f', '-', '-v', 'Alex', '-r', '350'])
+    expect(args).toEqual([
+      '-o',
+      expect.stringMatching(/utterance\.wav$/),
+      '--file-format=WAVE',
+      '--data-format=LEI16@22050',
+      '-f',
+      '-',
+      '-v',
+      'Alex',
+      '-r',
+      '350'
+    ])
     expect(opts.input).toBe(` -o /tmp/x ${hostile}`)
     expect(opts.timeoutMs).toBeGreaterThan(0)
+  })
+
+  it('reports sound when the player starts on the synthesised file, not when say starts', async () => {
+    const { runs, run } = recordingRun()
+    const onSound = () => {}
+    await new SayEngine(run).speak('Hello there.', { signal: signal(), onSound })
+    expect(runs.map((r) => r.cmd)).toEqual(['say', 'afplay'])
+    const [say, player] = runs
+    expect(say!.opts.onStarted).toBeUndefined()
+    expect(player!.args).toEqual([say!.args[1]])
+    expect(player!.opts.onStarted).toBe(onSound)
+  })
+
+  it('removes the synthesised file once it has played, and when synthesis fails', async () => {
+    const files: string[] = []
+    const run = async (cmd: string, args: string[]) => {
+      if (cmd === 'say') files.push(args[1]!)
+      if (files.length > 1) throw new TtsError('say exited with code 1', 'failed')
+      return { stdout: Buffer.alloc(0), stderr: '' }
+    }
+    await new SayEngine(run).speak('One.', { signal: signal() })
+    await expect(new SayEngine(run).speak('Two.', { signal: signal() })).rejects.toBeInstanceOf(TtsError)
+    expect(files).toHaveLength(2)
+    for (const file of files) expect(existsSync(dirname(file))).toBe(false)
   })
 
   it('rejects a voice name that looks like an option or code before running anything', async () => {
@@ -34,7 +70,7 @@ describe('SayEngine', () => {
     for (const voice of ['-o', "Zira'); x; ('"]) {
       await expect(new SayEngine(run).speak('hello', { voice, signal: signal() })).rejects.toBeInstanceOf(TtsError)
     }
-    expect(() => sayCommand('hi', { rate: 99 })).toThrow(TtsError)
+    expect(() => sayCommand('hi', { rate: 99 }, '/tmp/x.wav')).toThrow(TtsError)
     expect(runs).toEqual([])
   })
 

@@ -32,11 +32,13 @@ describe('speech request', () => {
     expect(JSON.parse(speechRequestBody(endpoint, 'Hi.', 1.5)).speed).toBe(1.5)
   })
 
-  it('sends instructions only to models that take them', () => {
-    expect(takesInstructions('tts-1')).toBe(false)
-    expect(takesInstructions('tts-1-hd')).toBe(false)
-    expect(takesInstructions('kokoro')).toBe(true)
-    expect(JSON.parse(speechRequestBody({ ...endpoint, model: 'tts-1' }, 'Hi.', 1))).not.toHaveProperty('instructions')
+  it("sends instructions only to OpenAI's gpt-4o…-tts models, the ones known to take them", () => {
+    for (const model of ['gpt-4o-mini-tts', 'gpt-4o-mini-tts-2025-03-20', 'gpt-4o-tts'])
+      expect(takesInstructions(model), model).toBe(true)
+    for (const model of ['tts-1', 'tts-1-hd', 'kokoro', 'playai-tts', 'speaches-ai/Kokoro-82M', 'gpt-4o-mini'])
+      expect(takesInstructions(model), model).toBe(false)
+    for (const model of ['tts-1', 'kokoro', 'playai-tts'])
+      expect(JSON.parse(speechRequestBody({ ...endpoint, model }, 'Hi.', 1))).not.toHaveProperty('instructions')
   })
 
   it('refuses a voice or model that is not a name, with a clear message', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTtsEngine, speechDispatcherRunning } from '../../../../src/main/engine/speech/create-tts-engine'
+import { SsipEngine } from '../../../../src/main/engine/speech/ssip-engine'
 import { runChild } from '../../../../src/main/engine/speech/run-process'
 import { WarmProcess } from '../../../../src/main/engine/speech/warm-process'
 
@@ -59,19 +60,26 @@ describe('choosing the Linux voice by what the desktop runs', () => {
     const socket = '/run/user/1000/speech-dispatcher/speechd.sock'
     expect(speechDispatcherRunning(env, (p) => p === socket)).toBe(true)
     expect(speechDispatcherRunning(env, () => false)).toBe(false)
-    expect(speechDispatcherRunning({ SPEECHD_ADDRESS: 'unix_socket:/tmp/s' }, () => false)).toBe(true)
+    expect(speechDispatcherRunning({ SPEECHD_ADDRESS: 'unix_socket:/tmp/s' }, (p) => p === '/tmp/s')).toBe(true)
+    expect(speechDispatcherRunning({ SPEECHD_ADDRESS: 'unix_socket:/tmp/s' }, () => false)).toBe(false)
+    expect(speechDispatcherRunning({ SPEECHD_ADDRESS: 'inet_socket:127.0.0.1:6560' }, () => false)).toBe(true)
   })
 
-  it('auto picks spd-say only while the daemon runs, else the first installed synthesiser', () => {
-    const all = () => true
-    expect(createTtsEngine('auto', 'linux', all, () => true).name).toBe('spd-say')
-    expect(createTtsEngine('auto', 'linux', all, () => false).name).toBe('festival')
+  it('auto speaks through the daemon while it runs (nothing of it need be on PATH), else the first installed synthesiser', () => {
     expect(
       createTtsEngine(
         'auto',
         'linux',
-        (b) => b !== 'spd-say',
+        () => false,
         () => true
+      )
+    ).toBeInstanceOf(SsipEngine)
+    expect(
+      createTtsEngine(
+        'auto',
+        'linux',
+        () => true,
+        () => false
       ).name
     ).toBe('festival')
   })

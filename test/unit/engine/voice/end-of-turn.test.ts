@@ -27,6 +27,38 @@ describe('completenessOf', () => {
     expect(completenessOf(text)).toBe('trailing')
   })
 
+  // Whisper capitalises and ends nearly every transcript with a full stop, even one cut off mid-thought.
+  it.each([
+    'Tell me about the history of.',
+    'What is the.',
+    'Can you compare it with the.',
+    'Is it bigger than.',
+    'Remind me to.',
+    'I want to know if.',
+    'What about my.',
+    'Um.',
+    'So, um.',
+    'And then.',
+    'And then...',
+    'I was thinking, like.',
+    'Find me a recipe, and.',
+    'Tell me about the history of,',
+    'Tell me about the history of…'
+  ])('reads the punctuated "%s" as trailing off', (text) => {
+    expect(completenessOf(text)).toBe('trailing')
+  })
+
+  it.each([
+    'Turn the lights on.',
+    'Tell me what this is.',
+    'I said that.',
+    'Where are you from?',
+    'What is this about?',
+    'Who is it for?'
+  ])('reads "%s", ending on a word a sentence can end on, as finished', (text) => {
+    expect(completenessOf(text)).toBe('complete')
+  })
+
   it.each(['', '   ', 'Paris', 'hello there'])('is unsure about "%s"', (text) => {
     expect(completenessOf(text)).toBe('unsure')
   })
@@ -44,6 +76,7 @@ describe('endOfTurnSilenceMs', () => {
 
   it('waits twice as long when the words trail off', () => {
     expect(endOfTurnSilenceMs('smart', 800, 'and then')).toBe(1600)
+    expect(endOfTurnSilenceMs('smart', 800, 'Tell me about the history of.')).toBe(1600)
   })
 
   it('waits the configured silence when unsure or before any transcript', () => {

@@ -198,3 +198,67 @@ describe('end of turn with scripted pauses (800 ms configured)', () => {
     expect(await silenceUntilEnd(h, 240)).toBe(1000)
   })
 })
+
+describe('speculative transcription over a long turn', () => {
+  /** ms of audio in the uploads (16 kHz mono s16le behind a 44-byte header) */
+  const sentMs = (h: Harness) => h.transcribed.reduce((ms, t) => ms + (t.wav.length - 44) / 32, 0)
+
+  /** a monologue: `phrases` stretches of speech, each followed by a pause long enough for a guess */
+  async function monologue(phrases: number, phraseMs = 600): Promise<{ h: Harness; recordedMs: number }> {
+    const { h } = setup({ maxSeconds: 300 })
+    h.transcript = { text: 'and then', delayMs: 1 } // trails off: no pause ends the turn early
+    const mic = h.captures[0]!
+    mic.push(...chunks(silence(300)))
+    for (let i = 0; i < phrases; i++) {
+      mic.push(...chunks(Buffer.concat([tone(phraseMs), silence(240)])))
+      await settle()
+    }
+    const recordedMs = 300 + phrases * (phraseMs + 240) + (await silenceUntilEnd(h, 240)) - 240
+    await vi.waitFor(() => expect(h.asked).toHaveLength(1))
+    return { h, recordedMs }
+  }
+
+  it.each([20, 40, 80])(
+    'sends at most four times the audio it records, over %i pauses (the whole recording at every pause would grow quadratically)',
+    async (phrases) => {
+      const { h, recordedMs } = await monologue(phrases)
+      expect(sentMs(h)).toBeGreaterThanOrEqual(recordedMs - 600) // the final transcript covers the whole turn
+      expect(sentMs(h)).toBeLessThanOrEqual(4 * recordedMs)
+    }
+  )
+
+  it('sends at most eight guesses in a turn, however short and many its phrases', async () => {
+    const { h } = await monologue(60, 300)
+    expect(h.transcribed.length).toBeLessThanOrEqual(8 + 1) // and the final transcription
+  })
+
+  it('guesses at every pause of a question asked in a few breaths, and ends 400 ms after it is complete', async () => {
+    const { h, timings } = setup()
+    h.transcript = { text: 'What is the capital', delayMs: 1 }
+    const mic = h.captures[0]!
+    mic.push(...chunks(Buffer.concat([silence(300), tone(700), silence(240)])))
+    await settle()
+    h.transcript = { text: 'What is the capital of', delayMs: 1 }
+    mic.push(...chunks(Buffer.concat([tone(500), silence(240)])))
+    await settle()
+    h.transcript = { text: QUESTION, delayMs: 1 }
+    mic.push(...chunks(Buffer.concat([tone(600), silence(240)])))
+    await settle()
+    expect(h.transcribed).toHaveLength(3)
+    expect(await silenceUntilEnd(h, 240)).toBe(400)
+    await vi.waitFor(() => expect(h.asked).toHaveLength(1))
+    expect(h.asked[0]!.prompt).toBe(QUESTION)
+    expect(h.transcribed).toHaveLength(3)
+    h.speak({ turnId: 't1', index: 0, state: 'started' })
+    expect(timings[0]).toMatchObject({ speculative: true, silenceWaitMs: 400 })
+  })
+
+  it('does not send the recording again for a click in the pause', async () => {
+    const { h } = setup()
+    h.transcript = { text: 'and then', delayMs: 1 }
+    await speakThenPause(h, 900)
+    h.captures[0]!.push(...chunks(Buffer.concat([tone(40), silence(240)])))
+    await settle()
+    expect(h.transcribed).toHaveLength(1)
+  })
+})

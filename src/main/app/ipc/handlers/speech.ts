@@ -4,21 +4,25 @@ import type { AppContext } from '../../app-context'
 import type { SubjectHandlers } from '../ipc-router'
 import { UserFacingError } from '../user-facing-error'
 import { enginesFromSettings } from '../../../engine/speech/engine-from-settings'
+import { speechKeyFor } from '../../speech/speech-key'
 import { createSegmenter } from '../../../engine/segmenter/sentence-stream'
 import { readAloud } from '../../../engine/speech/read-aloud'
 
 export function speechHandlers({
   settings,
+  keys,
   speech,
   history,
   publish
-}: Pick<AppContext, 'settings' | 'speech' | 'history' | 'publish'>): SubjectHandlers<'speech'> {
+}: Pick<AppContext, 'settings' | 'keys' | 'speech' | 'history' | 'publish'>): SubjectHandlers<'speech'> {
+  const keyFor = speechKeyFor(keys)
   return {
     'speech.setMuted': ({ muted }) => speech.setMuted(muted),
     'speech.voices': async () => {
       // The engine the settings name; engines that cannot list voices give [] and the view offers a text field.
+      // A provider voice asks its endpoint with that origin's key, as its requests do.
       try {
-        return { voices: (await enginesFromSettings(settings.get().speech).engine.voices?.()) ?? [] }
+        return { voices: (await enginesFromSettings(settings.get().speech, keyFor).engine.voices?.()) ?? [] }
       } catch {
         return { voices: [] }
       }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { KeyInfo } from '@shared/ipc/settings'
-import type { ProviderPreset } from '@shared/settings'
+import type { KeyInfo, KeySlot } from '@shared/ipc/settings'
 import { messageOf } from '../../shared/message-of'
 
 interface Props {
-  provider: ProviderPreset
+  provider: KeySlot
   onStored?: () => void
   /** how the key is stored (default: keys.set); onboarding tests it first. A throw keeps the key in the field. */
   store?: (key: string, allowPlainText: boolean) => Promise<KeyInfo>
@@ -13,7 +12,7 @@ interface Props {
 }
 
 const storeKey =
-  (provider: ProviderPreset) =>
+  (provider: KeySlot) =>
   (key: string, allowPlainText: boolean): Promise<KeyInfo> =>
     window.hark.invoke('keys.set', { provider, key, allowPlainText })
 

@@ -19,18 +19,20 @@ export function TextSetting({
   path,
   value,
   placeholder,
+  hint,
   testId,
   onSave
 }: Setting<string> & {
   /** the setting's path ("voiceInput.sttModel"): where its error is kept */
   path: string
   placeholder?: string
+  hint?: React.ReactNode
 }): React.JSX.Element {
   const [draft, setDraft] = useState(value)
   const { inputProps, message } = useFieldError(path)
   useEffect(() => setDraft(value), [value])
   return (
-    <FieldRow label={label} htmlFor={testId} error={message}>
+    <FieldRow label={label} htmlFor={testId} hint={hint} error={message}>
       <input
         id={testId}
         value={draft}

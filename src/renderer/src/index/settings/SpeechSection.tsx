@@ -1,20 +1,18 @@
 import { useEffect, useState } from 'react'
-import { speechPresets, ttsEngines, type Settings } from '@shared/settings'
-import { SPEECH_PRESETS } from '@shared/speech-presets'
+import { ttsEngines, type Settings } from '@shared/settings'
+import { takesInstructions } from '@shared/speech-presets'
 import type { SettingsPatch } from './use-settings'
-import { CheckSetting, SelectSetting } from './SettingFields'
+import { CheckSetting, SelectSetting, TextSetting } from './SettingFields'
 import { FieldRow } from './FieldRow'
+import { ProviderVoiceFields } from './ProviderVoiceFields'
 import { VoicePreview } from './VoicePreview'
-
-type Save = (p: SettingsPatch) => Promise<boolean>
 
 const engineLabel = (e: string): string =>
   e === 'auto' ? 'Automatic' : e === 'none' ? 'None' : e === 'provider' ? 'Provider voice (/audio/speech)' : e
 
 /**
  * Voice on/off, engine, voice (from the engine's list when it has one), rate,
- * first fragment; for a provider voice, its endpoint. Its key is the one
- * saved for that endpoint's origin.
+ * first fragment; for a provider voice, its endpoint, model and key.
  */
 export function SpeechSection({
   settings,
@@ -26,6 +24,8 @@ export function SpeechSection({
   const s = settings.speech
   const [voices, setVoices] = useState<string[]>([])
   const [rate, setRate] = useState(s.rate)
+  // a key saved for the endpoint may unlock its own list of voices
+  const [keysSaved, setKeysSaved] = useState(0)
 
   useEffect(() => setRate(s.rate), [s.rate])
   useEffect(() => {
@@ -35,10 +35,11 @@ export function SpeechSection({
       () => alive && setVoices([])
     )
     return () => void (alive = false)
-  }, [s.engine, s.provider.baseUrl, s.provider.preset])
+  }, [s.engine, s.provider.baseUrl, s.provider.preset, keysSaved])
   const provider = s.engine === 'provider'
   const voice = provider ? s.provider.voice : s.voice
   const saveVoice = (v: string): void => void save({ speech: provider ? { provider: { voice: v } } : { voice: v } })
+  const voicePath = provider ? 'speech.provider.voice' : 'speech.voice'
 
   return (
     <section className="settings-section" aria-labelledby="settings-speech">
@@ -62,9 +63,16 @@ export function SpeechSection({
         testId="speech-engine"
         onSave={(engine) => void save({ speech: { engine } })}
       />
-      {provider && <ProviderVoiceFields settings={s.provider} save={save} />}
-      <FieldRow label="Voice" htmlFor="speech-voice">
-        {voices.length > 0 ? (
+      {provider && (
+        <ProviderVoiceFields
+          voice={s.provider}
+          chatBaseUrl={settings.provider.baseUrl}
+          save={save}
+          onKeyStored={() => setKeysSaved((n) => n + 1)}
+        />
+      )}
+      {voices.length > 0 ? (
+        <FieldRow label="Voice" htmlFor="speech-voice">
           <select
             id="speech-voice"
             value={voice}
@@ -78,17 +86,26 @@ export function SpeechSection({
               </option>
             ))}
           </select>
-        ) : (
-          <input
-            id="speech-voice"
-            value={voice}
-            placeholder="Default voice"
-            data-testid="speech-voice"
-            onChange={(e) => saveVoice(e.target.value)}
-          />
-        )}
-      </FieldRow>
-      <FieldRow label={`Rate: ${rate.toFixed(2)}×`} htmlFor="speech-rate">
+        </FieldRow>
+      ) : (
+        <TextSetting
+          label="Voice"
+          path={voicePath}
+          value={voice}
+          placeholder="Default voice"
+          testId="speech-voice"
+          onSave={saveVoice}
+        />
+      )}
+      <FieldRow
+        label={`Rate: ${rate.toFixed(2)}×`}
+        htmlFor="speech-rate"
+        hint={
+          provider &&
+          takesInstructions(s.provider.model) &&
+          'If this voice ignores the rate, ask for a pace in Instructions (for example “speak briskly”).'
+        }
+      >
         <input
           id="speech-rate"
           type="range"
@@ -120,69 +137,5 @@ export function SpeechSection({
         onSave={(firstFragment) => void save({ speech: { firstFragment } })}
       />
     </section>
-  )
-}
-
-/** Endpoint, model and instructions of a provider voice; choosing a preset fills in its defaults. */
-function ProviderVoiceFields({
-  settings: p,
-  save
-}: {
-  settings: Settings['speech']['provider']
-  save: Save
-}): React.JSX.Element {
-  const field = (patch: Partial<Settings['speech']['provider']>): void => void save({ speech: { provider: patch } })
-  return (
-    <>
-      <FieldRow label="Voice provider" htmlFor="speech-provider-preset">
-        <select
-          id="speech-provider-preset"
-          value={p.preset}
-          data-testid="speech-provider-preset"
-          onChange={(e) => {
-            const preset = SPEECH_PRESETS[e.target.value as (typeof speechPresets)[number]]
-            const keep = e.target.value === 'custom'
-            field({
-              preset: e.target.value as (typeof speechPresets)[number],
-              ...(keep
-                ? {}
-                : { baseUrl: preset.baseUrl, model: preset.model, voice: preset.voice, format: preset.format })
-            })
-          }}
-        >
-          {speechPresets.map((id) => (
-            <option key={id} value={id}>
-              {SPEECH_PRESETS[id].label}
-            </option>
-          ))}
-        </select>
-      </FieldRow>
-      <FieldRow label="Speech endpoint" htmlFor="speech-provider-base-url">
-        <input
-          id="speech-provider-base-url"
-          value={p.baseUrl}
-          placeholder="http://127.0.0.1:8880/v1"
-          data-testid="speech-provider-base-url"
-          onChange={(e) => field({ baseUrl: e.target.value })}
-        />
-      </FieldRow>
-      <FieldRow label="Model" htmlFor="speech-provider-model">
-        <input
-          id="speech-provider-model"
-          value={p.model}
-          data-testid="speech-provider-model"
-          onChange={(e) => field({ model: e.target.value })}
-        />
-      </FieldRow>
-      <FieldRow label="Instructions (models that take them)" htmlFor="speech-provider-instructions">
-        <input
-          id="speech-provider-instructions"
-          value={p.instructions}
-          placeholder="e.g. Speak warmly and briskly."
-          data-testid="speech-provider-instructions"
-          onChange={(e) => field({ instructions: e.target.value })}
-        />
-      </FieldRow>
-    </>
   )
 }

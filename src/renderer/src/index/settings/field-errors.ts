@@ -7,6 +7,8 @@ const PLAIN: Record<string, string> = {
   'provider.baseUrl':
     'This is not a web address. It should look like https://api.openai.com/v1 or http://127.0.0.1:11434/v1.',
   'provider.model': 'Enter the name of a model, for example gpt-4o-mini.',
+  'speech.provider.baseUrl':
+    'This is not a web address. It should look like https://api.openai.com/v1 or http://127.0.0.1:8880/v1.',
   systemPrompt: 'The system prompt is too long: keep it under 20,000 characters.'
 }
 
