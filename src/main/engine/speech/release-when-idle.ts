@@ -9,6 +9,8 @@ export const RELEASE_AFTER_IDLE_MS = 2000
 /** Lets the engines' warm processes go a short while after the voice falls silent, or at once. */
 export class ReleaseWhenIdle {
   private timer: NodeJS.Timeout | null = null
+  /** released, and not used since: nothing is warm that a later timer could be meant for */
+  private released = false
 
   constructor(
     private readonly release: () => void,
@@ -17,19 +19,21 @@ export class ReleaseWhenIdle {
 
   /** the voice is silent: release after the grace, unless it speaks (or warms) again first */
   idle(): void {
-    if (this.timer) return
+    if (this.timer || this.released) return
     this.timer = setTimeout(() => this.now(), this.afterMs)
     this.timer.unref()
   }
 
-  /** the voice is needed again: keep what is warm */
+  /** the voice is used again (it speaks or warms): keep what is warm */
   cancel(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
+    this.released = false
   }
 
   now(): void {
     this.cancel()
+    this.released = true
     this.release()
   }
 }

@@ -119,3 +119,16 @@ describe('SpeechQueue lets the warm voice go', () => {
     expect(engine.warmth).toEqual([])
   })
 })
+
+describe('SpeechQueue after a release', () => {
+  it('a stopped answer ending later arms no second release for what was warmed since', async () => {
+    const { queue, engine } = setup(100)
+    queue.enqueue(item('t', 0))
+    await engine.call(0)
+    queue.stop() // released now; the stopped sentence ends after this
+    await queue.idle()
+    engine.warm() // warmed directly (another user of the engine), not through this queue
+    await sleep(400)
+    expect(engine.warmth).toEqual(['release', 'warm'])
+  })
+})
