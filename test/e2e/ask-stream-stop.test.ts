@@ -87,11 +87,14 @@ describe('asking in the main window', () => {
     expect(app.output()).not.toMatch(/uncaughtException|unhandledRejection/)
   })
 
-  test('typing a question opens the connection to the endpoint before Ask is pressed, sending no key', async () => {
+  test('typing a question opens the connection to the endpoint and readies the voice before Ask is pressed, sending no key', async () => {
     app = await appForTest({ env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key', HARK_MODEL: 'fake-model' } })
     const page = await app.window('index')
     await page.getByTestId('prompt-input').pressSequentially('Hi')
     await waitUntil('a warm-up reaches the endpoint', () => llm.warmups.length > 0)
+    await waitUntil('a synthesiser or player waits for the answer', () =>
+      app.descendants().some((p) => audioProcess.test(p.command))
+    )
     expect(llm.requests).toEqual([])
     expect(llm.warmups[0]!.headers['authorization']).toBeUndefined()
   })

@@ -29,8 +29,12 @@ export interface AppContext {
   showMainWindow: () => BrowserWindow
   /** set once the user really asked to quit (tray Quit, Cmd+Q): windows stop vetoing close */
   quitting: { value: boolean }
-  /** opens the connections a question is about to use (chat, speech-to-text) */
-  warmEndpoints: () => void
+  /**
+   * the user is about to ask (typing, the popup, the push-to-talk hotkey): open
+   * the connections the question will use and get the voice ready, so neither
+   * start-up is on the way to the first sound
+   */
+  warmUp: () => void
   /** feature cleanups to run before quit */
   onQuit: (cleanup: () => void) => void
 }

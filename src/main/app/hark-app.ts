@@ -20,6 +20,7 @@ import { applySecurityPolicy } from './windows/security'
 import { installApplicationMenu } from './menu/application-menu'
 import type { AppContext } from './app-context'
 import type { TurnEvent } from '@shared/turn-events'
+import type { SpeechSink } from '../engine/speech/speech-types'
 import { installQuickPrompt } from './quick-prompt/install-quick-prompt'
 import { installTray, trayCanBringHarkBack } from './tray/install-tray'
 import { installLoginItem, launchedAtLogin } from './login/login-item'
@@ -113,7 +114,10 @@ function buildContext(): AppContext {
     voice: new VoiceHub(speech),
     publish,
     showMainWindow,
-    warmEndpoints: createEndpointWarmer(() => settings.get()),
+    warmUp: warmUp(
+      createEndpointWarmer(() => settings.get()),
+      speech.sink
+    ),
     quitting,
     onQuit: (c) => cleanups.push(c)
   }
@@ -137,4 +141,12 @@ function keepInTrayOnClose(win: BrowserWindow, quitting: { value: boolean }, inT
     }
   })
   return win
+}
+
+/** Connections first (their set-up is the longer), then the voice's processes. */
+function warmUp(warmEndpoints: () => void, voice: SpeechSink): () => void {
+  return () => {
+    warmEndpoints()
+    voice.warm?.()
+  }
 }

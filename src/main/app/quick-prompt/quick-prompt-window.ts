@@ -37,7 +37,7 @@ export class QuickPromptWindow {
   /** where the tray icon is, if the platform says (the tray sets this; Linux never knows) */
   trayBounds: () => Rect | null = () => null
 
-  constructor(private readonly ctx: Pick<AppContext, 'registry' | 'settings' | 'quitting' | 'warmEndpoints'>) {}
+  constructor(private readonly ctx: Pick<AppContext, 'registry' | 'settings' | 'quitting' | 'warmUp'>) {}
 
   /** Creates the hidden window now, so the first show is fast too. */
   warm(): BrowserWindow {
@@ -67,7 +67,7 @@ export class QuickPromptWindow {
 
   /** `at`: when the request began (the hotkey's callback), for latency measurement. */
   show(at: number = Date.now()): void {
-    this.ctx.warmEndpoints()
+    this.ctx.warmUp()
     const win = this.warm()
     if (this.session.managesWindows) win.setBounds(this.placement())
     this.shownAt = Date.now()

@@ -125,7 +125,7 @@ function createPushToTalk(ctx: AppContext, notify: Notify, talking: { active: bo
     },
     onSpeech: (listener) => ctx.speech.sink.onEvent(listener),
     voiceIdle: (turnId) => ctx.speech.sink.idle(turnId),
-    warm: ctx.warmEndpoints,
+    warm: ctx.warmUp,
     chime: (which) => chimes.play(join(chimeDir, `${which}.wav`)),
     notify
   })

@@ -8,7 +8,7 @@ import { streamChat } from '../../../engine/llm/chat-stream'
 import { detectLocalServers, listModels, PROVIDER_PRESETS } from '../../../engine/llm/providers'
 import { LlmError, type ChatStreamer } from '../../../engine/llm/chat-types'
 
-type ProviderDeps = Pick<AppContext, 'settings' | 'keys' | 'warmEndpoints'>
+type ProviderDeps = Pick<AppContext, 'settings' | 'keys' | 'warmUp'>
 
 export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = streamChat): SubjectHandlers<'provider'> {
   return {
@@ -48,7 +48,7 @@ export function providerHandlers(deps: ProviderDeps, chat: ChatStreamer = stream
     'provider.connect': (input) => connectProvider(deps, chat, input),
     'provider.warm': async () => {
       await deps.keys.unlock()
-      return deps.warmEndpoints()
+      return deps.warmUp()
     }
   }
 }

@@ -61,7 +61,7 @@ const handlers = () =>
     {
       settings: new SettingsStore(mkdtempSync(join(tmpdir(), 'hark-keyorigin-'))),
       keys: noKeys,
-      warmEndpoints: () => {}
+      warmUp: () => {}
     },
     streamChat
   )
