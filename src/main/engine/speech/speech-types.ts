@@ -84,6 +84,9 @@ export interface SpeechSink {
    * `onEvent` a follower can tell "nothing sounds yet" from "nothing will".
    */
   onEnqueue?(listener: (item: SpeechItem) => void): () => void
-  /** a question is coming (a turn has begun, or the user is typing or speaking one): get the voice ready, so its first sentence sounds sooner */
+  /**
+   * a question is coming (a turn has begun, or the user is typing or speaking
+   * one): get the voice ready, so its first sentence sounds sooner
+   */
   warm?(): void
 }
