@@ -26,6 +26,8 @@ const FRAME_MS = 20
  * their edges, so the onset must be longer than that.
  */
 const ONSET_FRAMES = 7
+/** a gap in the voice this short (between words) keeps a burst going, so the onset dates from its start */
+const BRIDGE_MS = 200
 const MIN_VOICE_RMS = 0.012 // about -38 dBFS
 const NOISE_FACTOR = 3.5
 /** the quietest of the first frames is taken as the room's noise */
@@ -41,6 +43,9 @@ export class VoiceActivityDetector {
   private rest = Buffer.alloc(0)
   private noise = MIN_VOICE_RMS / NOISE_FACTOR
   private run = 0
+  /** where the current burst of voice began: gaps under BRIDGE_MS do not end one */
+  private burstStartMs = 0
+  private burstVoicedMs = 0
   private readonly calibration: number[] = []
   private audioMs = 0
   private lastVoicedMs = 0
@@ -118,12 +123,18 @@ export class VoiceActivityDetector {
   }
 
   private onVoiced(at: number): void {
+    if (this.burstVoicedMs === 0 || at - this.lastVoicedMs > BRIDGE_MS + FRAME_MS) {
+      this.burstStartMs = at - FRAME_MS
+      this.burstVoicedMs = 0
+    }
+    this.burstVoicedMs += FRAME_MS
     this.run++
     this.lastVoicedMs = at
     if (this.speechStartMs !== null) this.voicedMs += FRAME_MS
     else if (this.run >= ONSET_FRAMES) {
-      this.speechStartMs = at - ONSET_FRAMES * FRAME_MS
-      this.voicedMs = ONSET_FRAMES * FRAME_MS
+      // a short first word ("what is…") ran out before the onset: it is part of the speech
+      this.speechStartMs = this.burstStartMs
+      this.voicedMs = this.burstVoicedMs
     }
   }
 

@@ -60,6 +60,15 @@ describe('VoiceActivityDetector', () => {
     }
   })
 
+  it('dates speech from a short first word that ran out before the onset, so its start is not cut', () => {
+    const vad = new VoiceActivityDetector({ silenceMs: 800, noSpeechMs: 5000 })
+    const r = run(vad, Buffer.concat([silence(300), tone(100), silence(80), tone(600), silence(1000)]))
+    expect(r.verdict).toBe('speech-end')
+    expect(vad.speechStartMs).toBeGreaterThanOrEqual(280)
+    expect(vad.speechStartMs).toBeLessThanOrEqual(320)
+    expect(vad.voicedMs).toBeGreaterThanOrEqual(680)
+  })
+
   it('learns a noisy background and still hears a voice above it', () => {
     const vad = new VoiceActivityDetector({ silenceMs: 600, noSpeechMs: 10_000 })
     const noisy = hiss(1500, 0.03)
