@@ -14,13 +14,13 @@ import { startCapture as startRecorder } from '../src/main/engine/voice/micropho
 import { PushToTalk } from '../src/main/engine/voice/push-to-talk'
 import { chooseRecorder } from '../src/main/engine/voice/recorder-binary'
 import { createTranscriber } from '../src/main/engine/voice/transcriber'
-import type { VoiceTimings } from '../src/main/engine/voice/voice-timings'
 import { defaultSettings } from '../src/shared/settings'
 import type { BenchTable } from './run'
 import { ownTimeToSound } from './support/own-time-to-sound'
 import { REFERENCE_ANSWER } from './support/reference-answer'
 import { installReferenceChat } from './support/reference-chat'
 import { percentile } from './support/stats'
+import { bareTranscription, voiceStages, type VoiceMarks, type VoiceStages } from './support/voice-stages'
 
 /**
  * Voice to voice, heard: festival speaks a question into the PulseAudio null
@@ -44,20 +44,10 @@ const FIRST_SENTENCE = REFERENCE_ANSWER.split('. ')[0]! + '.'
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-/** One spoken question, in performance.now() time. */
-interface Sample {
-  speechEnd: number
-  stop: number
-  firstToken: number
-  queued: number
-  sound: number
-  timings: VoiceTimings
-}
-
 function pipeline(fake: FakeLlm) {
   const settings = { ...defaultSettings(), systemPrompt: '' }
   const voice = new SpeechQueue({ engine: createEspeakEngine() })
-  const marks: { stop?: number; firstToken?: number; queued?: number; timings?: VoiceTimings } = {}
+  const marks: Partial<Pick<VoiceMarks, 'stop' | 'firstToken' | 'queued' | 'timings'>> = {}
   voice.onEnqueue(() => (marks.queued ??= performance.now()))
   const turns = new TurnController({
     settings: () => settings,
@@ -100,7 +90,7 @@ async function until(ok: () => boolean, what: string, timeoutMs = 30_000): Promi
 }
 
 /** Press, speak the question into the sink, wait for the answer's first sound there, then stop the answer. */
-async function ask(p: Pipeline, question: string): Promise<Sample> {
+async function ask(p: Pipeline, question: string): Promise<VoiceMarks> {
   for (const key of Object.keys(p.marks)) delete p.marks[key as keyof typeof p.marks]
   const capture = await startCapture()
   try {
@@ -123,32 +113,6 @@ async function ask(p: Pipeline, question: string): Promise<Sample> {
     await capture.stop()
     await sleep(500)
   }
-}
-
-function stagesOf(s: Sample) {
-  const t = s.timings
-  const asked = s.stop + t.captureDrainMs + t.encodeMs + t.sttMs + t.askMs
-  return {
-    endOfTurn: s.stop - s.speechEnd,
-    drain: t.captureDrainMs,
-    stt: t.encodeMs + t.sttMs,
-    ask: t.askMs,
-    firstToken: s.firstToken - asked,
-    firstBoundary: s.queued - s.firstToken,
-    voice: s.sound - s.queued,
-    total: s.sound - s.speechEnd
-  }
-}
-type Stages = ReturnType<typeof stagesOf>
-
-/** The bare STT request for the question, as rendered. */
-async function bareStt(fake: FakeLlm, wav: Buffer): Promise<number> {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), 'speech.wav')
-  form.append('model', 'whisper-1')
-  const t = performance.now()
-  await (await fetch(`${fake.url}/audio/transcriptions`, { method: 'POST', body: form })).json()
-  return performance.now() - t
 }
 
 /** The bare chat stream: request → the text holds a whole first sentence and the start of the next. */
@@ -189,7 +153,7 @@ export default async function run(): Promise<BenchTable> {
     const wav = readFileSync(question.path)
     const p = pipeline(fake)
     await ask(p, question.path) // warm-up: module loading and the first connection
-    const samples: Sample[] = []
+    const samples: VoiceMarks[] = []
     const bare = {
       stt: [] as number[],
       firstToken: [] as number[],
@@ -198,7 +162,7 @@ export default async function run(): Promise<BenchTable> {
     }
     for (let i = 0; i < RUNS; i++) {
       samples.push(await ask(p, question.path))
-      bare.stt.push(await bareStt(fake, wav))
+      bare.stt.push(await bareTranscription(fake.url, wav))
       const chat = await bareChat(fake)
       bare.firstToken.push(chat.firstToken)
       bare.firstBoundary.push(chat.firstBoundary)
@@ -208,7 +172,7 @@ export default async function run(): Promise<BenchTable> {
     const uploads = stt.calls.map((c) => c.wav)
     if (!uploads.some((w) => w.durationMs > question.durationMs - 400 && w.rms > 0.02))
       throw new Error('the recorder never heard the whole question')
-    return table(samples.map(stagesOf), bare, question.durationMs, stt.calls.length)
+    return table(samples.map(voiceStages), bare, question.durationMs, stt.calls.length)
   } finally {
     await fake.close()
     await pulse.stop()
@@ -216,24 +180,24 @@ export default async function run(): Promise<BenchTable> {
 }
 
 function table(
-  stages: Stages[],
+  stages: VoiceStages[],
   bareRuns: Record<'stt' | 'firstToken' | 'firstBoundary' | 'voice', number[]>,
   questionMs: number,
   sttCalls: number
 ): BenchTable {
-  const med = (f: (s: Stages) => number): number => percentile(stages.map(f), 50)
+  const med = (f: (s: VoiceStages) => number): number => percentile(stages.map(f), 50)
   const bare = Object.fromEntries(Object.entries(bareRuns).map(([k, v]) => [k, percentile(v, 50)])) as Record<
     keyof typeof bareRuns,
     number
   >
   const services = bare.stt + bare.firstToken + bare.firstBoundary + bare.voice
   /** everything but the end-of-turn wait and the services' time still on the path after it */
-  const harkShare = (s: Stages): number =>
+  const harkShare = (s: VoiceStages): number =>
     s.total - s.endOfTurn - Math.min(s.stt, bare.stt) - bare.firstToken - bare.firstBoundary - bare.voice
   const eot = med((s) => s.endOfTurn)
   const share = med(harkShare)
   const total = med((s) => s.total)
-  const row = (stage: string, f: (s: Stages) => number, service: number | string, note = '') => ({
+  const row = (stage: string, f: (s: VoiceStages) => number, service: number | string, note = '') => ({
     stage,
     'median ms': med(f),
     'max ms': Math.max(...stages.map(f)),
@@ -253,8 +217,8 @@ function table(
       row('STT left after listening ends', (s) => s.stt, bare.stt, 'speculative: sent at the pause'),
       row('transcript → ask', (s) => s.ask, ''),
       row('ask → first token', (s) => s.firstToken, bare.firstToken),
-      row('first token → first boundary queued', (s) => s.firstBoundary, bare.firstBoundary),
-      row('queued → first sound on the sink', (s) => s.voice, bare.voice, "espeak-ng's own speak() → sound"),
+      row('first token → first boundary queued', (s) => s.firstSentence, bare.firstBoundary),
+      row('queued → first sound on the sink', (s) => s.firstSound, bare.voice, "espeak-ng's own speak() → sound"),
       row('total', (s) => s.total, services, `${(total / (eot + services)).toFixed(2)}x the wait plus the bare sum`),
       row("Hark's own share", harkShare, '', `target < 50 ms: ${share < 50 ? 'met' : 'MISSED'}`)
     ],

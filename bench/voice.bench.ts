@@ -15,6 +15,7 @@ import { SpeechQueue } from '../src/main/engine/speech/speech-queue'
 import { defaultSettings } from '../src/shared/settings'
 import type { BenchTable } from './run'
 import { percentile } from './support/stats'
+import { bareTranscription, voiceStages, type VoiceStages } from './support/voice-stages'
 
 /**
  * Voice to voice: from the moment the speaker stops talking to the first sound
@@ -204,13 +205,8 @@ async function bargeIn(ptt: PushToTalk, voice: SpeechQueue): Promise<number> {
 
 /** bare fetch: the STT round trip and the chat stream until its first sentence ends */
 async function baseline(fake: FakeLlm, wav: Buffer): Promise<{ sttMs: number; llmMs: number }> {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), 'speech.wav')
-  form.append('model', 'whisper-1')
-  let t = performance.now()
-  await (await fetch(`${fake.url}/audio/transcriptions`, { method: 'POST', body: form })).json()
-  const sttMs = performance.now() - t
-  t = performance.now()
+  const sttMs = await bareTranscription(fake.url, wav)
+  const t = performance.now()
   const res = await fetch(`${fake.url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -230,21 +226,15 @@ async function baseline(fake: FakeLlm, wav: Buffer): Promise<{ sttMs: number; ll
 }
 
 /** the stages of one run, in ms */
-function stagesOf(r: Required<Run>) {
-  const t = r.timings
-  const askedAt = r.stopAt + t.captureDrainMs + t.encodeMs + t.sttMs + t.askMs
-  return {
-    endOfTurn: r.stopAt - r.speechEndAt,
-    drain: t.captureDrainMs,
-    stt: t.encodeMs + t.sttMs,
-    ask: t.askMs,
-    firstToken: r.firstTokenAt - askedAt,
-    firstSentence: r.queuedAt - r.firstTokenAt,
-    firstSound: r.soundAt - r.queuedAt,
-    total: r.soundAt - r.speechEndAt
-  }
-}
-type Stages = ReturnType<typeof stagesOf>
+const stagesOf = (r: Required<Run>): VoiceStages =>
+  voiceStages({
+    speechEnd: r.speechEndAt,
+    stop: r.stopAt,
+    firstToken: r.firstTokenAt,
+    queued: r.queuedAt,
+    sound: r.soundAt,
+    timings: r.timings
+  })
 
 const DEFAULTS = 'defaults'
 const BEFORE = 'before (fixed 1.5 s)'
@@ -264,7 +254,7 @@ const COLUMNS = [...CONFIGS.map((c) => c.label), TALK]
 
 /** one column's runs, the services' bare times for its question, and the audio it uploaded per turn */
 interface Column {
-  stages: Stages[]
+  stages: VoiceStages[]
   bareStt: number
   bareLlm: number
   /** audio sent to speech-to-text ÷ audio recorded, per turn */
@@ -282,7 +272,7 @@ export default async function run(): Promise<BenchTable[]> {
       const wav = encodeWav(questionPcm(breaths).subarray(0, recordedMs * BYTES_PER_MS))
       const p = pipeline(fake, () => options, breaths)
       await once(p) // warm-up: module loading and the first connection
-      const runs: Stages[] = []
+      const runs: VoiceStages[] = []
       const bare: Array<{ sttMs: number; llmMs: number }> = []
       let uploadedMs = 0
       for (let i = 0; i < RUNS; i++) {
@@ -313,7 +303,7 @@ export default async function run(): Promise<BenchTable[]> {
 }
 
 function latencyTable(columns: Map<string, Column>): BenchTable {
-  const med = (label: string, f: (s: Stages, c: Column) => number) => {
+  const med = (label: string, f: (s: VoiceStages, c: Column) => number) => {
     const c = columns.get(label)!
     return percentile(
       c.stages.map((s) => f(s, c)),
@@ -321,10 +311,10 @@ function latencyTable(columns: Map<string, Column>): BenchTable {
     )
   }
   /** everything but the end-of-turn wait and the services' own time on the path after it */
-  const harkShare = (s: Stages, c: Column) =>
+  const harkShare = (s: VoiceStages, c: Column) =>
     s.total - s.endOfTurn - Math.min(s.stt, c.bareStt) - c.bareLlm - Math.min(s.firstSound, TTS_FIRST_SOUND_MS)
   const servicesOf = (label: string) => columns.get(label)!.bareStt + columns.get(label)!.bareLlm + TTS_FIRST_SOUND_MS
-  const row = (stage: string, f: (s: Stages, c: Column) => number, note = '') => ({
+  const row = (stage: string, f: (s: VoiceStages, c: Column) => number, note = '') => ({
     stage,
     ...Object.fromEntries(COLUMNS.map((label) => [`${label} ms`, med(label, f)])),
     note

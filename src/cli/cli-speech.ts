@@ -1,4 +1,4 @@
-import { createTtsEngine, fallbackFor } from '../main/engine/speech/create-tts-engine'
+import { providerEngines, systemEngines } from '../main/engine/speech/engine-from-settings'
 import { ProviderEngine } from '../main/engine/speech/provider-engine'
 import type { SpeechEndpoint } from '../main/engine/speech/speech-endpoint'
 import { SpeechQueue } from '../main/engine/speech/speech-queue'
@@ -22,10 +22,7 @@ export function createCliSpeech(
   endpoint: SpeechEndpoint | null = null
 ): SpeechSink | null {
   if (mode === 'none') return null
-  if (mode === 'provider' && endpoint)
-    return new SpeechQueue({ engine: new ProviderEngine(endpoint), fallback: createTtsEngine('auto') })
+  if (mode === 'provider' && endpoint) return new SpeechQueue(providerEngines(new ProviderEngine(endpoint)))
   if (mode === 'print') return new SpeechQueue({ engine: printEngine(stderr) })
-  const engine = createTtsEngine('auto')
-  const fallback = fallbackFor(engine)
-  return new SpeechQueue(fallback ? { engine, fallback } : { engine })
+  return new SpeechQueue(systemEngines('auto'))
 }

@@ -1,3 +1,5 @@
+import { originOf } from '../../../shared/url-origin'
+
 /**
  * Opens the connection to an endpoint ahead of the question, so the question
  * does not pay DNS, TCP and TLS set-up. A warm-up is one GET of the
@@ -81,15 +83,5 @@ async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
     if (done) return
     bytes += value.byteLength
     if (bytes > MAX_BODY_BYTES) return void (await reader.cancel())
-  }
-}
-
-/** the origin of an http(s) URL, or null for anything else */
-function originOf(url: string): string | null {
-  try {
-    const u = new URL(url)
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null
-  } catch {
-    return null
   }
 }

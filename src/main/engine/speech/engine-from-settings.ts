@@ -20,11 +20,7 @@ export function enginesFromSettings(
   speech: Settings['speech'],
   keyFor: KeyForUrl = async () => undefined
 ): SpeechEngines {
-  if (speech.engine !== 'provider') {
-    const engine = createTtsEngine(speech.engine)
-    const fallback = fallbackFor(engine)
-    return fallback ? { engine, fallback } : { engine }
-  }
+  if (speech.engine !== 'provider') return systemEngines(speech.engine)
   const p = speech.provider
   const endpoint = {
     baseUrl: p.baseUrl,
@@ -34,5 +30,17 @@ export function enginesFromSettings(
     instructions: p.instructions,
     format: p.format
   }
-  return { engine: new ProviderEngine(endpoint, { preset: p.preset }), fallback: createTtsEngine('auto') }
+  return providerEngines(new ProviderEngine(endpoint, { preset: p.preset }))
+}
+
+/** A system voice by name (`auto` picks one), with the synthesiser that speaks when speech-dispatcher fails. */
+export function systemEngines(name: Exclude<Settings['speech']['engine'], 'provider'>): SpeechEngines {
+  const engine = createTtsEngine(name)
+  const fallback = fallbackFor(engine)
+  return fallback ? { engine, fallback } : { engine }
+}
+
+/** A provider voice, with the system voice for the rest of an answer it fails. */
+export function providerEngines(engine: ProviderEngine): SpeechEngines {
+  return { engine, fallback: createTtsEngine('auto') }
 }

@@ -9,6 +9,8 @@ export const MAX_LEAD_TRIM_MS = 1500
 /** A pause held back this long is inside the speech: it is played, so memory stays bounded. */
 const MAX_HELD_MS = 1000
 
+const EMPTY = Buffer.alloc(0)
+
 /**
  * Trims streamed 16-bit PCM as it arrives, in one pass: the silence before
  * the first loud frame is dropped (KEEP_LEAD_MS of it kept) so sound starts
@@ -24,7 +26,7 @@ export class PcmSilenceTrim {
   private readonly keepTail: number
   private readonly maxLead: number
   private readonly maxHeld: number
-  private carry: Buffer = Buffer.alloc(0)
+  private carry: Buffer = EMPTY
   private started = false
   /** trailing silence of what has come so far: the lead window before sound, the pause (past its start) after */
   private held: Buffer[] = []
@@ -45,7 +47,7 @@ export class PcmSilenceTrim {
   push(piece: Buffer): Buffer[] {
     const data = this.carry.length ? Buffer.concat([this.carry, piece]) : piece
     const whole = data.length - (data.length % this.frameBytes)
-    this.carry = Buffer.from(data.subarray(whole))
+    this.carry = whole < data.length ? Buffer.from(data.subarray(whole)) : EMPTY
     const frames = data.subarray(0, whole)
     return this.started ? this.afterSound(frames) : this.beforeSound(frames)
   }
@@ -64,7 +66,7 @@ export class PcmSilenceTrim {
     if (loudAt < 0) {
       this.hold(frames)
       // this long without a loud frame: play what was held after all, nothing is lost
-      return this.heldBytes > this.maxLead ? this.startSound(Buffer.alloc(0), this.heldBytes) : []
+      return this.heldBytes > this.maxLead ? this.startSound(EMPTY, this.heldBytes) : []
     }
     this.hold(frames.subarray(0, loudAt))
     return this.startSound(frames.subarray(loudAt), this.keepLead)
@@ -101,6 +103,7 @@ export class PcmSilenceTrim {
   }
 
   private release(): Buffer {
+    if (this.heldBytes === 0) return EMPTY
     const all = Buffer.concat(this.held)
     this.held = []
     this.heldBytes = 0

@@ -16,7 +16,7 @@ import { refuseNonAudio, samplesOf } from './speech-response'
 import { cleanSpeechText, hasWord } from './speech-text'
 import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type VoiceOptions } from './speech-types'
 import { findWavPlayer, PLAYER_HINT, type PcmFormat, type WavPlayer } from './wav-player'
-import { playsRaw, WarmPlayer } from './warm-player'
+import { warmPlayerFor, type WarmPlayer } from './warm-player'
 
 export interface ProviderEngineOptions {
   /** whose known voices to offer when the server lists none */
@@ -179,8 +179,7 @@ export class ProviderEngine implements TtsEngine {
 
   private getWarmPlayer(): WarmPlayer | null {
     if (this.warmPlayer === undefined) {
-      const player = this.opts.warmPlayer === false ? null : this.getPlayer()
-      this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
+      this.warmPlayer = warmPlayerFor(this.opts.warmPlayer === false ? null : this.getPlayer())
     }
     return this.warmPlayer
   }

@@ -3,7 +3,12 @@ import { rawPlayerArgs, type PcmFormat, type WavPlayer } from './wav-player'
 import { WarmProcess } from './warm-process'
 
 /** Players whose raw-PCM argv we know (rawPlayerArgs); any other is given whole WAVs. */
-export const playsRaw = (player: WavPlayer): boolean => player.cmd === 'paplay' || player.cmd === 'aplay'
+const playsRaw = (player: WavPlayer): boolean => player.cmd === 'paplay' || player.cmd === 'aplay'
+
+/** A warm player for `player` when it can take raw PCM; null for none (whole WAVs only). */
+export function warmPlayerFor(player: WavPlayer | null): WarmPlayer | null {
+  return player && playsRaw(player) ? new WarmPlayer(player) : null
+}
 
 /**
  * A raw-PCM player started before its audio exists: given the format up

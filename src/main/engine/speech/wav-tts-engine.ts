@@ -5,7 +5,7 @@ import { TtsError, type PreparedSpeech, type SpeakOptions, type TtsEngine, type 
 import { findWavPlayer, PLAYER_HINT, playWav, type PcmFormat, type WavPlayer } from './wav-player'
 import { parseWavStart, type WavStart } from './wav-stream'
 import { trimWavSilence } from './wav-trim'
-import { playsRaw, WarmPlayer } from './warm-player'
+import { warmPlayerFor, type WarmPlayer } from './warm-player'
 import { WarmProcess } from './warm-process'
 
 /** A synthesiser that reads text on stdin and writes a WAV to stdout. */
@@ -174,8 +174,7 @@ export class WavTtsEngine implements TtsEngine {
   /** Only engines that start a synthesiser ahead keep a player waiting too. */
   private getWarmPlayer(): WarmPlayer | null {
     if (this.warmPlayer === undefined) {
-      const player = this.warmer && this.keepPlayerWarm ? this.getPlayer() : null
-      this.warmPlayer = player && playsRaw(player) ? new WarmPlayer(player) : null
+      this.warmPlayer = warmPlayerFor(this.warmer && this.keepPlayerWarm ? this.getPlayer() : null)
     }
     return this.warmPlayer
   }
